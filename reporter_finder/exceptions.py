@@ -1,0 +1,152 @@
+"""The exception family of reporter_finder.
+
+Every error the library raises on purpose is a :class:`ReporterError`. Each one carries the
+context a user or a bug report needs: the URL, the HTTP status, an excerpt of the server's
+body and how many attempts were made. All of them pickle (they cross process boundaries in
+notebooks and multiprocessing), which is why they keep their constructor arguments and
+implement ``__reduce__``.
+
+Only ``reporter_finder.cli`` turns them into terminal messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+BODY_EXCERPT_CHARS = 500
+
+
+def _excerpt(body: str | bytes | None) -> str | None:
+    if body is None:
+        return None
+    if isinstance(body, bytes):
+        body = body.decode("utf-8", errors="replace")
+    body = body.strip()
+    if len(body) > BODY_EXCERPT_CHARS:
+        return body[:BODY_EXCERPT_CHARS] + "…"
+    return body
+
+
+class ReporterError(Exception):
+    """Base class of every error raised by reporter_finder.
+
+    Attributes:
+        message: what went wrong, in words a user can act on.
+        url: the URL of the request that failed, if any.
+        status: the HTTP status code, if a response arrived.
+        body: an excerpt (at most 500 characters) of the response body, if any.
+        attempts: how many attempts were made before giving up.
+        hint: an optional suggestion of what to do about it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        status: int | None = None,
+        body: str | bytes | None = None,
+        attempts: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.url = url
+        self.status = status
+        self.body = _excerpt(body)
+        self.attempts = attempts
+        self.hint = hint
+
+    def _kwargs(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "status": self.status,
+            "body": self.body,
+            "attempts": self.attempts,
+            "hint": self.hint,
+        }
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.message, self._kwargs()))
+
+    def __str__(self) -> str:
+        parts = [self.message]
+        if self.status is not None:
+            parts.append(f"(HTTP {self.status})")
+        if self.body:
+            parts.append(f"— server said: {self.body}")
+        return " ".join(parts)
+
+
+def _rebuild(cls: type[ReporterError], message: str, kwargs: dict[str, Any]) -> ReporterError:
+    return cls(message, **kwargs)
+
+
+class QueryError(ReporterError):
+    """The query cannot be sent as it is (invalid value, or rejected by the server with a 4xx)."""
+
+
+class ReporterHTTPError(ReporterError):
+    """The server answered with an error status (after retries for the retryable ones)."""
+
+
+class RateLimitError(ReporterHTTPError):
+    """The server kept answering 429 Too Many Requests after every retry.
+
+    ``retry_after`` holds the last ``Retry-After`` the server asked for, in seconds.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+    def _kwargs(self) -> dict[str, Any]:
+        return {**super()._kwargs(), "retry_after": self.retry_after}
+
+
+class ReporterConnectionError(ReporterError):
+    """The server could not be reached (DNS, refused connection, network down)."""
+
+
+class ReporterTimeoutError(ReporterConnectionError):
+    """The server did not answer within the timeout, on every attempt."""
+
+
+class InvalidResponseError(ReporterError):
+    """The server answered 200 but the body is not the JSON we expect (e.g. truncated)."""
+
+
+class ResultWindowError(ReporterError):
+    """A query matches more records than the API serves and cannot be partitioned further."""
+
+
+class IncompleteResultsError(ReporterError):
+    """Fewer records arrived than the server said exist (a page ended early)."""
+
+
+class OfflineCacheMissError(ReporterError):
+    """Offline mode was asked for, and the request is not in the cache."""
+
+
+class DataFormatError(ReporterError):
+    """A file or record is not RePORTER data (e.g. a ``--load`` file of another shape)."""
+
+
+class LexiconError(ReporterError):
+    """The packaged specialty or skills vocabulary is malformed."""
+
+
+__all__ = [
+    "DataFormatError",
+    "IncompleteResultsError",
+    "InvalidResponseError",
+    "LexiconError",
+    "OfflineCacheMissError",
+    "QueryError",
+    "RateLimitError",
+    "ReporterConnectionError",
+    "ReporterError",
+    "ReporterHTTPError",
+    "ReporterTimeoutError",
+    "ResultWindowError",
+]

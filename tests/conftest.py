@@ -1,0 +1,71 @@
+"""Shared fixtures. The autouse guard below makes any real network connection fail a test:
+only loopback addresses (the local RePORTER stand-in, Jupyter kernels) may be reached."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _is_loopback(address: Any) -> bool:
+    if isinstance(address, (str, bytes)):  # AF_UNIX path
+        return True
+    host = address[0]
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class NetworkBlockedError(RuntimeError):
+    """Raised when a test tries to reach a non-loopback address."""
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> Any:
+    if not _is_loopback(address):
+        raise NetworkBlockedError(f"test tried to reach the network: {address!r}")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: Any) -> Any:
+    if not _is_loopback(address):
+        raise NetworkBlockedError(f"test tried to reach the network: {address!r}")
+    return _real_connect_ex(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep tests away from the user's cache, config and API URL."""
+    cache_dir = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("REPORTER_FINDER_CACHE_DIR", str(cache_dir))
+    monkeypatch.delenv("REPORTER_FINDER_API_URL", raising=False)
+    monkeypatch.delenv("NCBI_API_KEY", raising=False)
+
+
+def load_fixture(name: str) -> Any:
+    """Parse a JSON file from ``tests/fixtures``."""
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def common_fund_records() -> list[dict[str, Any]]:
+    """155 real RePORTER records (full fields) from the Common Fund sample."""
+    return load_fixture("projects-common-fund.json")["results"]

@@ -35,6 +35,19 @@ _EXPORTS: dict[str, str] = {
     "ProjectQuery": "query",
     "ReporterClient": "client",
     "CacheSettings": "cache",
+    # vocabulary
+    "Specialty": "lexicon",
+    "Skill": "lexicon",
+    "SpecialtyMatch": "lexicon",
+    "Lexicon": "lexicon",
+    "load_lexicon": "lexicon",
+    "resolve_specialty": "lexicon",
+    "resolve_skills": "lexicon",
+    "specialty_terms": "lexicon",
+    # exports
+    "lead_list": "export",
+    "write_leads": "export",
+    "write_table": "export",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -69,5 +82,16 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ReporterHTTPError,
         ReporterTimeoutError,
         ResultWindowError,
+    )
+    from reporter_finder.export import lead_list, write_leads, write_table
+    from reporter_finder.lexicon import (
+        Lexicon,
+        Skill,
+        Specialty,
+        SpecialtyMatch,
+        load_lexicon,
+        resolve_skills,
+        resolve_specialty,
+        specialty_terms,
     )
     from reporter_finder.query import ProjectQuery

@@ -136,12 +136,18 @@ class LexiconError(ReporterError):
     """The packaged specialty or skills vocabulary is malformed."""
 
 
+class OutreachError(ReporterError):
+    """An e-mail draft cannot be written as asked (no grant for the PI, missing applicant
+    details, or a template with an unknown placeholder)."""
+
+
 __all__ = [
     "DataFormatError",
     "IncompleteResultsError",
     "InvalidResponseError",
     "LexiconError",
     "OfflineCacheMissError",
+    "OutreachError",
     "QueryError",
     "RateLimitError",
     "ReporterConnectionError",

@@ -133,6 +133,16 @@ KNOWN_INCLUDE_FIELDS: Final = frozenset(
     }
 )
 
+#: The 27 NIH institutes and centres (``agency_ic_admin.abbreviation`` / ``agencies``
+#: criterion). The client splits over them when one fiscal year exceeds ``RESULT_WINDOW``;
+#: records administered by other agencies (AHRQ, CDC, FDA, VA) fall outside that split and
+#: show up in its coverage warning.
+NIH_AGENCIES: Final = (
+    "NCI", "NEI", "NHLBI", "NHGRI", "NIA", "NIAAA", "NIAID", "NIAMS", "NIBIB", "NICHD",
+    "NIDA", "NIDCD", "NIDCR", "NIDDK", "NIEHS", "NIGMS", "NIMH", "NIMHD", "NINDS", "NINR",
+    "NLM", "NCCIH", "NCATS", "FIC", "CC", "CIT", "OD",
+)  # fmt: skip
+
 PROJECT_URL_TEMPLATE: Final = "https://reporter.nih.gov/project-details/{appl_id}"
 PUBMED_URL_TEMPLATE: Final = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
 
@@ -190,7 +200,7 @@ PROJECT_COLUMNS: Final = MappingProxyType(
         "study_section_code": _STR,  # full_study_section.srg_code
         "program_officers": _LIST,  # list[str], display names
         "contact_pi_profile_id": _INT,
-        "pi_profile_ids": _LIST,  # list[int], profile ids in API order (contact first when known)
+        "pi_profile_ids": _LIST,  # list[int | None], API order, contact first; None = no profile id
         "pi_keys": _LIST,  # list[str], see PI key rule in tables.py; aligns with pi_profile_ids
         "is_active": _BOOL,  # the API's own is_active flag (not the as_of computation)
         "project_detail_url": _STR,
@@ -260,6 +270,10 @@ PI_GRANT_COLUMNS: Final = MappingProxyType(
         "fiscal_year": _INT,
         "is_contact_pi": _BOOL,
         "pi_title": _STR,  # the title as given on that record (may be empty/NA)
+        "pi_name": _STR,  # display name on that record, "Ana M Rivera"
+        "sort_name": _STR,  # "RIVERA, ANA M"
+        "is_subproject": _BOOL,  # the appl_id is a subproject (component) record
+        "award_amount": _FLOAT,  # that record's award_amount (the whole award, for every PI)
     }
 )
 

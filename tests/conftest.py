@@ -69,3 +69,18 @@ def load_fixture(name: str) -> Any:
 def common_fund_records() -> list[dict[str, Any]]:
     """155 real RePORTER records (full fields) from the Common Fund sample."""
     return load_fixture("projects-common-fund.json")["results"]
+
+
+@pytest.fixture
+def reporter_server() -> Any:
+    """A running RePORTER stand-in (tests/standin.py) on 127.0.0.1 with the Common Fund
+    records and publication links. Yields the ``StandIn``: ``.url`` (the /v2 base URL),
+    ``.requests`` (log), ``.faults`` (queue), ``.set_records(...)``, ``.set_fake_total(...)``."""
+    from tests.standin import StandIn
+
+    server = StandIn(
+        load_fixture("projects-common-fund.json")["results"],
+        load_fixture("publications-common-fund.json")["results"],
+    )
+    with server:
+        yield server

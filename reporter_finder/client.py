@@ -1,0 +1,522 @@
+"""``ReporterClient``: fetch every record of a :class:`~reporter_finder.query.ProjectQuery`.
+
+RePORTER serves at most 15,000 records per query (``offset + limit <= 15,000``), 500 per page.
+The client pages through smaller results, and splits larger ones into parts that fit (by
+fiscal year, then administering institute, then project start date windows), so that a query
+either yields *all* its records, once each, or raises. It never returns partial data silently.
+
+Politeness (one request per second, retries with backoff, timeouts) lives in
+:mod:`reporter_finder.transport`; caching in :mod:`reporter_finder.cache`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from reporter_finder import fields
+from reporter_finder.cache import CacheSettings, make_session
+from reporter_finder.exceptions import (
+    IncompleteResultsError,
+    InvalidResponseError,
+    QueryError,
+    ResultWindowError,
+)
+from reporter_finder.query import ProjectQuery
+from reporter_finder.transport import DEFAULT_TIMEOUT, Clock, HttpTransport, Sleep
+
+logger = logging.getLogger(__name__)
+
+#: More than this many records for one fiscal year suggests the server dropped a filter
+#: (RePORTER holds about 70–100K records per year in total; reporter-api.md §11).
+IMPLAUSIBLE_TOTAL_PER_YEAR = 50_000
+#: The publications endpoint serves offsets 0–9,999: with aligned 500-record pages that is
+#: 10,000 records per query.
+PUBLICATIONS_WINDOW = fields.PUBLICATIONS_OFFSET_MAX + 1
+#: Default number of ids per publications request; a core project has tens of PMIDs at most,
+#: so 100 projects stay well under the 10,000-record window.
+PUBLICATION_BATCH_SIZE = 100
+#: Bounds of project start dates when splitting by date windows (no real record falls outside;
+#: any that did would show up in the coverage warning).
+_START_DATE_MIN = datetime.date(1950, 1, 1)
+#: When a query with fiscal years *and* include_active must be split, active projects outside
+#: those years are looked for in this many recent years (an active project's latest record is
+#: almost always from the last few years).
+_ACTIVE_LOOKBACK_YEARS = 4
+
+RecordFilter = Callable[[dict[str, Any]], bool]
+
+
+@dataclass(frozen=True)
+class _Page:
+    total: int
+    results: list[dict[str, Any]]
+    meta: dict[str, Any]
+    limit: int  # the limit we asked for (to tell a short page from the last page)
+
+
+class ReporterClient:
+    """A polite, caching client for the NIH RePORTER API v2.
+
+    Args:
+        base_url: API root. Default: ``$REPORTER_FINDER_API_URL``, else
+            ``https://api.reporter.nih.gov/v2``.
+        session: a ``requests.Session`` to use (e.g. your own ``CachedSession``). It is never
+            closed by the client. Without one, the client builds a cached session from
+            ``cache`` and closes it in :meth:`close`.
+        cache: cache settings for the session the client builds (default: normal mode, 7-day
+            expiry, in the user cache directory). Ignored when ``session`` is given.
+        timeout: ``(connect, read)`` seconds per attempt.
+        min_interval: minimum seconds between request starts (NIH asks for at most one
+            request per second; cache hits do not count).
+        max_attempts: attempts per request, including the first.
+        backoff_factor: exponential backoff base (seconds) between retries.
+        clock, sleep: injectable monotonic clock and sleep (tests use fakes).
+        progress: show a progress bar on stderr for multi-page fetches; ``None`` = only when
+            stderr is a terminal.
+
+    Example:
+        >>> with ReporterClient() as client:  # doctest: +SKIP
+        ...     records = client.fetch_projects(ProjectQuery(text="sepsis", fiscal_years=[2025]))
+    """
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        session: requests.Session | None = None,
+        cache: CacheSettings | None = None,
+        timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
+        min_interval: float = fields.MIN_REQUEST_INTERVAL,
+        max_attempts: int = 5,
+        backoff_factor: float = 1.0,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = time.sleep,
+        progress: bool | None = None,
+    ) -> None:
+        self.base_url = (
+            base_url or os.environ.get(fields.API_URL_ENV) or fields.DEFAULT_API_URL
+        ).rstrip("/")
+        self.cache = cache if cache is not None else CacheSettings()
+        self._owns_session = session is None
+        self.session = session if session is not None else make_session(self.cache)
+        self.transport = HttpTransport(
+            self.base_url,
+            session=self.session,
+            throttle_interval=min_interval,
+            timeout=timeout,
+            max_attempts=max_attempts,
+            backoff_factor=backoff_factor,
+            clock=clock,
+            sleep=sleep,
+            service="RePORTER",
+        )
+        self.progress = progress
+        #: The RePORTER website URL of the last search, when the API gave one.
+        self.search_url: str | None = None
+
+    # --- projects ----------------------------------------------------------------------
+
+    def count(self, query: ProjectQuery) -> int:
+        """The number of records matching ``query`` (one request).
+
+        Raises:
+            ReporterError: any failure (see :class:`HttpTransport`).
+        """
+        page = self._page(query, 0, ("ApplId",), limit=1)
+        self._remember_url(page)
+        self._check_plausible(query, page.total)
+        return page.total
+
+    def iter_projects(
+        self,
+        query: ProjectQuery,
+        *,
+        include_fields: Iterable[str] = fields.INCLUDE_FIELDS,
+        max_results: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield every project record matching ``query``, each ``appl_id`` once.
+
+        Pages of 500 sorted by ``appl_id``. Above the 15,000-record window the query is split
+        (fiscal years, then institutes, then project start date windows) and the parts
+        merged; a WARNING is logged when the merged count differs from RePORTER's total.
+        ``ApplId`` is always requested (it is the de-duplication key).
+
+        Args:
+            query: what to fetch.
+            include_fields: PascalCase field names to return (default: what the table
+                builders read). An empty sequence returns whole records.
+            max_results: stop after this many records.
+
+        Raises:
+            IncompleteResultsError: a page came back shorter than the total promised.
+            ResultWindowError: a part cannot be split below 15,000 records.
+            ReporterError: any transport failure.
+        """
+        if max_results is not None and max_results < 1:
+            raise QueryError(f"max_results must be >= 1 (got {max_results}).")
+        include = tuple(include_fields)
+        if include and "ApplId" not in include:
+            include = ("ApplId", *include)
+        if include and query.include_active and "IsActive" not in include:
+            include = (*include, "IsActive")  # needed if the query has to be split
+        first_limit = min(fields.PAGE_SIZE_MAX, max_results or fields.PAGE_SIZE_MAX)
+        # The first page doubles as the count (meta.total): one request fewer than a separate
+        # limit-1 count for every query that fits in the window.
+        first = self._page(query, 0, include, limit=first_limit)
+        self._remember_url(first)
+        total = first.total
+        self._check_plausible(query, total)
+        wanted = total if max_results is None else min(total, max_results)
+        logger.info("RePORTER: %d records for %s", total, query.describe())
+
+        seen: set[Any] = set()
+        bar = self._progress_bar(wanted)
+        try:
+            single = total <= fields.RESULT_WINDOW or wanted <= fields.RESULT_WINDOW
+            parts: Iterable[tuple[ProjectQuery, _Page, RecordFilter | None]] = (
+                [(query, first, None)] if single else self._partition(query, first, include)
+            )
+            for part, part_first, keep in parts:
+                # A part is read to its end: filtered or duplicate records do not count.
+                cap = wanted if single else part_first.total
+                for record in self._page_through(part, part_first, include, cap):
+                    if keep is not None and not keep(record):
+                        continue
+                    key = record.get("appl_id")
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    if bar is not None:
+                        bar.update(1)
+                    yield record
+                    if len(seen) >= wanted:
+                        break
+                if len(seen) >= wanted:
+                    break
+        finally:
+            if bar is not None:
+                bar.close()
+        if len(seen) != wanted:
+            logger.warning(
+                "RePORTER coverage: %d unique records fetched but RePORTER counted %d for %s "
+                "(parts can miss records, e.g. with no institute or start date, or overlap "
+                "through co-funding)",
+                len(seen),
+                wanted,
+                query.describe(),
+            )
+
+    def fetch_projects(self, query: ProjectQuery, **kwargs: Any) -> list[dict[str, Any]]:
+        """All records of :meth:`iter_projects` as a list (same arguments and errors)."""
+        return list(self.iter_projects(query, **kwargs))
+
+    # --- publications ------------------------------------------------------------------
+
+    def iter_publications(
+        self,
+        *,
+        core_project_nums: Iterable[str] = (),
+        appl_ids: Iterable[int] = (),
+        pmids: Iterable[int] = (),
+        batch_size: int = PUBLICATION_BATCH_SIZE,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield project↔publication links (``coreproject``, ``pmid``, ``applid``).
+
+        Each id list is sent in batches of ``batch_size``; each batch is paged (500 per page,
+        offsets up to 9,999). A batch above that window is split in halves. Each link is
+        yielded once.
+
+        Raises:
+            ResultWindowError: a single id has more than 10,000 links.
+            IncompleteResultsError: a page came back shorter than promised.
+            ReporterError: any transport failure.
+        """
+        if batch_size < 1:
+            raise QueryError(f"batch_size must be >= 1 (got {batch_size}).")
+        lists: list[tuple[str, list[Any]]] = [
+            ("core_project_nums", _unique(str(v).strip().upper() for v in core_project_nums)),
+            ("appl_ids", _unique(int(v) for v in appl_ids)),
+            ("pmids", _unique(int(v) for v in pmids)),
+        ]
+        seen: set[tuple[Any, ...]] = set()
+        for key, values in lists:
+            for start in range(0, len(values), batch_size):
+                for link in self._publication_batch(key, values[start : start + batch_size]):
+                    ident = (link.get("coreproject"), link.get("pmid"), link.get("applid"))
+                    if ident not in seen:
+                        seen.add(ident)
+                        yield link
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the session if the client created it."""
+        if self._owns_session:
+            self.session.close()
+
+    def __enter__(self) -> ReporterClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- private: projects -------------------------------------------------------------
+
+    def _page(
+        self,
+        query: ProjectQuery,
+        offset: int,
+        include: Sequence[str],
+        limit: int = fields.PAGE_SIZE_MAX,
+    ) -> _Page:
+        payload = query.to_payload(offset=offset, limit=limit, include_fields=include)
+        describe = f"{query.describe()}; offset {offset}"
+        data = self.transport.request_json(
+            "POST", fields.PROJECTS_PATH, json=payload, describe=describe
+        )
+        return _parse_page(data, self.transport.url_for(fields.PROJECTS_PATH), limit)
+
+    def _page_through(
+        self, query: ProjectQuery, first: _Page, include: Sequence[str], wanted: int
+    ) -> Iterator[dict[str, Any]]:
+        """Yield the records of ``query`` from its first page on, up to ``wanted``."""
+        total = first.total
+        target = min(total, wanted)
+        url = self.transport.url_for(fields.PROJECTS_PATH)
+        _check_page_length(first, 0, first.limit, total, query, url)
+        yield from first.results
+        offset = len(first.results)
+        while offset < target:
+            limit = min(fields.PAGE_SIZE_MAX, fields.RESULT_WINDOW - offset, target - offset)
+            page = self._page(query, offset, include, limit=limit)
+            _check_page_length(page, offset, limit, total, query, url)
+            yield from page.results
+            offset += len(page.results)
+
+    def _partition(
+        self, query: ProjectQuery, first: _Page, include: Sequence[str]
+    ) -> Iterator[tuple[ProjectQuery, _Page, RecordFilter | None]]:
+        """Split ``query`` into parts of at most RESULT_WINDOW records each."""
+        groups: list[tuple[ProjectQuery, _Page | None, RecordFilter | None]]
+        if query.include_active and query.fiscal_years:
+            # Every part carries fiscal_years, and include_active would add *all* active
+            # projects to each part; fetch the asked years, then active records of recent
+            # years outside them (kept only if is_active).
+            base = query.replace(include_active=False)
+            this_year = datetime.date.today().year
+            extra = sorted(
+                set(range(this_year - _ACTIVE_LOOKBACK_YEARS, this_year + 2))
+                - set(query.fiscal_years)
+            )
+            groups = [(base, None, None)]
+            if extra:
+                groups.append((base.with_fiscal_years(extra), None, _is_active))
+        else:
+            # Without fiscal_years, include_active adds nothing: every year is asked anyway.
+            groups = [(query.replace(include_active=False), first, None)]
+        logger.info(
+            "RePORTER: %d records exceed the %d-record window; splitting %s by fiscal year, "
+            "then institute, then start date",
+            first.total,
+            fields.RESULT_WINDOW,
+            query.describe(),
+        )
+        for part, part_first, keep in groups:
+            if part_first is None:
+                part_first = self._page(part, 0, include)
+            for leaf, leaf_first in self._leaves(part, part_first, include):
+                logger.info("RePORTER: part %s: %d records", leaf.describe(), leaf_first.total)
+                yield leaf, leaf_first, keep
+
+    def _leaves(
+        self, query: ProjectQuery, first: _Page, include: Sequence[str]
+    ) -> Iterator[tuple[ProjectQuery, _Page]]:
+        # Bisection: each half's first page doubles as its count, so a split costs one
+        # request per half, and only halves still above the window are split again.
+        if first.total <= fields.RESULT_WINDOW:
+            if first.total:
+                yield query, first
+            return
+        halves = _halve(query)
+        if halves is None:
+            raise ResultWindowError(
+                f"{first.total:,} records match {query.describe()} and the query cannot be "
+                f"split below RePORTER's {fields.RESULT_WINDOW:,}-record window",
+                attempts=None,
+                hint="Narrow the query (fewer years, states or activity codes), or use the "
+                "ExPORTER bulk files for full crawls.",
+            )
+        for half in halves:
+            yield from self._leaves(half, self._page(half, 0, include), include)
+
+    def _check_plausible(self, query: ProjectQuery, total: int) -> None:
+        n_years = len(query.fiscal_years) or len(_all_fiscal_years())
+        if total > IMPLAUSIBLE_TOTAL_PER_YEAR * n_years:
+            logger.warning(
+                "RePORTER counted %d records for %s (over %d per fiscal year): the server may "
+                "have ignored a filter",
+                total,
+                query.describe(),
+                IMPLAUSIBLE_TOTAL_PER_YEAR,
+            )
+
+    def _remember_url(self, page: _Page) -> None:
+        props = page.meta.get("properties")
+        url = props.get("URL") if isinstance(props, dict) else None
+        if isinstance(url, str) and url:
+            # RePORTER sends "https:/reporter.nih.gov/..." (one slash); repair it.
+            if url.startswith(("https:/", "http:/")) and "://" not in url:
+                url = url.replace(":/", "://", 1)
+            self.search_url = url
+
+    def _progress_bar(self, total: int) -> Any:
+        enabled = self.progress if self.progress is not None else _stderr_is_tty()
+        if not enabled or total <= fields.PAGE_SIZE_MAX:
+            return None
+        from tqdm import tqdm
+
+        return tqdm(total=total, file=sys.stderr, unit="rec", desc="RePORTER", leave=False)
+
+    # --- private: publications ---------------------------------------------------------
+
+    def _publication_batch(self, key: str, batch: list[Any]) -> Iterator[dict[str, Any]]:
+        url = self.transport.url_for(fields.PUBLICATIONS_PATH)
+        describe = f"publications of {len(batch)} {key}"
+        first = self._publication_page(key, batch, 0, describe)
+        if first.total > PUBLICATIONS_WINDOW:
+            if len(batch) == 1:
+                raise ResultWindowError(
+                    f"{batch[0]} has {first.total:,} publication links, more than the "
+                    f"{PUBLICATIONS_WINDOW:,} the publications endpoint serves",
+                    url=url,
+                )
+            middle = len(batch) // 2
+            logger.info(
+                "RePORTER: %d publication links for %d ids; splitting the batch",
+                first.total,
+                len(batch),
+            )
+            yield from self._publication_batch(key, batch[:middle])
+            yield from self._publication_batch(key, batch[middle:])
+            return
+        pages = [first]
+        _check_publication_page(first, 0, first.total, describe, url)
+        offset = len(first.results)
+        while offset < first.total:
+            page = self._publication_page(key, batch, offset, describe)
+            _check_publication_page(page, offset, first.total, describe, url)
+            pages.append(page)
+            offset += len(page.results)
+        for page in pages:
+            yield from page.results
+
+    def _publication_page(self, key: str, batch: list[Any], offset: int, describe: str) -> _Page:
+        payload = {"criteria": {key: batch}, "offset": offset, "limit": fields.PAGE_SIZE_MAX}
+        data = self.transport.request_json(
+            "POST", fields.PUBLICATIONS_PATH, json=payload, describe=f"{describe}; offset {offset}"
+        )
+        return _parse_page(
+            data, self.transport.url_for(fields.PUBLICATIONS_PATH), fields.PAGE_SIZE_MAX
+        )
+
+
+# --- helpers (private) -------------------------------------------------------------------
+
+
+def _parse_page(data: Any, url: str, limit: int) -> _Page:
+    meta = data.get("meta") if isinstance(data, dict) else None
+    results = data.get("results") if isinstance(data, dict) else None
+    total = meta.get("total") if isinstance(meta, dict) else None
+    if (
+        not isinstance(meta, dict)
+        or isinstance(total, bool)
+        or not isinstance(total, int)
+        or not isinstance(results, list)
+        or not all(isinstance(r, dict) for r in results)
+    ):
+        raise InvalidResponseError(
+            "RePORTER answered with JSON that is not a search result (no meta.total/results)",
+            url=url,
+            status=200,
+            body=json.dumps(data)[:500],
+        )
+    return _Page(total=total, results=results, meta=meta, limit=limit)
+
+
+def _check_page_length(
+    page: _Page, offset: int, limit: int, total: int, query: ProjectQuery, url: str
+) -> None:
+    expected = min(limit, max(total - offset, 0))
+    if len(page.results) < expected:
+        raise IncompleteResultsError(
+            f"RePORTER returned {len(page.results)} records at offset {offset} where "
+            f"{expected} were expected ({total:,} in total) for {query.describe()}",
+            url=url,
+            hint="RePORTER's data may have changed during the download; run it again.",
+        )
+
+
+def _check_publication_page(page: _Page, offset: int, total: int, describe: str, url: str) -> None:
+    expected = min(fields.PAGE_SIZE_MAX, max(total - offset, 0))
+    if len(page.results) < expected:
+        raise IncompleteResultsError(
+            f"RePORTER returned {len(page.results)} publication links at offset {offset} "
+            f"where {expected} were expected ({total:,} in total) for {describe}",
+            url=url,
+            hint="Run it again; RePORTER's data may have changed during the download.",
+        )
+
+
+def _halve(query: ProjectQuery) -> tuple[ProjectQuery, ProjectQuery] | None:
+    """Split ``query`` in two along the first axis that still has room, or None."""
+    years = query.fiscal_years or _all_fiscal_years()
+    if len(years) > 1:
+        ys = sorted(years)
+        mid = len(ys) // 2
+        return query.with_fiscal_years(ys[:mid]), query.with_fiscal_years(ys[mid:])
+    if not query.fiscal_years:  # a single possible year: make it explicit
+        query = query.with_fiscal_years(years)
+    agencies = query.agencies or fields.NIH_AGENCIES
+    if len(agencies) > 1:
+        mid = len(agencies) // 2
+        return query.with_agencies(agencies[:mid]), query.with_agencies(agencies[mid:])
+    low = query.project_start_from or _START_DATE_MIN
+    high = query.project_start_to or datetime.date(datetime.date.today().year + 10, 12, 31)
+    if low < high:
+        # Windows are inclusive on both ends (from_date/to_date): [low, mid] + [mid+1, high].
+        mid_date = low + (high - low) // 2
+        return (
+            query.with_project_start(low, mid_date),
+            query.with_project_start(mid_date + datetime.timedelta(days=1), high),
+        )
+    return None
+
+
+def _all_fiscal_years() -> tuple[int, ...]:
+    # Fiscal year N starts in October of N-1, so next year's records already exist.
+    return tuple(range(fields.FISCAL_YEAR_MIN, datetime.date.today().year + 2))
+
+
+def _is_active(record: dict[str, Any]) -> bool:
+    return record.get("is_active") is True
+
+
+def _unique(values: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(values))
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False

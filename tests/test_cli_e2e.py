@@ -1,0 +1,154 @@
+"""End to end: the installed ``reporter-finder`` executable, in a subprocess, over real sockets
+against the local RePORTER stand-in (tests/standin.py)."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reporter_finder.export import LEAD_LIST_HEADER
+
+pytestmark = pytest.mark.e2e
+
+SPECIALTY = "oncology"
+BROWN = "8406715"
+
+
+def _executable() -> str:
+    beside = Path(sys.executable).with_name("reporter-finder")
+    found = str(beside) if beside.exists() else shutil.which("reporter-finder")
+    if found is None:
+        pytest.fail("the reporter-finder executable is not installed (pip install -e .)")
+    return found
+
+
+def _run(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> Any:
+    return subprocess.run(
+        [_executable(), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_search_writes_the_lead_csv(tmp_path: Path, reporter_server: Any) -> None:
+    out = tmp_path / "leads.csv"
+    result = _run(
+        "search", SPECIALTY, "--top", "10", "-o", str(out),
+        env={"REPORTER_FINDER_API_URL": reporter_server.url},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    rows = _read_csv(out)
+    assert list(rows[0]) == list(LEAD_LIST_HEADER)
+    assert 0 < len(rows) <= 10
+    assert [int(row["rank"]) for row in rows] == list(range(1, len(rows) + 1))
+    scores = [float(row["score"]) for row in rows]
+    assert scores == sorted(scores, reverse=True)
+    assert all(row["top_grant_url"].startswith("https://reporter.nih.gov/") for row in rows)
+    assert all(row[column] == "" for row in rows for column in ("status", "notes"))
+    assert f"Wrote {len(rows)} PIs to {out}" in result.stderr
+    assert reporter_server.requests, "the stand-in was never asked"
+
+
+def test_search_csv_on_stdout_with_state_filter(reporter_server: Any) -> None:
+    result = _run("search", SPECIALTY, "--state", "CA", "--api-url", reporter_server.url)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split(",") == list(LEAD_LIST_HEADER)  # piped: CSV, not the terminal table
+    rows = list(csv.DictReader(lines))
+    assert {row["state"] for row in rows} <= {"CA"}
+    criteria = reporter_server.bodies("projects/search")[0]["criteria"]
+    assert criteria["org_states"] == ["CA"]
+
+
+def test_fetch_save_then_load_offline(tmp_path: Path, reporter_server: Any) -> None:
+    saved = tmp_path / "saved.json"
+    fetched = _run("fetch", SPECIALTY, "--api-url", reporter_server.url, "--save", str(saved))
+    assert fetched.returncode == 0, fetched.stderr
+    unreachable = f"http://127.0.0.1:{_closed_port()}/v2"
+    out = tmp_path / "leads.xlsx"
+    ranked = _run(
+        "search", SPECIALTY, "--load", str(saved), "--api-url", unreachable, "-o", str(out)
+    )
+    assert ranked.returncode == 0, ranked.stderr
+    assert out.stat().st_size > 0
+
+
+def test_pi_from_the_stand_in(reporter_server: Any) -> None:
+    result = _run("pi", BROWN, "--api-url", reporter_server.url, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert {row["profile_id"] for row in rows} == {BROWN}
+
+
+def _closed_port() -> int:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+def test_unreachable_api(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/v2"
+    out = tmp_path / "leads.csv"
+    result = _run("search", SPECIALTY, "--api-url", url, "--retries", "0", "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Error: cannot reach RePORTER at {url}: Connection refused — check your connection, "
+        "or use --offline for cached searches"
+    )
+    assert "Traceback" not in result.stderr
+    assert not out.exists()  # no half-written (or empty) lead list
+
+
+def test_bad_years_exit_2() -> None:
+    result = _run("search", SPECIALTY, "--years", "2027-2023")
+    assert result.returncode == 2
+    assert "runs backwards" in result.stderr.strip().splitlines()[-1]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
+def test_ctrl_c_exits_130(reporter_server: Any) -> None:
+    reporter_server.faults.delay(3.0)  # the first answer is slow: interrupt while waiting
+    process = subprocess.Popen(
+        [_executable(), "pi", BROWN, "--api-url", reporter_server.url, "--no-cache"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 20
+    while not reporter_server.requests and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert reporter_server.requests, "the command never reached the stand-in"
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert stderr.strip().splitlines()[-1] == "Interrupted."
+    assert "Traceback" not in stderr
+    assert stdout == ""
+
+
+def test_python_dash_m_works() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reporter_finder", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("reporter-finder, version ")

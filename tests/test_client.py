@@ -1,0 +1,564 @@
+"""ReporterClient with ``responses``: payloads sent, paging, partitioning, retries, throttle,
+cache and configuration. Where a test needs RePORTER's semantics (totals, filters, paging) the
+stand-in's ``Backend`` answers as a ``responses`` callback, without sockets."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import json
+import logging
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+import requests
+import responses
+from responses import matchers, registries
+
+from reporter_finder import CacheSettings, ProjectQuery, ReporterClient, fields
+from reporter_finder.exceptions import (
+    IncompleteResultsError,
+    InvalidResponseError,
+    OfflineCacheMissError,
+    QueryError,
+    RateLimitError,
+    ReporterHTTPError,
+    ReporterTimeoutError,
+    ResultWindowError,
+)
+from reporter_finder.transport import DEFAULT_USER_AGENT
+from tests.conftest import load_fixture
+from tests.fakeclock import FakeClock
+from tests.standin import Backend, synthetic_records
+
+BASE = "https://api.example.org/v2"
+PROJECTS = f"{BASE}/projects/search"
+PUBLICATIONS = f"{BASE}/publications/search"
+CF = load_fixture("projects-common-fund.json")
+CF_RECORDS: list[dict[str, Any]] = CF["results"]
+
+
+@pytest.fixture
+def fake() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def mocked() -> Iterator[responses.RequestsMock]:
+    with responses.RequestsMock(registry=registries.OrderedRegistry) as rsps:
+        yield rsps
+
+
+@pytest.fixture
+def backend() -> Iterator[Backend]:
+    """A stand-in backend answering every request to BASE (any number of them)."""
+    served = Backend()
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+
+        def callback(request: requests.PreparedRequest) -> tuple[int, dict[str, str], bytes]:
+            return served.handle(urlparse(request.url).path, json.loads(request.body or b"null"))
+
+        rsps.add_callback(responses.POST, re.compile(f"{BASE}/.*"), callback=callback)
+        yield served
+
+
+ALL_CF_YEARS = list(range(2020, 2027))
+
+
+@pytest.fixture
+def client(fake: FakeClock) -> Iterator[ReporterClient]:
+    with ReporterClient(
+        BASE, cache=CacheSettings(mode="off"), clock=fake.clock, sleep=fake.sleep
+    ) as c:
+        yield c
+
+
+def page(records: list[dict[str, Any]], total: int, **meta: Any) -> dict[str, Any]:
+    return {"meta": {"total": total, "offset": 0, "limit": 500, **meta}, "results": records}
+
+
+def sent(mocked: responses.RequestsMock) -> list[dict[str, Any]]:
+    return [json.loads(call.request.body) for call in mocked.calls]
+
+
+def many(n: int, **overrides: Any) -> list[dict[str, Any]]:
+    records = synthetic_records(CF_RECORDS, n)
+    for record in records:
+        record.update(subproject_id=None, **overrides)
+    return records
+
+
+# --- payloads ---------------------------------------------------------------------------
+
+
+def test_first_page_sends_exact_payload_and_returns_the_records(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    query = ProjectQuery(terms=["microbiome", "gut flora"], fiscal_years=[2024, 2025])
+    expected = {
+        "criteria": {
+            "fiscal_years": [2024, 2025],
+            "exclude_subprojects": True,
+            "advanced_text_search": {
+                "operator": "advanced",
+                "search_field": "projecttitle,abstracttext",
+                "search_text": 'microbiome OR "gut flora"',
+            },
+        },
+        "include_fields": list(fields.INCLUDE_FIELDS),
+        "offset": 0,
+        "limit": 500,
+        "sort_field": "appl_id",
+        "sort_order": "asc",
+    }
+    mocked.post(
+        PROJECTS,
+        json=page(CF_RECORDS[:3], 3),
+        match=[matchers.json_params_matcher(expected, strict_match=True)],
+    )
+    assert client.fetch_projects(query) == CF_RECORDS[:3]
+
+
+def test_include_fields_always_carry_appl_id(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(
+        PROJECTS,
+        json=page([{"appl_id": 1, "project_title": "T"}], 1),
+        match=[
+            matchers.json_params_matcher(
+                {"include_fields": ["ApplId", "ProjectTitle"]}, strict_match=False
+            )
+        ],
+    )
+    records = client.fetch_projects(ProjectQuery(text="x"), include_fields=["ProjectTitle"])
+    assert records == [{"appl_id": 1, "project_title": "T"}]
+
+
+def test_count_sends_limit_1_and_reads_meta_total(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(
+        PROJECTS,
+        json=page(
+            CF_RECORDS[:1], 2314, properties={"URL": "https:/reporter.nih.gov/search/abc/projects"}
+        ),
+        match=[
+            matchers.json_params_matcher(
+                {**ProjectQuery(text="sepsis").to_payload(limit=1, include_fields=["ApplId"])},
+                strict_match=True,
+            )
+        ],
+    )
+    assert client.count(ProjectQuery(text="sepsis")) == 2314
+    assert client.search_url == "https://reporter.nih.gov/search/abc/projects"
+
+
+def test_user_agent_names_reporter_finder_and_version(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PROJECTS, json=page([], 0))
+    client.count(ProjectQuery(text="x"))
+    assert mocked.calls[0].request.headers["User-Agent"] == DEFAULT_USER_AGENT
+    assert DEFAULT_USER_AGENT.startswith("reporter_finder/")
+
+
+# --- paging -----------------------------------------------------------------------------
+
+
+def test_pages_to_the_end_with_offsets_and_each_record_once(
+    client: ReporterClient, backend: Backend
+) -> None:
+    backend.set_records(many(1_234))
+    got = client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS))
+    assert [r["appl_id"] for r in got] == [r["appl_id"] for r in backend.records]
+    assert [(b["offset"], b["limit"]) for b in backend.bodies] == [
+        (0, 500),
+        (500, 500),
+        (1000, 234),
+    ]
+
+
+def test_max_results_stops_early_and_asks_only_for_what_is_needed(
+    client: ReporterClient, backend: Backend
+) -> None:
+    backend.set_records(many(2_000))
+    got = client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS), max_results=600)
+    assert len(got) == 600
+    assert [(b["offset"], b["limit"]) for b in backend.bodies] == [(0, 500), (500, 100)]
+
+
+def test_exactly_15000_records_are_paged_without_splitting(
+    client: ReporterClient, backend: Backend
+) -> None:
+    backend.set_records(many(15_000))
+    got = client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS), include_fields=["ApplId"])
+    assert len(backend.bodies) == 30
+    assert max(b["offset"] + b["limit"] for b in backend.bodies) == fields.RESULT_WINDOW
+    assert len({r["appl_id"] for r in got}) == len(got) == 15_000
+
+
+def test_short_page_before_total_raises_incomplete_results(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PROJECTS, json=page(many(500), 1_200))
+    mocked.post(PROJECTS, json=page(many(120), 1_200))
+    with pytest.raises(IncompleteResultsError, match="120 records at offset 500 where 500"):
+        client.fetch_projects(ProjectQuery(text="x"))
+
+
+def test_empty_page_before_total_raises_incomplete_results(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PROJECTS, json=page([], 10))
+    with pytest.raises(IncompleteResultsError, match="0 records at offset 0 where 10"):
+        client.fetch_projects(ProjectQuery(text="x"))
+
+
+def test_response_without_meta_total_is_invalid(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PROJECTS, json={"results": []})
+    with pytest.raises(InvalidResponseError, match="not a search result"):
+        client.count(ProjectQuery(text="x"))
+
+
+# --- the 15,000 window ------------------------------------------------------------------
+
+
+def _large_unless(single_key: str) -> Any:
+    def fake_total(criteria: dict[str, Any]) -> int | None:
+        return 20_000 if len(criteria.get(single_key, [])) != 1 else None
+
+    return fake_total
+
+
+def test_large_total_is_split_by_fiscal_year_and_every_record_comes_once(
+    client: ReporterClient, backend: Backend, caplog: pytest.LogCaptureFixture
+) -> None:
+    records = many(1_500)
+    for i, record in enumerate(records):
+        record["fiscal_year"] = 2020 + i % 5
+    backend.set_records(records)
+    backend.fake_total = _large_unless("fiscal_years")
+    query = ProjectQuery(
+        fiscal_years=range(2015, 2027), activity_codes=["R03", "OT2", "U24", "U54", "R25"]
+    )
+    with caplog.at_level(logging.INFO, logger="reporter_finder.client"):
+        got = client.fetch_projects(query, include_fields=["ApplId", "FiscalYear"])
+    ids = [r["appl_id"] for r in got]
+    assert len(ids) == len(set(ids)) == 1_500
+    assert set(ids) == {r["appl_id"] for r in records}
+    single_years = [
+        b["criteria"]["fiscal_years"]
+        for b in backend.bodies
+        if len(b["criteria"]["fiscal_years"]) == 1
+    ]
+    assert sorted(y for (y,) in single_years) == list(range(2015, 2027))
+    assert all(
+        b["criteria"]["activity_codes"] == ["R03", "OT2", "U24", "U54", "R25"]
+        for b in backend.bodies
+    )
+    assert "splitting" in caplog.text
+    # 20,000 promised, 1,500 found: the coverage warning gives both numbers.
+    assert "1500 unique records fetched but RePORTER counted 20000" in caplog.text
+
+
+def test_query_without_years_is_split_over_all_fiscal_years(
+    client: ReporterClient, backend: Backend
+) -> None:
+    backend.set_records(many(600))
+    backend.fake_total = _large_unless("fiscal_years")
+    got = client.fetch_projects(ProjectQuery(org_states=["MA"]), include_fields=["ApplId"])
+    assert (
+        len(got)
+        == len({r["appl_id"] for r in got})
+        == sum(r["organization"]["org_state"] == "MA" for r in backend.records)
+    )
+    years = sorted(
+        y
+        for b in backend.bodies[1:]
+        for y in b["criteria"]["fiscal_years"]
+        if len(b["criteria"]["fiscal_years"]) == 1
+    )
+    assert years == list(range(fields.FISCAL_YEAR_MIN, datetime.date.today().year + 2))
+    # bisection: far fewer requests than one count per year plus pages
+    assert len(backend.bodies) < 2 * len(years) + 2
+
+
+def test_single_year_too_large_is_split_by_institute(
+    client: ReporterClient, backend: Backend, caplog: pytest.LogCaptureFixture
+) -> None:
+    records = many(900, fiscal_year=2024)
+    ics = ["NCI", "NHLBI", "NIA", "OD", "AHRQ"]  # AHRQ is outside the NIH split
+    for i, record in enumerate(records):
+        record["agency_ic_admin"] = {"abbreviation": ics[i % len(ics)]}
+    backend.set_records(records)
+    backend.fake_total = _large_unless("agencies")
+    with caplog.at_level(logging.WARNING, logger="reporter_finder.client"):
+        got = client.fetch_projects(
+            ProjectQuery(fiscal_years=[2024]), include_fields=["ApplId", "AgencyIcAdmin"]
+        )
+    assert {r["agency_ic_admin"]["abbreviation"] for r in got} == {"NCI", "NHLBI", "NIA", "OD"}
+    assert len(got) == len({r["appl_id"] for r in got}) == 720
+    single = {
+        tuple(b["criteria"]["agencies"])
+        for b in backend.bodies
+        if len(b["criteria"].get("agencies", ())) == 1
+    }
+    assert {("NCI",), ("NHLBI",), ("NIA",), ("OD",)} <= single
+    assert "720 unique records fetched but RePORTER counted 20000" in caplog.text
+
+
+def test_single_institute_too_large_is_split_by_start_date_windows(
+    client: ReporterClient, backend: Backend
+) -> None:
+    records = many(300, fiscal_year=2024, agency_ic_admin={"abbreviation": "NCI"})
+    backend.set_records(records)
+    backend.fake_total = lambda c: 20_000 if "project_start_date" not in c else None
+    got = client.fetch_projects(
+        ProjectQuery(fiscal_years=[2024], agencies=["NCI"]), include_fields=["ApplId"]
+    )
+    assert len(got) == len({r["appl_id"] for r in got}) == 300
+    windows = [b["criteria"]["project_start_date"] for b in backend.bodies[1:]]
+    assert windows[0]["from_date"] == "1950-01-01"
+
+
+def test_part_that_cannot_be_split_raises_result_window_error(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PROJECTS, json=page(many(500), 16_000))
+    day = datetime.date(2024, 7, 1)
+    query = ProjectQuery(
+        fiscal_years=[2024], agencies=["NCI"], project_start_from=day, project_start_to=day
+    )
+    with pytest.raises(ResultWindowError, match="cannot be split") as info:
+        client.fetch_projects(query)
+    assert "16,000 records" in str(info.value)
+
+
+def test_implausible_total_is_flagged(
+    client: ReporterClient, mocked: responses.RequestsMock, caplog: pytest.LogCaptureFixture
+) -> None:
+    mocked.post(PROJECTS, json=page([], 83_297))
+    with caplog.at_level(logging.WARNING, logger="reporter_finder.client"):
+        assert client.count(ProjectQuery(text="x", fiscal_years=[2024])) == 83_297
+    assert "may have ignored a filter" in caplog.text
+
+
+# --- retries and errors -------------------------------------------------------------------
+
+
+def test_429_with_retry_after_is_honoured_then_succeeds(
+    client: ReporterClient, mocked: responses.RequestsMock, fake: FakeClock
+) -> None:
+    mocked.post(PROJECTS, status=429, headers={"Retry-After": "12"})
+    mocked.post(PROJECTS, json=page(CF_RECORDS[:2], 2))
+    assert len(client.fetch_projects(ProjectQuery(text="x"))) == 2
+    assert fake.sleeps == [12.0]
+    assert sent(mocked)[0] == sent(mocked)[1]  # the retry resends the same body
+
+
+def test_503_then_success(
+    client: ReporterClient, mocked: responses.RequestsMock, fake: FakeClock
+) -> None:
+    mocked.post(PROJECTS, status=503)
+    mocked.post(PROJECTS, json=page(CF_RECORDS[:1], 1))
+    assert len(client.fetch_projects(ProjectQuery(text="x"))) == 1
+    assert fake.sleeps == [1.0]  # the throttle's second
+
+
+def test_400_is_not_retried_and_shows_the_server_text(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PROJECTS, status=400, body="Offset must be less than 15000")
+    with pytest.raises(QueryError) as info:
+        client.count(ProjectQuery(text="sepsis"))
+    assert len(mocked.calls) == 1
+    assert "Offset must be less than 15000" in str(info.value)
+    assert "text sepsis" in str(info.value)
+
+
+def test_five_503_give_a_typed_error_with_five_attempts(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    for _ in range(5):
+        mocked.post(PROJECTS, status=503, body="down")
+    with pytest.raises(ReporterHTTPError) as info:
+        client.count(ProjectQuery(text="x"))
+    assert (info.value.status, info.value.attempts, info.value.body) == (503, 5, "down")
+    assert info.value.url == PROJECTS
+
+
+def test_persistent_429_is_a_rate_limit_error(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    for _ in range(5):
+        mocked.post(PROJECTS, status=429, headers={"Retry-After": "1"})
+    with pytest.raises(RateLimitError):
+        client.count(ProjectQuery(text="x"))
+
+
+def test_timeout_is_a_reporter_timeout_error(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PROJECTS, body=requests.exceptions.ReadTimeout("read timed out"))
+    with pytest.raises(ReporterTimeoutError):
+        client.count(ProjectQuery(text="x"))
+
+
+def test_truncated_json_is_retried_then_invalid_response(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    for _ in range(5):
+        mocked.post(PROJECTS, body='{"meta": {"total": 3}, "results": [{"appl_')
+    with pytest.raises(InvalidResponseError) as info:
+        client.count(ProjectQuery(text="x"))
+    assert info.value.attempts == 5
+    assert len(mocked.calls) == 5
+
+
+# --- politeness ---------------------------------------------------------------------------
+
+
+def test_pages_start_at_least_one_second_apart(
+    client: ReporterClient, mocked: responses.RequestsMock, fake: FakeClock
+) -> None:
+    backend = Backend(records=many(1_400))
+    starts: list[float] = []
+
+    def callback(request: requests.PreparedRequest) -> tuple[int, dict[str, str], bytes]:
+        starts.append(fake.now)
+        fake.advance(0.25)  # simulated round trip
+        return backend.handle("/v2/projects/search", json.loads(request.body))
+
+    for _ in range(3):
+        mocked.add_callback(responses.POST, PROJECTS, callback=callback)
+    client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS))
+    assert [b - a for a, b in itertools.pairwise(starts)] == [1.0, 1.0]
+    assert fake.sleeps == [0.75, 0.75]  # only the part of the second not spent waiting
+
+
+# --- cache --------------------------------------------------------------------------------
+
+
+def test_cache_hit_makes_no_request_and_does_not_wait(
+    fake: FakeClock, mocked: responses.RequestsMock, tmp_path: Any
+) -> None:
+    mocked.post(PROJECTS, json=page(CF_RECORDS[:3], 3))
+    settings = CacheSettings(path=tmp_path / "c.sqlite")
+    query = ProjectQuery(text="x")
+    with ReporterClient(BASE, cache=settings, clock=fake.clock, sleep=fake.sleep) as first:
+        assert len(first.fetch_projects(query)) == 3
+    with ReporterClient(BASE, cache=settings, clock=fake.clock, sleep=fake.sleep) as second:
+        assert len(second.fetch_projects(query)) == 3
+        assert len(second.fetch_projects(query)) == 3
+    assert len(mocked.calls) == 1
+    assert fake.sleeps == []
+
+
+def test_offline_miss_names_the_query(fake: FakeClock, tmp_path: Any) -> None:
+    settings = CacheSettings(mode="offline", path=tmp_path / "c.sqlite")
+    client = ReporterClient(BASE, cache=settings, clock=fake.clock, sleep=fake.sleep)
+    with client, pytest.raises(OfflineCacheMissError) as info:
+        client.fetch_projects(ProjectQuery(text="sepsis", fiscal_years=[2024]))
+    assert "not in the cache" in str(info.value)
+    assert "text sepsis; FY 2024" in str(info.value)
+
+
+# --- configuration --------------------------------------------------------------------------
+
+
+def test_base_url_comes_from_argument_then_env_then_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    off = CacheSettings(mode="off")
+    assert ReporterClient(cache=off).base_url == fields.DEFAULT_API_URL
+    monkeypatch.setenv(fields.API_URL_ENV, "http://127.0.0.1:8765/v2/")
+    assert ReporterClient(cache=off).base_url == "http://127.0.0.1:8765/v2"
+    assert ReporterClient("https://mirror.example.org/v2", cache=off).base_url == (
+        "https://mirror.example.org/v2"
+    )
+
+
+def test_env_url_is_where_requests_go(
+    monkeypatch: pytest.MonkeyPatch, mocked: responses.RequestsMock
+) -> None:
+    monkeypatch.setenv(fields.API_URL_ENV, "https://mirror.example.org/v2")
+    mocked.post("https://mirror.example.org/v2/projects/search", json=page([], 0))
+    assert (
+        ReporterClient(cache=CacheSettings(mode="off"), min_interval=0).count(
+            ProjectQuery(text="x")
+        )
+        == 0
+    )
+
+
+def test_injected_session_is_used_and_not_closed(mocked: responses.RequestsMock) -> None:
+    session = requests.Session()
+    closed: list[bool] = []
+    session.close = lambda: closed.append(True)  # type: ignore[method-assign]
+    mocked.post(PROJECTS, json=page([], 0))
+    with ReporterClient(BASE, session=session, min_interval=0) as client:
+        assert client.session is session
+        client.count(ProjectQuery(text="x"))
+    assert closed == []
+
+
+def test_progress_bar_goes_to_stderr_when_asked(
+    fake: FakeClock, backend: Backend, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backend.set_records(many(700))
+    with ReporterClient(
+        BASE, cache=CacheSettings(mode="off"), clock=fake.clock, sleep=fake.sleep, progress=True
+    ) as client:
+        client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS))
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "RePORTER" in err
+
+
+# --- publications ---------------------------------------------------------------------------
+
+
+def test_publications_are_batched_paged_and_deduplicated(
+    client: ReporterClient, backend: Backend
+) -> None:
+    links = load_fixture("publications-common-fund.json")["results"]
+    cores = sorted({link["coreproject"] for link in links})
+    backend.publications = links
+    got = list(
+        client.iter_publications(core_project_nums=[c.lower() for c in cores], batch_size=10)
+    )
+    assert sorted((g["coreproject"], g["pmid"]) for g in got) == sorted(
+        {(link["coreproject"], link["pmid"]) for link in links}
+    )
+    bodies = backend.bodies
+    assert [len(b["criteria"]["core_project_nums"]) for b in bodies] == [
+        min(10, len(cores) - i) for i in range(0, len(cores), 10)
+    ]
+    assert all(b["limit"] == 500 and b["offset"] == 0 for b in bodies)
+
+
+def test_publication_batch_above_the_window_is_halved(
+    client: ReporterClient, backend: Backend
+) -> None:
+    backend.publications = [
+        {"coreproject": f"R01X{i % 4}", "pmid": 1_000_000 + i, "applid": i} for i in range(12_000)
+    ]
+    got = list(client.iter_publications(core_project_nums=["R01X0", "R01X1", "R01X2", "R01X3"]))
+    assert len(got) == 12_000
+    bodies = backend.bodies
+    assert len(bodies[0]["criteria"]["core_project_nums"]) == 4  # 12,000 > 10,000: split
+    assert max(b["offset"] for b in bodies) <= fields.PUBLICATIONS_OFFSET_MAX
+
+
+def test_single_id_above_the_publication_window_raises(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PUBLICATIONS, json=page([], 10_001))
+    with pytest.raises(ResultWindowError, match="R01X0 has 10,001 publication links"):
+        list(client.iter_publications(core_project_nums=["R01X0"]))

@@ -1,0 +1,287 @@
+"""transport: the throttle, the retrying adapter and the mapping of failures to exceptions.
+
+Unit tests use ``responses``. It replaces ``HTTPAdapter.send`` (so our adapter's throttle still
+runs before it) and replays urllib3 retries by calling ``Retry.increment()``, which is where
+our Retry subclass waits; the real-socket path is covered in test_client_e2e.py.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import pickle
+from collections.abc import Callable, Iterator
+
+import pytest
+import requests
+import responses
+from responses import matchers, registries
+
+from reporter_finder import __version__
+from reporter_finder.exceptions import (
+    InvalidResponseError,
+    QueryError,
+    RateLimitError,
+    ReporterConnectionError,
+    ReporterHTTPError,
+    ReporterTimeoutError,
+)
+from reporter_finder.transport import DEFAULT_USER_AGENT, HttpTransport, Throttle
+from tests.fakeclock import FakeClock
+
+BASE = "https://api.example.org/v2"
+URL = f"{BASE}/things/search"
+
+
+@pytest.fixture
+def fake() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def mocked() -> Iterator[responses.RequestsMock]:
+    with responses.RequestsMock(registry=registries.OrderedRegistry) as rsps:
+        yield rsps
+
+
+def recorder(
+    starts: list[float], fake: FakeClock, status: int = 200, body: str = "{}"
+) -> Callable[[requests.PreparedRequest], tuple[int, dict[str, str], str]]:
+    """A responses callback that notes the fake time at which each request arrived."""
+
+    def callback(request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        starts.append(fake.now)
+        return status, {}, body
+
+    return callback
+
+
+def make(fake: FakeClock, **kwargs: object) -> HttpTransport:
+    return HttpTransport(BASE, clock=fake.clock, sleep=fake.sleep, **kwargs)  # type: ignore[arg-type]
+
+
+# --- Throttle ----------------------------------------------------------------------------
+
+
+def test_throttle_first_call_does_not_sleep(fake: FakeClock) -> None:
+    assert Throttle(1.0, clock=fake.clock, sleep=fake.sleep).wait() == 0.0
+    assert fake.sleeps == []
+
+
+def test_throttle_sleeps_only_the_remainder_of_the_interval(fake: FakeClock) -> None:
+    throttle = Throttle(1.0, clock=fake.clock, sleep=fake.sleep)
+    throttle.wait()
+    fake.advance(0.3)
+    assert throttle.wait() == pytest.approx(0.7)
+    fake.advance(2.0)  # a slow step in between: no wait needed
+    assert throttle.wait() == 0.0
+    assert fake.sleeps == [pytest.approx(0.7)]
+
+
+def test_throttle_spaces_starts_even_if_sleep_does_not_advance_the_clock() -> None:
+    slept: list[float] = []
+    throttle = Throttle(1.0, clock=lambda: 5.0, sleep=slept.append)
+    throttle.wait()
+    throttle.wait()
+    throttle.wait()
+    assert slept == [1.0, 2.0]  # each start is one interval after the previous one
+
+
+def test_throttle_rejects_negative_interval() -> None:
+    with pytest.raises(ValueError, match="min_interval"):
+        Throttle(-1)
+
+
+# --- requests sent ------------------------------------------------------------------------
+
+
+def test_request_json_posts_json_with_user_agent_and_timeout(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(
+        URL,
+        json={"ok": True},
+        match=[
+            matchers.json_params_matcher({"q": 1}),
+            matchers.header_matcher({"User-Agent": DEFAULT_USER_AGENT}),
+            matchers.request_kwargs_matcher({"timeout": (3.0, 7.0)}),
+        ],
+    )
+    with make(fake, timeout=(3.0, 7.0)) as transport:
+        assert transport.request_json("POST", "/things/search", json={"q": 1}) == {"ok": True}
+    assert f"reporter_finder/{__version__} (+https://github.com/" in DEFAULT_USER_AGENT
+
+
+def test_consecutive_requests_are_throttled(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    starts: list[float] = []
+    for _ in range(3):
+        mocked.add_callback(responses.POST, URL, callback=recorder(starts, fake))
+    transport = make(fake, throttle_interval=1.0)
+    for _ in range(3):
+        transport.request_json("POST", "things/search", json={})
+    assert [b - a for a, b in itertools.pairwise(starts)] == [1.0, 1.0]
+
+
+# --- retries ----------------------------------------------------------------------------
+
+
+def test_429_retry_after_is_honoured_then_success(
+    fake: FakeClock, mocked: responses.RequestsMock, caplog: pytest.LogCaptureFixture
+) -> None:
+    mocked.post(URL, status=429, headers={"Retry-After": "7"}, body="slow down")
+    mocked.post(URL, json={"ok": 1})
+    with caplog.at_level(logging.WARNING, logger="reporter_finder.transport"):
+        assert make(fake).request_json("POST", URL.removeprefix(BASE), json={}) == {"ok": 1}
+    assert len(mocked.calls) == 2
+    assert fake.sleeps == [7.0]  # Retry-After; the throttle's 1 s had passed by then
+    assert "HTTP 429" in caplog.text
+    assert "(Retry-After)" in caplog.text
+
+
+def test_503_then_success_waits_at_least_the_throttle_interval(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    starts: list[float] = []
+    mocked.add_callback(responses.POST, URL, callback=recorder(starts, fake, 503, "busy"))
+    mocked.add_callback(responses.POST, URL, callback=recorder(starts, fake, 200, '{"ok": 2}'))
+    assert make(fake, backoff_factor=1.0).request_json("POST", "things/search") == {"ok": 2}
+    # urllib3's first backoff is 0, so the throttle alone spaces the retry by 1 s.
+    assert starts[1] - starts[0] == pytest.approx(1.0)
+
+
+def test_backoff_grows_between_consecutive_retries(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    for _ in range(3):
+        mocked.post(URL, status=502)
+    mocked.post(URL, json={})
+    make(fake, backoff_factor=1.0, throttle_interval=0.0).request_json("POST", "things/search")
+    # backoff_factor * 2**(n-1) from the second retry on, plus up to 0.5 s of jitter.
+    assert len(fake.sleeps) == 2
+    assert 2.0 <= fake.sleeps[0] <= 2.5
+    assert 4.0 <= fake.sleeps[1] <= 4.5
+
+
+def test_five_503_raise_http_error_with_attempts_and_body(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    for _ in range(5):
+        mocked.post(URL, status=503, body="Service Unavailable: maintenance")
+    with pytest.raises(ReporterHTTPError) as info:
+        make(fake, max_attempts=5).request_json("POST", "things/search", describe="FY 2025")
+    err = info.value
+    assert type(err) is ReporterHTTPError
+    assert (err.status, err.attempts, err.url) == (503, 5, URL)
+    assert err.body == "Service Unavailable: maintenance"
+    assert "HTTP 503 (FY 2025) after 5 attempts" in str(err)
+    assert len(mocked.calls) == 5
+
+
+def test_persistent_429_raises_rate_limit_error_with_retry_after(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    for _ in range(3):
+        mocked.post(URL, status=429, headers={"Retry-After": "2"})
+    with pytest.raises(RateLimitError) as info:
+        make(fake, max_attempts=3).request_json("POST", "things/search")
+    assert (info.value.retry_after, info.value.attempts, info.value.status) == (2.0, 3, 429)
+    restored = pickle.loads(pickle.dumps(info.value))
+    assert (restored.retry_after, restored.attempts) == (2.0, 3)
+
+
+def test_400_is_not_retried_and_carries_the_server_text(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(URL, status=400, body="Invalid criteria: fiscal_years must be an array")
+    with pytest.raises(QueryError) as info:
+        make(fake).request_json("POST", "things/search", describe="text sepsis")
+    assert len(mocked.calls) == 1
+    assert info.value.status == 400
+    assert info.value.attempts == 1
+    assert "rejected the request (text sepsis)" in str(info.value)
+    assert "fiscal_years must be an array" in str(info.value)
+    assert fake.sleeps == []
+
+
+def test_404_is_a_query_error_too(fake: FakeClock, mocked: responses.RequestsMock) -> None:
+    mocked.post(URL, status=404, body="Not Found")
+    with pytest.raises(QueryError, match="Not Found"):
+        make(fake).request_json("POST", "things/search")
+
+
+@pytest.mark.parametrize(
+    "exc", [requests.exceptions.ReadTimeout("read"), requests.exceptions.ConnectTimeout("c")]
+)
+def test_timeouts_raise_reporter_timeout_error(
+    fake: FakeClock, mocked: responses.RequestsMock, exc: Exception
+) -> None:
+    mocked.post(URL, body=exc)
+    with pytest.raises(ReporterTimeoutError, match="did not answer within") as info:
+        make(fake).request_json("POST", "things/search")
+    assert info.value.url == URL
+    assert isinstance(info.value.__cause__, requests.Timeout)
+
+
+def test_connection_error_raises_reporter_connection_error(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(URL, body=requests.exceptions.ConnectionError("Name or service not known"))
+    with pytest.raises(ReporterConnectionError, match="Could not reach RePORTER") as info:
+        make(fake).request_json("POST", "things/search")
+    assert not isinstance(info.value, ReporterTimeoutError)
+
+
+def test_truncated_json_is_retried_through_the_throttle_then_succeeds(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(URL, body='{"meta": {"total": 3}, "resu')
+    mocked.post(URL, json={"meta": {"total": 3}})
+    assert make(fake).request_json("POST", "things/search") == {"meta": {"total": 3}}
+    assert fake.sleeps == [1.0]
+
+
+def test_truncated_json_every_time_raises_invalid_response(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    for _ in range(3):
+        mocked.post(URL, body='{"results": [')
+    with pytest.raises(InvalidResponseError, match="not valid JSON") as info:
+        make(fake, max_attempts=3).request_json("POST", "things/search")
+    assert info.value.attempts == 3
+    assert info.value.body == '{"results": ['
+
+
+def test_service_name_appears_in_messages(fake: FakeClock, mocked: responses.RequestsMock) -> None:
+    mocked.post(URL, status=500)
+    with pytest.raises(ReporterHTTPError, match="PubMed answered HTTP 500"):
+        make(fake, service="PubMed", max_attempts=1).request_json("POST", "things/search")
+
+
+# --- sessions ---------------------------------------------------------------------------
+
+
+def test_injected_session_is_mounted_for_the_host_only_and_not_closed(fake: FakeClock) -> None:
+    session = requests.Session()
+    closed: list[bool] = []
+    session.close = lambda: closed.append(True)  # type: ignore[method-assign]
+    transport = make(fake, session=session)
+    assert session.get_adapter(URL) is transport._adapter
+    assert session.get_adapter("https://other.example.org/") is not transport._adapter
+    transport.close()
+    assert closed == []
+
+
+def test_own_session_is_closed(fake: FakeClock) -> None:
+    transport = make(fake)
+    closed: list[bool] = []
+    transport.session.close = lambda: closed.append(True)  # type: ignore[method-assign]
+    with transport:
+        pass
+    assert closed == [True]
+
+
+def test_max_attempts_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="max_attempts"):
+        HttpTransport(BASE, max_attempts=0)

@@ -13,6 +13,7 @@ Run:  python benchmarks/bench_client.py [--records 2600] [--rtt 0.08] [--interva
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from pathlib import Path
@@ -48,7 +49,7 @@ def main() -> None:
             wall = time.perf_counter() - started
         pages = len(server.requests)
         starts = [r.started for r in server.requests]
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     ideal_spacing = (pages - 1) * args.interval + args.rtt
     ideal_naive = (pages - 1) * args.interval + pages * args.rtt
     print(f"records fetched      {len(got):>8,}  (of {len(records):,})")

@@ -106,7 +106,7 @@ SECTIONS = {
     "PBKD": ("PBKD", None, "Pathobiology of Kidney Disease Study Section", {"nephrology"}),
     "KMBD": ("KMBD", None, "Kidney Molecular Biology and Genitourinary Organ Development Study Section", {"nephrology"}),
     "KNOD": ("KNOD", None, "Kidney, Nutrition, Obesity and Diabetes Study Section", {"nephrology", "endocrinology"}),
-    "DDK-C": ("DDK", "C", "Kidney, Urologic and Hematologic Diseases D Subcommittee", {"nephrology", "urology"}),
+    "DDK-C": ("DDK", "C", "Kidney, Urologic and Hematologic Diseases D Subcommittee", {"nephrology"}),
     "UKGD": ("UKGD", None, "Urologic and Kidney Development and Genitourinary Diseases Study Section", {"urology"}),
     "IPOD": ("IPOD", None, "Integrative Physiology of Obesity and Diabetes Study Section", {"endocrinology"}),
     "CADO": ("CADO", None, "Cellular Aspects of Diabetes and Obesity Study Section", {"endocrinology"}),
@@ -141,7 +141,7 @@ SECTIONS = {
     "III": ("III", None, "Innate Immunity and Inflammation Study Section", {"allergy/immunology"}),
     "TTT": ("TTT", None, "Transplantation, Tolerance, and Tumor Immunology Study Section", {"allergy/immunology"}),
     # musculoskeletal and skin
-    "ACTS": ("ACTS", None, "Arthritis, Connective Tissue and Skin Study Section", {"rheumatology", "dermatology"}),
+    "ACTS": ("ACTS", None, "Arthritis, Connective Tissue and Skin Study Section", {"rheumatology"}),
     "ZAR1-SKIN": ("ZAR1", "KM", "Special Emphasis Panel[ZAR1 KM (M1)]", {"dermatology"}),
     "AMS": ("AMS", None, "Arthritis and Musculoskeletal and Skin Diseases Special Grants Review Committee", set()),
     "SBSR": ("SBSR", None, "Skeletal Biology Structure and Regeneration Study Section", {"orthopaedics"}),
@@ -153,14 +153,14 @@ SECTIONS = {
     # aging, brain, behaviour
     "ASG": ("ASG", None, "Aging Systems and Geriatrics Study Section", {"geriatrics"}),
     "NIA-C": ("NIA", "C", "NIA Clinical Aging Review Committee", set()),
-    "NAME": ("NAME", None, "Neurological, Aging and Musculoskeletal Epidemiology Study Section", {"neurology", "geriatrics", "rheumatology"}),
+    "NAME": ("NAME", None, "Neurological, Aging and Musculoskeletal Epidemiology Study Section", {"geriatrics", "rheumatology"}),
     "CNN": ("CNN", None, "Clinical Neuroscience and Neurodegeneration Study Section", {"neurology"}),
     "CDIN": ("CDIN", None, "Chronic Dysfunction and Integrative Neurodegeneration Study Section", {"neurology"}),
     "ANIE": ("ANIE", None, "Acute Neural Injury and Epilepsy Study Section", {"neurology"}),
     "BINP": ("BINP", None, "Brain Injury and Neurovascular Pathologies Study Section", {"neurology", "neurosurgery"}),
     "NT": ("NT", None, "Neurotechnology Study Section", {"neurosurgery"}),
     "DBD": ("DBD", None, "Developmental Brain Disorders Study Section", {"neurology", "pediatrics"}),
-    "SPS": ("SPS", None, "Somatosensory and Pain Systems Study Section", {"anesthesiology", "neurology"}),
+    "SPS": ("SPS", None, "Somatosensory and Pain Systems Study Section", {"neurology"}),
     "NSD": ("NSD", "K", "Neurological Sciences and Disorders K", set()),
     "APDA": ("APDA", None, "Adult Psychopathology and Disorders of Aging Study Section", {"psychiatry"}),
     "IPTA": ("IPTA", None, "Interventions to Prevent and Treat Addictions Study Section", {"psychiatry"}),
@@ -176,8 +176,9 @@ SECTIONS = {
     # surgery, anaesthesia, acute care
     "SAT": ("SAT", None, "Surgery, Anesthesiology and Trauma Study Section", {"general surgery"}),
     "ZGM1-ANS": ("ZGM1", "ANS-P", "Special Emphasis Panel[ZGM1 ANS-P (PC)]", {"anesthesiology"}),
+    "ZNS1-HEAL": ("ZNS1", "SRB-H", "Special Emphasis Panel[ZNS1 SRB-H (45)]", {"anesthesiology"}),
     "ZNS1-EMR": ("ZNS1", "SRB-E", "Special Emphasis Panel[ZNS1 SRB-E (02)]", {"emergency medicine"}),
-    "CMGC": ("CMGC", None, "Clinical Management in General Care Settings Study Section", {"emergency medicine", "family medicine"}),
+    "CMGC": ("CMGC", None, "Clinical Management in General Care Settings Study Section", {"emergency medicine"}),
     "CMPC": ("CMPC", None, "Clinical Management of Patients in Community-based Settings Study Section", {"family medicine"}),
     # eye, ear, imaging
     "DPVS": ("DPVS", None, "Diseases and Pathophysiology of the Visual System Study Section", {"ophthalmology"}),
@@ -324,7 +325,7 @@ P("card_hfsdoh", None, [
       documented in free-text notes using natural language processing.""",
       "Area Deprivation Index;Cohort Studies;Electronic Health Record;Heart failure;Hospitalization;Medicare claims;Mortality;Natural Language Processing;Neighborhoods;Readmission;Social Determinants of Health",
       phr="People with heart failure from poorer neighborhoods are readmitted more often. We will find out why, using health records from several hospital systems."),
-    G("U01", "HL", "CLTR", 2025, "clin",
+    G("U01", "HL", "CICS", 2025, "clin",
       "Pragmatic randomized evaluation of a fixed-dose combination pill for secondary prevention in safety-net clinics",
       """Fewer than half of patients with established atherosclerotic disease treated in safety-net clinics take all
       guideline-recommended preventive therapies. This pragmatic, cluster-randomized trial will compare a once-daily
@@ -589,7 +590,7 @@ P("pulm_at2", "INTERNAL MEDICINE/MEDICINE", [
 ])
 
 P("pulm_ards", "INTERNAL MEDICINE/MEDICINE", [
-    G("U01", "HL", "CLTR", (2022, 2024), "clin",
+    G("U01", "HL", "RIBT", (2022, 2024), "clin",
       "Phenotype-guided simvastatin in hyperinflammatory acute respiratory distress syndrome",
       """Secondary analyses of completed trials identified a hyperinflammatory subphenotype of acute respiratory
       distress syndrome (ARDS), defined by high IL-6, soluble TNF receptor-1 and low bicarbonate, in which simvastatin
@@ -714,7 +715,7 @@ P("heme_hbf", "PEDIATRICS", [
 ])
 
 P("heme_scdafr", "PEDIATRICS", [
-    G("U01", "HL", "CLTR", (2022, 2024), "clin",
+    G("U01", "HL", "HTBT", (2022, 2024), "clin",
       "Hydroxyurea dose escalation for children with sickle cell anemia in sub-Saharan Africa",
       """Hydroxyurea is underused for children with sickle cell anemia in Africa because of concerns about myelosuppression
       and the cost of laboratory monitoring. This trial in Nigeria, Tanzania and Uganda will randomize 900 children aged
@@ -1464,7 +1465,7 @@ P("ai_peanut", "PEDIATRICS", [
 ])
 
 P("ai_igE", "MICROBIOLOGY/IMMUN/VIROLOGY", [
-    G("R01", "AI", "HAI", (2021, 2023), "basic",
+    G("R01", "AI", "CMIA", (2021, 2023), "basic",
       "Origins of pathogenic IgE: memory B cell class switching in food allergy",
       """High-affinity IgE plasma cells are rare and short-lived, yet food allergies persist for decades. We will test
       the hypothesis that type 2 IgG1 memory B cells serve as the reservoir that regenerates IgE upon allergen exposure,
@@ -1587,14 +1588,14 @@ P("rh_ssc", "INTERNAL MEDICINE/MEDICINE", [
 ])
 
 P("rh_gout", None, [
-    G("R01", "AR", "HAI", (2021, 2022), "clin",
+    G("R01", "AR", "ACTS", (2021, 2022), "clin",
       "Nurse-led treat-to-target urate lowering and cardiovascular events in gout",
       """We will randomize 1,100 patients with gout and cardiovascular risk factors in primary care to nurse-led
       treat-to-target allopurinol titration or usual care, measuring serum urate, flares and major adverse cardiovascular
       events over three years.""",
       "Allopurinol;Cardiovascular events;Gout;Nurses;Primary care;Randomized Controlled Trials;Treat-to-target;Uric Acid",
       sy=3),
-    G("R03", "AR", "AMS", 2023, "clin",
+    G("R03", "AR", "ACTS", 2023, "clin",
       "Polygenic and dietary contributions to hyperuricemia in Pacific Islander adults",
       """We will analyze genotype and dietary data from 2,200 adults of Pacific Islander ancestry to estimate contributions of
       ABCG2 and SLC2A9 variants and fructose intake to urate levels.""",
@@ -1621,7 +1622,7 @@ P("derm_psor", "DERMATOLOGY", [
       resolved human psoriatic skin, and CRISPR deletion of candidate enhancers in keratinocytes.""",
       "Chromatin;Epidermal stem cells;Imiquimod;Inflammatory memory;Interleukin-17;Keratinocytes;Psoriasis;Recurrence;Single cell ATAC-seq;Skin",
       sy=2),
-    G("R01", "AR", "ACTS", 2025, "trans",
+    G("R01", "AR", "ZAR1-SKIN", 2025, "trans",
       "Tissue-resident memory T cells in vitiligo relapse",
       """We will phenotype CD8+ resident memory T cells in lesional and repigmented skin from patients treated with
       JAK inhibitors and test IL-15 blockade to prevent relapse in a mouse model of vitiligo.""",
@@ -1659,7 +1660,7 @@ P("derm_mel", "DERMATOLOGY", [
 ])
 
 P("derm_wound", None, [
-    G("R01", "AR", "ACTS", (2023, 2025), "basic",
+    G("R01", "AR", "ZAR1-SKIN", (2023, 2025), "basic",
       "Fibroblast lineages and scarless regeneration of hair follicles in large wounds",
       """Large skin wounds in mice regenerate hair follicles at their centre through reprogramming of fibroblasts, whereas
       human wounds scar. We will use lineage tracing, single-cell multiome and hedgehog pathway activation in
@@ -2003,7 +2004,7 @@ P("psy_perinatal", "OBSTETRICS & GYNECOLOGY", [
 ])
 # ---------------------------------------------------------------- children
 P("ped_bpd", "PEDIATRICS", [
-    G("R01", "HD", "PN", (2022, 2024), "clin",
+    G("R01", "HD", "CHHD-A", (2022, 2024), "clin",
       "Early less-invasive surfactant and bronchopulmonary dysplasia in extremely preterm infants",
       """Bronchopulmonary dysplasia (BPD) remains the most common morbidity of extreme prematurity. We will randomize 700
       infants born at 23-28 weeks' gestation at 16 neonatal intensive care units to surfactant administered through a
@@ -2314,3 +2315,1636 @@ P("pl_lymph", None, [
       "Hydrogels;Lymph node transfer;Lymphedema;Near-infrared imaging;Reconstructive surgery;VEGF-C",
       sy=1),
 ], rank="ASSISTANT PROFESSOR")
+# ---------------------------------------------------------------- urinary tract
+P("uro_pca", "UROLOGY", [
+    G("R01", "CA", "CONC", (2022, 2024), "clin",
+      "MRI-guided active surveillance for Black men with low-risk prostate cancer",
+      """Black men are less often offered active surveillance for low-risk prostate cancer because of concerns about
+      under-grading. In 900 men enrolled at 12 centers, we will evaluate a protocol of multiparametric MRI and targeted
+      biopsy with germline testing to determine upgrading rates and time to treatment.""",
+      "Active surveillance;Biopsy;Black race;Germline testing;Magnetic Resonance Imaging;Prostate Cancer;Upgrading",
+      sy=2),
+    G("R01", "DK", "UKGD", (2024, 2025), "clin",
+      "Lower urinary tract symptoms and nocturia after prostate cancer treatment",
+      """We will compare nocturia and lower urinary tract symptom trajectories after surgery, radiation and surveillance in
+      1,100 men, and test a behavioral nocturia intervention.""",
+      "Behavioral intervention;Lower Urinary Tract Symptoms;Nocturia;Prostate Cancer;Radiation therapy;Prostatectomy"),
+])
+
+P("uro_stone", "UROLOGY", [
+    G("R01", "DK", "UKGD", (2021, 2023), "clin",
+      "Hydration behavior and recurrence of kidney stones in adolescents",
+      """Kidney stones have doubled in incidence among adolescents. We will randomize 300 adolescents with a first
+      stone to a smart water bottle with text coaching or usual care and measure 24-hour urine volume and stone
+      recurrence on ultrasound.""",
+      "Adolescent;Fluid intake;Kidney Calculi;Nephrolithiasis;Recurrence;Text Messaging;Ultrasonography;Urine",
+      sy=3),
+    G("R01", "DK", "UKGD", 2024, "basic",
+      "Randall's plaque formation and interstitial calcium phosphate deposition",
+      """We will study how renal papillary interstitial cells promote calcium phosphate deposition, using micro-CT of
+      papillary biopsies from stone formers and a hyperoxaluric mouse model.""",
+      "Calcium Phosphates;Hyperoxaluria;Kidney Calculi;Micro-CT;Randall plaque;Renal papilla"),
+])
+
+P("uro_bladder", "UROLOGY", [
+    G("R01", "DK", "UKGD", (2022, 2024), "basic",
+      "Urothelial barrier, mast cells and pain in interstitial cystitis/bladder pain syndrome",
+      """Interstitial cystitis/bladder pain syndrome causes chronic pelvic pain with few effective therapies. We will
+      test whether urothelial barrier loss permits urine solutes to activate mast cells and sensory afferents using
+      bladder biopsies from patients, uroplakin-deficient mice and ex vivo afferent recordings.""",
+      "Bladder;Interstitial Cystitis;Mast cell;Pelvic Pain;Sensory afferent;Urothelium;Uroplakin",
+      sy=2),
+])
+
+P("uro_pediatric", "UROLOGY", [
+    G("K08", "DK", "UKGD", (2023, 2024), "basic",
+      "Androgen signaling and urethral tube closure in hypospadias",
+      """The candidate, a pediatric urologist, will use genital tubercle explants, single-cell sequencing and mice exposed
+      to antiandrogenic chemicals to study urethral closure failure in hypospadias.""",
+      "Androgens;Career development;Endocrine disruptors;Genital tubercle;Hypospadias;Single-cell RNA sequencing;Urethra",
+      sy=2),
+])
+
+P("uro_bcg", None, [
+    G("R01", "CA", "CII", (2022, 2023), "trans",
+      "Trained immunity and BCG-unresponsive non-muscle-invasive bladder cancer",
+      """Intravesical BCG fails in a third of patients with high-risk non-muscle-invasive bladder cancer. We will test
+      whether BCG induces trained immunity in monocytes and whether this predicts response, using patient samples and
+      orthotopic models.""",
+      "BCG;Bladder Cancer;Immunotherapy;Intravesical;Monocyte;Non-muscle invasive;Trained immunity",
+      sy=3),
+])
+# ---------------------------------------------------------------- ear, nose, throat
+P("ent_hearing", "OTOLARYNGOLOGY", [
+    G("R01", "DC", "AUD", (2022, 2024), "basic",
+      "Cochlear synaptopathy and hidden hearing loss after noise exposure",
+      """Noise exposure that causes only temporary threshold shifts can permanently destroy synapses between inner hair
+      cells and auditory nerve fibers. We will use mice with conditional deletion of neurotrophin-3, wave I amplitude of
+      the auditory brainstem response, and human temporal bones to define how synapse loss degrades speech-in-noise
+      perception, and test local neurotrophin delivery to regenerate synapses.""",
+      "Auditory Brainstem Response;Cochlea;Hair Cells;Hearing Loss;Neurotrophin 3;Noise-Induced Hearing Loss;Speech perception;Synapses;Temporal bone",
+      sy=3),
+])
+
+P("ent_ci", "OTOLARYNGOLOGY", [
+    G("R01", "DC", "CDRC", (2023, 2025), "clin",
+      "Cochlear implantation for older adults with hearing loss and cognitive impairment",
+      """Hearing loss is a leading modifiable risk factor for dementia. We will randomize 240 adults aged 65 and older with
+      severe hearing loss and mild cognitive impairment to early cochlear implantation or best-fit hearing aids and
+      measure speech recognition, cognition and social engagement over two years.""",
+      "Aged;Cochlear Implants;Cognition;Dementia;Hearing Aids;Hearing Loss;Mild cognitive impairment;Randomized Controlled Trials;Speech recognition",
+      sy=2),
+    G("K23", "DC", "CDRC", 2021, "clin",
+      "Hearing aid adoption among low-income older adults",
+      """The candidate will evaluate an over-the-counter hearing aid distribution program delivered through community
+      health workers and train in health services research.""",
+      "Career development;Community Health Workers;Hearing Aids;Low income;Older adults",
+      sy=4),
+])
+
+P("ent_hnc", "OTOLARYNGOLOGY", [
+    G("R01", "CA", "CII", (2022, 2024), "trans",
+      "Neoadjuvant immunotherapy before surgery for HPV-negative head and neck squamous cell carcinoma",
+      """We will conduct a window-of-opportunity trial of neoadjuvant PD-1 blockade before surgical resection in 80
+      patients with HPV-negative oral cavity cancer, using spatial profiling of resected tumors to identify features of
+      major pathologic response.""",
+      "Head and Neck Squamous Cell Carcinoma;Immunotherapy;Neoadjuvant therapy;Oral cavity cancer;Pathologic response;PD-1;Spatial profiling;Surgery",
+      sy=2),
+])
+
+P("ent_crs", "OTOLARYNGOLOGY", [
+    G("R01", "AI", "AITC", (2022, 2023), "trans",
+      "Nasal polyp epithelial stem cells and type 2 inflammatory memory in chronic rhinosinusitis",
+      """Chronic rhinosinusitis with nasal polyps recurs after sinus surgery. We will test whether basal epithelial stem
+      cells in polyps retain IL-4/IL-13-induced memory using single-cell profiling before and after dupilumab.""",
+      "Chronic rhinosinusitis;Dupilumab;Epithelial stem cells;IL-13;IL-4;Nasal Polyps;Sinus surgery;Type 2 inflammation",
+      sy=2),
+    G("R03", "DC", "CDRC", 2024, "clin",
+      "Olfactory training after post-viral smell loss",
+      """We will test olfactory training kits distributed by mail to 300 adults with post-viral smell loss, measuring
+      smell identification scores.""",
+      "Anosmia;Olfaction Disorders;Olfactory training;Smell;Virus Diseases"),
+])
+
+P("ent_voice", None, [
+    G("R01", "DC", "CDRC", (2023, 2024), "trans",
+      "Vocal fold scarring and mesenchymal stromal cell therapy",
+      """We will test injection of mesenchymal stromal cells into scarred vocal folds in a rabbit model and a phase 1 trial,
+      measuring mucosal wave by high-speed videoendoscopy.""",
+      "Dysphonia;Larynx;Mesenchymal Stem Cells;Scar;Videoendoscopy;Vocal Cords;Voice",
+      sy=2),
+], rank="ASSOCIATE PROFESSOR")
+# ---------------------------------------------------------------- eye
+P("oph_amd", "OPHTHALMOLOGY", [
+    G("R01", "EY", "DPVS", (2022, 2024), "trans",
+      "Deep learning on optical coherence tomography to predict conversion to neovascular age-related macular degeneration",
+      """Patients with intermediate age-related macular degeneration (AMD) in one eye and neovascular AMD in the other face
+      a high risk of conversion, and delayed anti-VEGF treatment costs vision. Using 180,000 longitudinal spectral-domain
+      OCT volumes from three clinical trials and a health system, we will develop and externally validate deep learning
+      models that forecast conversion within six months, identify imaging biomarkers such as hyperreflective foci and
+      subretinal drusenoid deposits, and test a home OCT monitoring program.""",
+      "Age related macular degeneration;Anti-VEGF;Deep Learning;Drusen;Home monitoring;Hyperreflective foci;Neovascularization;Optical Coherence Tomography;Retina;Visual Acuity",
+      sy=2),
+])
+
+P("oph_glaucoma", "OPHTHALMOLOGY", [
+    G("R01", "EY", "BVS", (2021, 2023), "basic",
+      "Retinal ganglion cell axon degeneration and mitochondrial transport in glaucoma",
+      """Glaucoma causes irreversible blindness through loss of retinal ganglion cells. We will use microbead-induced ocular
+      hypertension in mice, in vivo two-photon imaging of mitochondrial transport in ganglion cell axons, and
+      nicotinamide supplementation to test whether energetic failure precedes axon degeneration.""",
+      "Axonal Transport;Glaucoma;Intraocular pressure;Mitochondria;Nicotinamide;Ocular hypertension;Retinal Ganglion Cells;Two-photon microscopy",
+      sy=7),
+    G("R01", "EY", "DPVS", 2025, "clin",
+      "Visual field progression and selective laser trabeculoplasty as first-line therapy in African American patients",
+      """We will compare selective laser trabeculoplasty with topical medications as first-line therapy among 400 African
+      American patients with open-angle glaucoma, measuring visual field progression.""",
+      "African American;Glaucoma;Open-angle glaucoma;Selective laser trabeculoplasty;Visual Fields"),
+])
+
+P("oph_dr", None, [
+    G("K23", "EY", "ZEY1", (2022, 2024), "clin",
+      "Autonomous artificial intelligence for diabetic retinopathy screening in youth with diabetes",
+      """The candidate will evaluate autonomous AI retinal exams in pediatric diabetes clinics, comparing screening
+      completion and cost with referral to eye care professionals, and train in health economics.""",
+      "Adolescent;Artificial Intelligence;Career development;Diabetic Retinopathy;Fundus photography;Screening;Type 1 diabetes",
+      sy=2),
+])
+
+P("oph_cornea", "OPHTHALMOLOGY", [
+    G("R01", "EY", "DPVS", (2023, 2025), "trans",
+      "Corneal nerve regeneration and neurotrophic keratopathy",
+      """We will study corneal sensory nerve regeneration with in vivo confocal microscopy in patients with neurotrophic
+      keratopathy and test semaphorin 3A blockade in a mouse corneal denervation model.""",
+      "Confocal microscopy;Cornea;Corneal nerve;Neurotrophic keratitis;Nerve Regeneration;Semaphorin 3A",
+      sy=2),
+])
+
+P("oph_myopia", "OPHTHALMOLOGY", [
+    G("R01", "EY", "BVS", (2022, 2023), "basic",
+      "Retinal dopamine signaling and scleral remodeling in experimental myopia",
+      """Myopia prevalence is rising worldwide. We will use form-deprivation and lens-induced myopia in mice, retina-specific
+      deletion of dopamine receptors, and scleral proteomics to determine how retinal signals drive axial elongation.""",
+      "Axial length;Dopamine;Myopia;Refractive Errors;Retina;Sclera",
+      sy=4),
+])
+# ---------------------------------------------------------------- imaging
+P("rad_mri", "RADIATION-DIAGNOSTIC/ONCOLOGY", [
+    G("R01", "EB", "BMIT", (2022, 2024), "trans",
+      "Deep learning reconstruction for five-minute comprehensive prostate MRI",
+      """Multiparametric prostate MRI takes 30 to 45 minutes, limiting access for screening. We will develop
+      physics-guided unrolled neural networks that reconstruct highly undersampled T2-weighted and diffusion-weighted
+      acquisitions, quantify hallucination risk with uncertainty maps, and validate a five-minute protocol against
+      standard MRI in 600 men, with PI-RADS reads by blinded radiologists and biopsy outcomes as reference.""",
+      "Deep Learning;Diffusion weighted imaging;Image Reconstruction;Magnetic Resonance Imaging;PI-RADS;Prostate Cancer;Screening;Undersampling;Uncertainty",
+      sy=2),
+    G("R01", "CA", "MEDI", 2025, "clin",
+      "Abbreviated breast MRI for supplemental screening in women with dense breasts",
+      """We will compare cancer detection and false-positive rates of abbreviated breast MRI and contrast-enhanced
+      mammography in 3,000 women with dense breasts in community radiology practices.""",
+      "Breast Cancer;Breast density;Contrast-enhanced mammography;Magnetic Resonance Imaging;Mammography;Screening"),
+])
+
+P("rad_ctai", "RADIATION-DIAGNOSTIC/ONCOLOGY", [
+    G("R01", "EB", "MEDI", (2023, 2025), "trans",
+      "Opportunistic screening from routine abdominal CT: body composition, aortic calcification and bone density",
+      """Tens of millions of abdominal CT scans performed each year contain unused information on muscle, fat, bone and
+      vascular calcification. We will apply fully automated deep learning segmentation to 450,000 CT scans linked to
+      outcomes in two health systems to predict cardiovascular events, fractures and mortality, audit performance
+      across scanner vendors and patient groups, and evaluate a reporting workflow in a radiology department.""",
+      "Aortic calcification;Body Composition;Bone Density;Computed Tomography;Deep Learning;Fractures;Opportunistic screening;Radiology;Segmentation",
+      sy=2),
+])
+
+P("rad_ir", "RADIOLOGY", [
+    G("R01", "CA", "IGIS", (2021, 2023), "trans",
+      "Cone-beam CT-guided transarterial radioembolization dosimetry for hepatocellular carcinoma",
+      """Transarterial radioembolization with yttrium-90 microspheres is effective for hepatocellular carcinoma when tumor
+      dose is adequate. We will develop voxel-level dosimetry from cone-beam CT and post-treatment PET, relate absorbed
+      dose to response and liver toxicity in 250 patients, and test personalized dosing in a phase 2 trial.""",
+      "Cone-Beam Computed Tomography;Dosimetry;Hepatocellular Carcinoma;Interventional radiology;PET;Radioembolization;Yttrium-90",
+      sy=3),
+    G("R21", "EB", "IGIS", 2024, "basic",
+      "Histotripsy ablation of liver tumors and abscopal immune effects",
+      """We will test whether focused ultrasound histotripsy ablation releases tumor antigens and induces systemic immune
+      responses in rodent liver tumor models.""",
+      "Abscopal effect;Ablation;Focused Ultrasound;Histotripsy;Immunity;Liver neoplasms"),
+])
+
+P("rad_pet", None, [
+    G("R01", "EB", "BMIT", (2022, 2023), "basic",
+      "Total-body PET kinetic modeling of immune cell trafficking",
+      """We will develop total-body dynamic PET with CD8-targeted minibodies and parametric kinetic modeling to image T-cell
+      trafficking in patients receiving immunotherapy.""",
+      "CD8 T cells;Immunotherapy;Kinetic modeling;Minibody;Positron-Emission Tomography;Total-body PET",
+      sy=2),
+], rank="PROFESSOR")
+
+P("rad_pe", "RADIOLOGY", [
+    G("R01", "HL", "MEDI", (2023, 2024), "clin",
+      "Imaging appropriateness and yield of CT pulmonary angiography in emergency departments",
+      """CT pulmonary angiography use has risen while diagnostic yield has fallen below 5% in some emergency departments.
+      We will measure variation across 40 emergency departments and test clinical decision support with the
+      YEARS algorithm in a stepped-wedge design.""",
+      "Clinical Decision Support;Computed Tomography Angiography;Diagnostic yield;Emergency Department;Imaging utilization;Pulmonary Embolism;Stepped-wedge",
+      sy=2),
+])
+# ---------------------------------------------------------------- anaesthesia and pain
+P("an_pod", "ANESTHESIOLOGY", [
+    G("R01", "GM", "ZGM1-ANS", (2022, 2024), "clin",
+      "Electroencephalography-guided anesthetic titration and postoperative neurocognitive disorder",
+      """Excessive anesthetic depth with EEG burst suppression is associated with postoperative delirium, but trials of
+      EEG guidance have been inconclusive. We will randomize 1,400 adults aged 65 and older undergoing major noncardiac
+      surgery to processed EEG-guided titration with spectrogram training or usual care, measuring delirium, 90-day
+      cognitive function and intraoperative hypotension, and analyze frontal alpha power as a marker of brain
+      vulnerability.""",
+      "Aged;Anesthesia;Burst suppression;Delirium;Electroencephalography;Hypotension;Intraoperative monitoring;Postoperative cognitive dysfunction;Randomized Controlled Trials;Surgery",
+      phr="Older adults can become confused after surgery. We test whether using brain-wave monitors to adjust anesthesia prevents this.", sy=2),
+    G("R01", "GM", "ZGM1-ANS", 2025, "basic",
+      "Thalamocortical mechanisms of emergence from general anesthesia",
+      """We will record from central thalamus and prefrontal cortex in rodents during sevoflurane and propofol anesthesia,
+      and test whether thalamic stimulation accelerates emergence.""",
+      "Anesthesia;Consciousness;Emergence;Propofol;Sevoflurane;Thalamus"),
+])
+
+P("an_pain", "ANESTHESIOLOGY", [
+    G("R01", "GM", "ZGM1-ANS", (2021, 2023), "basic",
+      "Spinal dorsal horn inhibitory interneurons and the transition from acute to chronic postsurgical pain",
+      """Chronic pain persists after surgery in 10-30% of patients. Using a mouse plantar incision and skin-muscle
+      retraction model, in vivo spinal cord calcium imaging and chemogenetics, we will test whether loss of parvalbumin
+      inhibitory interneurons in the dorsal horn enables the transition to chronic pain, and whether perioperative
+      gabapentinoids or ketamine prevent it.""",
+      "Chronic postsurgical pain;Dorsal Horn;Gabapentin;Interneurons;Ketamine;Mus;Pain;Parvalbumin;Spinal Cord",
+      sy=3),
+    G("UG3", "NS", "ZNS1-HEAL", (2024, 2025), "clin",
+      "Perioperative regional anesthesia and opioid-sparing pathways to prevent chronic postsurgical pain: a pragmatic trial",
+      """This pragmatic trial will randomize 2,000 patients undergoing thoracic and breast surgery at 12 centers to continuous
+      paravertebral nerve block catheters or standard analgesia, measuring chronic pain at six months.""",
+      "Analgesia;Chronic postsurgical pain;Nerve Block;Opioids;Pragmatic clinical trial;Regional Anesthesia;Thoracic surgery"),
+])
+
+P("an_hypot", None, [
+    G("K23", "GM", "ZGM1-ANS", (2023, 2024), "clin",
+      "Intraoperative hypotension, individualized blood pressure targets and acute kidney injury",
+      """The candidate will use high-resolution anesthesia records from 250,000 surgeries in a multicenter perioperative
+      outcomes group to define patient-specific hypotension thresholds and pilot a vasopressor protocol.""",
+      "Acute Kidney Injury;Anesthesia records;Blood Pressure;Career development;Hypotension;Perioperative;Vasopressors",
+      sy=2),
+])
+
+P("an_ob", "ANESTHESIOLOGY", [
+    G("R01", "HD", "CHHD-H", (2022, 2023), "clin",
+      "Neuraxial labor analgesia and severe maternal morbidity",
+      """Using linked birth and hospital records from three states, we will estimate whether neuraxial labor analgesia
+      reduces severe maternal morbidity and postpartum hemorrhage, using instrumental variables.""",
+      "Analgesia, Obstetrical;Epidural;Instrumental variable;Labor;Maternal morbidity;Postpartum Hemorrhage",
+      sy=2),
+])
+
+P("an_sepsis", "ANESTHESIOLOGY", [
+    G("R01", "GM", "ZGM1-ANS", (2023, 2025), "basic",
+      "Volatile anesthetics and neutrophil function in sepsis",
+      """We will test whether sevoflurane and isoflurane modulate neutrophil integrin activation and bacterial clearance in
+      polymicrobial sepsis models and in blood from critically ill patients receiving inhaled sedation.""",
+      "Integrins;Isoflurane;Neutrophils;Sedation;Sepsis;Sevoflurane;Volatile anesthetics",
+      sy=1),
+])
+# ---------------------------------------------------------------- emergency and acute care
+P("em_syncope", "EMERGENCY MEDICINE", [
+    G("R01", "HL", "CMGC", (2022, 2024), "clin",
+      "Risk stratification and outpatient management of older adults with syncope in the emergency department",
+      """Syncope accounts for over a million emergency department visits each year, and most older adults are admitted
+      although serious outcomes are rare. In 5,000 adults aged 60 and older at 15 emergency departments, we will
+      validate a risk score incorporating high-sensitivity troponin and ECG findings, and evaluate a structured
+      outpatient pathway with ambulatory monitoring for low- and intermediate-risk patients.""",
+      "Aged;Ambulatory monitoring;Emergency Department;Hospitalization;Outpatients;Risk stratification;Syncope;Troponin",
+      sy=3),
+])
+
+P("em_cardarrest", "EMERGENCY MEDICINE", [
+    G("U01", "NS", "ZNS1-EMR", (2022, 2024), "clin",
+      "Hemodynamic-directed neuroprotection after out-of-hospital cardiac arrest: a network trial",
+      """Hypoxic-ischemic brain injury causes most deaths after resuscitation from cardiac arrest. Through an emergency
+      care clinical trials network, we will randomize 1,100 comatose survivors of out-of-hospital cardiac arrest to a
+      higher mean arterial pressure target guided by cerebral oximetry or standard care for 72 hours, with 90-day
+      neurologic outcome as the primary endpoint.""",
+      "Cardiac Arrest;Cerebral oximetry;Clinical Trials Network;Coma;Hypoxic-ischemic brain injury;Mean arterial pressure;Neuroprotection;Out-of-hospital;Resuscitation",
+      sy=2),
+    G("K24", "NS", "ZNS1-EMR", 2025, "clin",
+      "Mentoring in patient-oriented resuscitation research",
+      """This award supports the candidate to mentor emergency physicians conducting trials and registry studies in
+      resuscitation, including exception from informed consent research.""",
+      "Career development;Emergency medicine;Exception from informed consent;Mentors;Resuscitation"),
+])
+
+P("em_injury", None, [
+    G("R01", "MD", "HDEP", (2023, 2025), "clin",
+      "Hospital-based violence intervention programs and firearm reinjury among young Black men",
+      """We will conduct a randomized trial of a hospital-based violence intervention program delivered by credible
+      messengers versus enhanced referral among 620 young men treated for firearm injury in four emergency departments,
+      measuring reinjury, arrest and post-traumatic stress symptoms.""",
+      "Black race;Emergency Department;Firearm injury;Post-Traumatic Stress Disorders;Randomized Controlled Trials;Violence;Violence intervention;Young men",
+      sy=2),
+])
+
+P("em_ct", "EMERGENCY MEDICINE", [
+    G("R01", "HD", "ZNS1-EMR", (2021, 2022), "clin",
+      "Reducing head CT in children with minor blunt head trauma in general emergency departments",
+      """We will implement clinical decision support using a validated pediatric head injury rule in 30 general emergency
+      departments and measure CT use, missed intracranial injuries and radiation exposure.""",
+      "Child;Clinical Decision Support;Computed Tomography;Emergency Department;Head Injuries;Radiation exposure",
+      sy=3),
+    G("R01", "HL", "CMGC", (2024, 2025), "clin",
+      "Outpatient management of low-risk pulmonary embolism from the emergency department",
+      """We will conduct a hybrid implementation trial of an outpatient pathway for low-risk pulmonary embolism across
+      21 emergency departments, measuring home discharge and 30-day adverse events.""",
+      "Anticoagulants;Emergency Department;Implementation science;Outpatients;Pulmonary Embolism;Risk stratification"),
+])
+
+P("em_sepsisfluid", None, [
+    G("R34", "GM", "CMGC", (2023, 2024), "clin",
+      "Early vasopressors versus liberal fluids in emergency department septic shock: pilot trial",
+      """This pilot will assess feasibility of randomizing patients with sepsis-induced hypotension in three emergency
+      departments to early norepinephrine via peripheral IV versus liberal crystalloid.""",
+      "Crystalloid solutions;Emergency Department;Feasibility Studies;Hypotension;Norepinephrine;Septic Shock;Vasopressors",
+      sy=1),
+], rank="ASSISTANT PROFESSOR")
+# ---------------------------------------------------------------- primary care
+P("fm_htn", "FAMILY MEDICINE", [
+    G("R01", "HL", "CMPC", (2022, 2024), "clin",
+      "Team-based hypertension control with pharmacist-led titration in rural primary care practices",
+      """Hypertension control has declined nationally and is worst in rural areas. In 36 rural family medicine practices
+      in a practice-based research network, we will cluster-randomize practices to a team-based intervention combining
+      home blood pressure telemonitoring, pharmacist-led medication titration under collaborative practice agreements,
+      and practice facilitation versus usual care. The primary outcome is blood pressure control at 12 months among
+      2,400 patients; implementation costs and sustainment will be evaluated.""",
+      "Blood Pressure;Cluster randomized trial;Home blood pressure monitoring;Hypertension;Pharmacists;Practice facilitation;Practice-based research network;Primary care;Rural;Telemonitoring",
+      sy=2),
+])
+
+P("fm_dpp", "FAMILY MEDICINE", [
+    G("R01", "DK", "CMPC", (2023, 2025), "clin",
+      "Prediabetes management choices offered in primary care: a pragmatic trial",
+      """We will randomize 1,500 adults with prediabetes in 30 primary care practices to a shared decision aid offering
+      the Diabetes Prevention Program, metformin or both, versus usual care, measuring weight, HbA1c and diabetes
+      incidence.""",
+      "Decision aid;Diabetes prevention program;Hemoglobin A1c;Metformin;Pragmatic clinical trial;Prediabetes;Primary care;Shared decision making",
+      sy=2),
+    G("R21", "DK", "CMPC", 2022, "clin",
+      "Text-message support for weight maintenance after community lifestyle programs",
+      """We will pilot automated text messaging to support weight maintenance in adults completing community lifestyle
+      programs at federally qualified health centers.""",
+      "Community Health Centers;Lifestyle intervention;Text Messaging;Weight maintenance"),
+])
+
+P("fm_opioid", "FAMILY MEDICINE", [
+    G("R01", "DA", "DIRH", (2022, 2023), "clin",
+      "Implementing office-based buprenorphine treatment in rural family practices",
+      """Few rural primary care clinicians prescribe buprenorphine. Using a stepped-wedge design in 24 rural practices, we
+      will evaluate practice facilitation, telementoring and nurse care managers to increase the number of patients
+      treated for opioid use disorder and retention at six months.""",
+      "Buprenorphine;Implementation science;Nurse care manager;Opioid Use Disorder;Practice facilitation;Primary care;Rural;Stepped-wedge;Telementoring",
+      sy=3),
+])
+
+P("fm_uti", None, [
+    G("R01", "AI", "CMPC", (2023, 2024), "clin",
+      "Delayed antibiotic prescribing for uncomplicated urinary tract infection in women in primary care",
+      """We will randomize 900 women with uncomplicated cystitis in primary care and urgent care clinics to immediate or
+      delayed antibiotics with symptomatic treatment, measuring antibiotic use, symptom duration and pyelonephritis.""",
+      "Antibiotics;Antimicrobial stewardship;Cystitis;Delayed prescribing;Primary care;Urgent care;Urinary tract infection;Women",
+      sy=2),
+], rank="ASSOCIATE PROFESSOR")
+
+P("fm_screen", "FAMILY MEDICINE", [
+    G("R01", "CA", "DIRH", (2021, 2023), "clin",
+      "Mailed FIT outreach and patient navigation for colorectal cancer screening in community health centers",
+      """We will test mailed fecal immunochemical test outreach with patient navigation to follow-up colonoscopy in 26 community
+      health centers, comparing screening completion across implementation strategies.""",
+      "Colonoscopy;Colorectal Cancer;Community Health Centers;Fecal immunochemical test;Implementation science;Mailed outreach;Patient Navigation;Screening",
+      sy=3),
+])
+# ---------------------------------------------------------------- pathology and lab medicine
+P("path_comp", "PATHOLOGY", [
+    G("R01", "CA", "CBSS", (2022, 2024), "trans",
+      "Weakly supervised deep learning on whole-slide images to predict molecular subtypes and outcome in endometrial carcinoma",
+      """Molecular classification of endometrial carcinoma (POLE, mismatch repair deficient, p53 abnormal, no specific
+      profile) guides adjuvant therapy but requires sequencing unavailable in many settings. Using 7,000 digitized H&E
+      slides with molecular annotations from four institutions, we will train attention-based multiple-instance learning
+      models to infer molecular subtype, assess generalization across scanners and stain protocols, and evaluate
+      prognostic value in trial cohorts.""",
+      "Computational pathology;Deep Learning;Digital pathology;Endometrial Carcinoma;Hematoxylin and Eosin;Mismatch repair;Molecular classification;POLE;Whole slide imaging",
+      sy=2),
+    G("R21", "CA", "CAMP", 2025, "basic",
+      "Spatial proteomics of precursor lesions in serous tubal intraepithelial carcinoma",
+      """We will use multiplexed ion beam imaging on fallopian tube precursor lesions to characterize immune
+      microenvironments associated with progression to high-grade serous carcinoma.""",
+      "Fallopian Tubes;Multiplexed imaging;Ovarian Carcinoma;Precursor lesions;Spatial proteomics;Tumor Microenvironment"),
+])
+
+P("path_transfus", "PATHOLOGY", [
+    G("R01", "HL", "HTBT", (2022, 2023), "trans",
+      "Red cell storage lesion, donor characteristics and transfusion efficacy",
+      """Donor sex, age, genetics and storage duration affect hemoglobin increments after transfusion. Linking a donor
+      genomics cohort of 13,000 blood donors to recipients in hospital transfusion records, we will identify donor
+      variants affecting red cell hemolysis during storage and test whether donor selection improves transfusion
+      efficacy.""",
+      "Blood Donors;Blood transfusion;Erythrocytes;Genomics;Hemolysis;Red cell storage;Transfusion efficacy",
+      sy=3),
+])
+
+P("path_liquid", "PATHOLOGY", [
+    G("R01", "CA", "CBSS", (2023, 2025), "trans",
+      "Cell-free DNA fragmentomics for multi-cancer early detection in high-risk populations",
+      """We will develop and validate fragmentation-based cell-free DNA assays for early detection of lung, liver and
+      pancreatic cancers in 4,000 high-risk individuals, and model clinical laboratory implementation.""",
+      "Biomarkers;Cell-free DNA;Early Detection;Fragmentomics;Liver Cancer;Lung Cancer;Pancreatic cancer;Screening",
+      sy=2),
+])
+
+P("path_autopsy", None, [
+    G("R01", "CA", "CAMP", (2021, 2022), "basic",
+      "Rapid autopsy program to study clonal evolution of metastatic pancreatic cancer",
+      """We will perform rapid autopsies on 60 patients with metastatic pancreatic cancer and use multiregion sequencing to
+      reconstruct the timing of metastatic seeding and identify drivers of organotropism.""",
+      "Autopsy;Clonal evolution;Metastasis;Multiregion sequencing;Organotropism;Pancreatic cancer",
+      sy=4),
+], rank="PROFESSOR")
+
+P("path_micro", "PATHOLOGY", [
+    G("R01", "AI", "DDR", (2022, 2023), "trans",
+      "Rapid phenotypic antimicrobial susceptibility testing directly from positive blood cultures",
+      """We will develop a microfluidic single-cell imaging platform that reports antimicrobial susceptibility within four
+      hours of blood culture positivity and evaluate it in clinical microbiology laboratories.""",
+      "Antimicrobial susceptibility;Bacteremia;Blood culture;Clinical microbiology;Microfluidics;Rapid diagnostics",
+      sy=2),
+])
+# ---------------------------------------------------------------- rehabilitation
+P("pmr_stroke", "PHYSICAL MEDICINE & REHAB", [
+    G("R01", "HD", "MFSR", (2022, 2024), "clin",
+      "High-intensity gait training in the subacute phase after stroke",
+      """Most stroke survivors leave inpatient rehabilitation with limited walking. We will randomize 300 participants in
+      subacute stroke to high-intensity variable stepping training at 70-85% heart rate reserve or conventional
+      therapy, measuring gait speed, six-minute walk distance and daily stepping by accelerometry at discharge and six
+      months, and examine corticospinal tract integrity by diffusion MRI as a predictor of response.""",
+      "Accelerometry;Diffusion MRI;Gait;Inpatient rehabilitation;Rehabilitation;Six minute walk test;Stroke;Walking",
+      sy=2),
+    G("K24", "HD", "MFSR", 2025, "clin",
+      "Mentoring in patient-oriented neurorehabilitation research",
+      """This award supports the candidate to mentor physiatrists and physical therapists conducting trials in stroke and
+      spinal cord injury rehabilitation.""",
+      "Career development;Mentors;Neurorehabilitation;Physical therapy;Spinal Cord Injuries;Stroke"),
+])
+
+P("pmr_amputee", "PHYSICAL MEDICINE & REHAB", [
+    G("R01", "HD", "MRS", (2023, 2025), "trans",
+      "Osseointegrated prostheses and gait biomechanics after transfemoral amputation",
+      """Socket-related problems limit prosthesis use after transfemoral amputation. We will compare gait biomechanics,
+      metabolic cost and patient-reported mobility in 80 veterans and civilians with osseointegrated versus
+      socket-suspended prostheses using motion capture and instrumented treadmills.""",
+      "Amputation;Biomechanics;Gait;Motion capture;Osseointegration;Prosthesis;Rehabilitation;Veterans",
+      sy=2),
+])
+
+P("pmr_backpain", None, [
+    G("R01", "AT", "MRS", (2022, 2023), "clin",
+      "Stratified physical therapy and yoga for chronic low back pain in safety-net clinics",
+      """We will randomize 500 adults with chronic low back pain in safety-net clinics to risk-stratified physical
+      therapy, group yoga or usual care, measuring pain interference and opioid use.""",
+      "Chronic low back pain;Opioids;Pain;Physical therapy;Safety-net;Stratified care;Yoga",
+      sy=3),
+], rank="ASSOCIATE PROFESSOR")
+
+P("pmr_tbi", "PHYSICAL MEDICINE & REHAB", [
+    G("R01", "HD", "MFSR", (2021, 2023), "clin",
+      "Aerobic exercise for persistent post-concussive symptoms in adolescents",
+      """We will randomize 240 adolescents with persistent post-concussive symptoms to sub-symptom threshold aerobic
+      exercise or stretching and measure symptom recovery, autonomic function and return to school.""",
+      "Adolescent;Aerobic exercise;Autonomic function;Brain Concussion;Post-concussion syndrome;Rehabilitation",
+      sy=2),
+])
+
+P("pmr_sci", "PHYSICAL MEDICINE & REHAB", [
+    G("K23", "HD", "MFSR", (2023, 2024), "clin",
+      "Wearable sensor measurement of upper limb use in the community after cervical spinal cord injury",
+      """The candidate will validate wrist-worn sensor algorithms that quantify hand use in daily life after cervical
+      spinal cord injury and use them as outcome measures in a pilot of home-based functional electrical stimulation.""",
+      "Career development;Functional electrical stimulation;Hand function;Spinal Cord Injuries;Upper Extremity;Wearable device",
+      sy=2),
+])
+# ---------------------------------------------------------------- population health
+P("pub_fqhc", "PUBLIC HEALTH & PREV MEDICINE", [
+    G("R01", "MD", "HDEP", (2022, 2024), "clin",
+      "Structural racism, residential segregation and cardiometabolic health across the life course",
+      """We will link historical redlining maps, contemporary segregation indices and eviction records to a multi-ethnic
+      cohort of 6,800 adults followed for 20 years to estimate effects of structural racism on incident hypertension,
+      diabetes and allostatic load, using marginal structural models and geospatial methods.""",
+      "Allostatic load;Cohort Studies;Diabetes Mellitus;Eviction;Geospatial analysis;Health disparities;Hypertension;Marginal structural models;Redlining;Residential Segregation;Structural racism",
+      sy=2),
+], rank="PROFESSOR")
+
+P("pub_tobacco", "PUBLIC HEALTH & PREV MEDICINE", [
+    G("R01", "CA", "CIHB", (2021, 2023), "clin",
+      "Flavored tobacco sales restrictions and youth e-cigarette use",
+      """Local governments have restricted sales of flavored tobacco products. Using retail scanner data, state youth
+      surveys and a difference-in-differences design across 300 jurisdictions, we will estimate effects of restrictions
+      on youth vaping initiation, cross-border purchasing and combustible cigarette use.""",
+      "Adolescent;Difference-in-differences;E-cigarettes;Flavors;Policy;Retail;Tobacco Products;Vaping;Youth",
+      sy=3),
+    G("R01", "DA", "CIHB", 2024, "clin",
+      "Social media marketing of nicotine pouches to young adults",
+      """We will use computational analysis of social media posts and an online experiment with 3,000 young adults to
+      measure exposure to nicotine pouch marketing and its effect on perceived harm and intentions.""",
+      "Experiments;Marketing;Nicotine;Nicotine pouches;Social Media;Young Adult"),
+])
+
+P("pub_water", "ENVIRONMENTAL HEALTH", [
+    G("R01", "ES", "CIHB", (2022, 2023), "clin",
+      "Arsenic and uranium in unregulated drinking water and kidney function in American Indian communities",
+      """We will measure metals in private wells and urine in 1,200 participants in tribal communities and relate exposure
+      to eGFR decline and albuminuria, co-developing household water treatment with community partners.""",
+      "Albuminuria;American Indian;Arsenic;Community-based participatory research;Drinking Water;Glomerular Filtration Rate;Uranium;Wells",
+      sy=2),
+])
+
+P("pub_vax", None, [
+    G("R01", "AI", "CIHB", (2023, 2025), "clin",
+      "Trusted messenger interventions to increase HPV vaccination in rural adolescents",
+      """We will cluster-randomize 40 rural counties to a school- and church-based trusted messenger intervention or usual
+      outreach and measure HPV vaccine series completion from state immunization registries.""",
+      "Adolescent;Cluster randomized trial;Human Papillomavirus;Immunization registries;Rural;Trusted messenger;Vaccination",
+      sy=1),
+], rank="ASSOCIATE PROFESSOR")
+
+P("pub_global", "PUBLIC HEALTH & PREV MEDICINE", [
+    G("D43", "TW", "ZTW1", (2022, 2024), "train",
+      "Non-communicable disease epidemiology research training in Ghana",
+      """This program will train Ghanaian epidemiologists and clinicians in cohort methods, biostatistics with R and Stata,
+      and implementation research on hypertension and diabetes through master's and doctoral training and mentored
+      pilot grants.""",
+      "Biostatistics;Capacity Building;Diabetes Mellitus;Epidemiology;Ghana;Hypertension;Non-communicable diseases;Research Training",
+      sy=3),
+    G("R01", "TW", "HDEP", 2023, "clin",
+      "Task-shifted hypertension care by community health workers in Ghana: cost-effectiveness and sustainment",
+      """We will evaluate sustainment and cost-effectiveness of community health worker-delivered hypertension care in 40
+      communities four years after a completed cluster-randomized trial.""",
+      "Community Health Workers;Cost Effectiveness;Ghana;Hypertension;Sustainment;Task shifting"),
+])
+
+P("pub_epi_covid", "EPIDEMIOLOGY", [
+    G("R01", "AI", "IRAP", (2022, 2023), "clin",
+      "Wastewater surveillance and clinical testing to forecast respiratory virus hospitalizations",
+      """We will combine sewershed-level wastewater measurements of SARS-CoV-2, influenza and RSV with clinical testing and
+      mobility data in 60 communities to build forecasting models of hospital admissions.""",
+      "Forecasting;Hospitalization;Influenza;Respiratory Syncytial Virus;SARS-CoV-2;Surveillance;Wastewater",
+      sy=2),
+    G("R01", "HL", "IRAP", (2024, 2025), "clin",
+      "Post-acute sequelae of respiratory infections and lung function in a population-based cohort",
+      """We will measure spirometry, diffusing capacity and symptoms in 3,000 adults with documented respiratory infections
+      and controls to estimate the burden of post-acute pulmonary sequelae.""",
+      "Cohort Studies;Diffusing capacity;Long COVID;Lung function;Respiratory infection;Spirometry"),
+])
+
+P("pub_food", None, [
+    G("R01", "DK", "HDEP", (2023, 2024), "clin",
+      "Produce prescription programs and glycemic control among food-insecure adults with diabetes",
+      """We will randomize 800 food-insecure adults with type 2 diabetes to produce prescriptions delivered through
+      grocery partners or usual care and measure HbA1c, diet quality and food security.""",
+      "Diet quality;Food insecurity;Hemoglobin A1c;Produce prescription;Randomized Controlled Trials;Type 2 diabetes",
+      sy=2),
+], rank="ASSISTANT PROFESSOR")
+# ---------------------------------------------------------------- basic labs with no clinical home (distractors)
+P("bas_ribo", "BIOCHEMISTRY", [
+    G("R35", "GM", "ZRG1", (2021, 2023), "basic",
+      "Quality control of stalled ribosomes",
+      """Ribosomes that stall on damaged or truncated mRNAs must be rescued and the incomplete nascent chains degraded.
+      Our laboratory combines cryo-electron microscopy, biochemical reconstitution and genome-wide CRISPR screens in
+      human cells to determine how collided ribosomes are sensed by ZNF598 and resolved, how ribosome-associated quality
+      control couples to stress signaling, and how defects cause neurodegeneration.""",
+      "Cryo-electron microscopy;CRISPR screen;Neurodegeneration;Protein quality control;Ribosomes;Stress signaling;Translation;ZNF598",
+      sy=4),
+])
+
+P("bas_circ", "NEUROSCIENCE", [
+    G("R35", "GM", "ZRG1", (2023, 2025), "basic",
+      "Circadian clock control of tissue metabolism",
+      """We study how the molecular circadian clock coordinates metabolism across tissues, using tissue-specific Bmal1
+      knockout mice, time-restricted feeding, and multi-omic time series.""",
+      "Circadian Rhythms;Feeding;Metabolism;Multi-omics;Mus;Time-restricted feeding;BMAL1",
+      sy=2),
+    G("R01", "DK", "IPOD", 2024, "basic",
+      "Circadian misalignment and hepatic insulin resistance in shift work",
+      """We will test how simulated shift work in mice and humans misaligns hepatic clocks and impairs insulin action,
+      using hyperinsulinemic clamps and liver clock reporters.""",
+      "Circadian Rhythms;Clamp technique;Insulin Resistance;Liver;Shift Work"),
+])
+
+P("bas_zebra", "GENETICS", [
+    G("R01", "GM", "ZRG1", (2022, 2023), "basic",
+      "Left-right patterning and cilia-driven flow in the zebrafish organizer",
+      """We will use live imaging of Kupffer's vesicle in zebrafish and optogenetic control of ciliary motility to
+      determine how fluid flow establishes asymmetric Nodal signaling and heart looping.""",
+      "Cilia;Heart looping;Kupffer's vesicle;Left-right asymmetry;Nodal;Optogenetics;Zebrafish",
+      sy=3),
+])
+
+P("bas_immunometab", "MICROBIOLOGY/IMMUN/VIROLOGY", [
+    G("R01", "AI", "CMIA", (2022, 2024), "basic",
+      "Mitochondrial dynamics and effector CD8 T cell differentiation",
+      """We will determine how mitochondrial fusion and cristae remodeling control the fate of CD8 T cells during acute
+      LCMV infection using T cell-specific Opa1 and Mfn2 deletion and metabolic flux analysis.""",
+      "CD8 T cells;LCMV;Memory T cells;Mitochondrial dynamics;OPA1;Metabolic flux",
+      sy=2),
+], rank="ASSISTANT PROFESSOR")
+
+P("bas_stats", "BIOSTATISTICS & OTHER MATH SCI", [
+    G("R01", "GM", "ZRG1", (2021, 2022), "basic",
+      "Causal inference methods for time-varying treatments with electronic health records",
+      """We will develop doubly robust estimators and sensitivity analyses for time-varying treatments in EHR data with
+      informative visit processes, with open-source R software.""",
+      "Biostatistical Methods;Causal inference;Electronic Health Record;R software;Sensitivity analysis;Time-varying treatment",
+      sy=3),
+    G("R01", "GM", "ZRG1", 2024, "basic",
+      "Federated learning for multi-site clinical prediction without data sharing",
+      """We will develop privacy-preserving federated algorithms for developing and validating clinical prediction models
+      across health systems.""",
+      "Clinical prediction;Federated learning;Machine Learning;Privacy;Validation"),
+])
+
+P("bas_f32a", None, [
+    G("F32", "HL", "ZRG1-F", (2023, 2024), "basic",
+      "Role of cardiomyocyte polyploidy in neonatal heart regeneration",
+      """This fellowship will train the applicant in mouse genetics and imaging to test whether cardiomyocyte
+      polyploidization limits the regenerative capacity of the neonatal heart after apex resection.""",
+      "Apex resection;Cardiac Myocytes;Fellowship;Heart regeneration;Neonatal;Polyploidy",
+      sy=1),
+], rank="POSTDOCTORAL FELLOW")
+
+P("bas_f32b", None, [
+    G("F32", "DK", "ZRG1-F", 2023, "basic",
+      "Enteroendocrine cell sensing of microbial metabolites",
+      """The applicant will use intestinal organoids and calcium imaging to define how enteroendocrine cells sense
+      short-chain fatty acids and indoles.""",
+      "Enteroendocrine Cells;Fellowship;Indoles;Organoids;Short-chain fatty acids",
+      sy=1),
+], rank="POSTDOCTORAL FELLOW")
+
+P("bas_f32c", None, [
+    G("F32", "CA", "ZRG1-F", (2022, 2023), "basic",
+      "Lineage plasticity in neuroendocrine prostate cancer",
+      """The applicant will use genetically engineered mice and organoids to study SOX2-driven neuroendocrine
+      transdifferentiation after androgen receptor inhibition.""",
+      "Androgen receptor;Fellowship;Lineage plasticity;Neuroendocrine;Prostate Cancer;SOX2",
+      sy=1),
+], rank="POSTDOCTORAL FELLOW")
+
+# Extra co-investigators (multiple-PI awards): (contact PI key, grant index) -> co-PI keys.
+EXTRA_CO = {
+    ("pulm_ards", 0): ["an_sepsis"], ("ger_delirium", 0): ["an_pod"], ("rh_ssc", 0): ["pulm_ipf"],
+    ("neu_stroke", 0): ["em_cardarrest"], ("oph_amd", 0): ["rad_ctai"], ("path_comp", 0): ["onc_ovary"],
+    ("fm_screen", 0): ["gi_adr"], ("psy_bup", 0): ["fm_opioid"], ("nsg_dbs", 0): ["neu_pd"],
+    ("or_rotator", 0): ["pl_vml"], ("ro_sbrt", 0): ["onc_lungio"], ("gs_tic", 0): ["heme_plt"],
+    ("card_chip", 0): ["heme_aml"], ("ct_ablate", 0): ["ct_lungtx"], ("neph_sglt2", 0): ["endo_cgm"], ("id_tb", 0): ["pub_epi_covid"],
+}
+
+# ==============================================================================================================
+# 5. Assembly (deterministic; no text is generated here)
+# ==============================================================================================================
+FIRST = ["Ana", "Dev", "Grace", "Olumide", "Mei", "Rafael", "Priya", "Thomas", "Fatima", "Kenji", "Laura", "Samuel",
+         "Ngozi", "Carlos", "Hannah", "Arjun", "Elena", "Michael", "Aisha", "Wei", "Sofia", "Daniel", "Yuki", "Omar",
+         "Rebecca", "Tunde", "Julia", "Andrew", "Leila", "Hiroshi", "Maria", "Benjamin", "Chiamaka", "Luis", "Sarah",
+         "Rohan", "Ingrid", "David", "Zainab", "Jun", "Claire", "Mateo", "Deepa", "Patrick", "Amara", "Sung-Min",
+         "Katherine", "Ibrahim", "Emily", "Vikram", "Nadia", "Christopher", "Lucia", "Kwame", "Min-Jung", "Robert",
+         "Anjali", "Jonathan", "Esther", "Gabriel", "Mariam", "Steven", "Ayesha", "Tomasz", "Jennifer", "Haruto"]
+LAST = ["Rivera", "Shah", "Okafor", "Chen", "Nakamura", "Kowalski", "Haddad", "Brennan", "Adeyemi", "Lindqvist",
+        "Morales", "Patel", "Goldberg", "Osei", "Tanaka", "Fischer", "Mensah", "Ramirez", "Kim", "Abdullah",
+        "Sullivan", "Iyer", "Novak", "Bello", "Park", "Carvalho", "Whitfield", "Hussain", "Johansson", "Nwosu",
+        "Delgado", "Yamamoto", "Mukherjee", "Oyelaran", "Petrov", "Castillo", "Huang", "Bianchi", "Eze", "Gupta",
+        "Larsen", "Mbeki", "Ortega", "Reddy", "Schwartz", "Takahashi", "Vasquez", "Weiss", "Zhang", "Anand",
+        "Bauer", "Coleman", "Dubois", "Ekwueme", "Fernandes", "Gallagher", "Hoang", "Ibarra", "Jaramillo", "Kapoor",
+        "Liang", "Mahmoud", "Nguyen", "O'Connor", "Pereira", "Qureshi", "Rosen", "Sato", "Tiwari", "Umeh",
+        "Valdez", "Wang", "Xu", "Yilmaz", "Zeller", "Acheampong", "Banerjee", "Cruz", "Dimitrov", "Espinoza"]
+RANKS = ["PROFESSOR", "PROFESSOR", "ASSOCIATE PROFESSOR", "ASSOCIATE PROFESSOR", "ASSISTANT PROFESSOR", "",
+         "", "PROFESSOR OF MEDICINE", "ASSOCIATE PROFESSOR OF SURGERY", "PROFESSOR AND CHAIR"]
+DURATION = {"R01": 5, "R21": 2, "R03": 2, "R34": 3, "R35": 7, "K23": 5, "K08": 5, "K24": 5, "U01": 5, "UG3": 2,
+            "P01": 5, "T32": 5, "D43": 5, "DP2": 5, "F32": 3, "R25": 5}
+AMOUNT = {"R01": (355_000, 790_000), "R21": (185_000, 275_000), "R03": (76_000, 168_000), "R34": (210_000, 290_000),
+          "R35": (620_000, 1_350_000), "K23": (158_000, 201_000), "K08": (160_000, 205_000), "K24": (175_000, 215_000),
+          "U01": (480_000, 2_900_000), "UG3": (420_000, 1_250_000), "P01": (1_450_000, 3_300_000),
+          "T32": (240_000, 910_000), "D43": (215_000, 285_000), "DP2": (1_500_000, 2_450_000), "F32": (69_000, 81_000),
+          "R25": (150_000, 400_000)}
+RESEARCH_PREFIXES = ("R", "U", "P", "DP")
+NON_RESEARCH_R = {"R25", "R13"}
+MULTI_YEAR = {"two": 10, "three": 6}  # cores shown with 2 / 3 fiscal-year records; the rest show the latest FY only
+PO_NAMES = ["LEE PARK", "SUSAN MARTIN", "JAMES WU", "PATRICIA GOMEZ", "KAREN HOLT", "ROBERT DIAZ", "LINDA OKOYE"]
+
+
+def _h(*parts) -> int:
+    return int(hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:12], 16)
+
+
+def _rng(*parts) -> random.Random:
+    return random.Random(_h(*parts))
+
+
+def _award_type(sy: int) -> str:
+    return "1" if sy == 1 else ("2" if sy in (6, 11, 16, 21) else "5")
+
+
+def _is_research(act: str) -> bool:
+    return act.startswith(RESEARCH_PREFIXES) and act not in NON_RESEARCH_R
+
+
+def _people():
+    rng = random.Random(1729)
+    used_ids, used_names, people = set(), set(), {}
+    for p in PIS:
+        while True:
+            pid = rng.randint(1_000_000, 16_999_999)
+            if pid not in used_ids:
+                break
+        while True:
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            if (first, last) not in used_names:
+                break
+        used_ids.add(pid)
+        used_names.add((first, last))
+        middle = rng.choice(["", "", "A", "J", "M", "K", "R", "Lee", "S"])
+        kinds = {g["act"] for g in p["grants"]}
+        rank = p["rank"] or ("ASSISTANT PROFESSOR" if kinds & {"K23", "K08"} and rng.random() < 0.8
+                             else rng.choice(RANKS))
+        org = ORGS[_h("org", p["key"]) % len(ORGS)]
+        dept = p["dept"] if (p["dept"] and _h("dept", p["key"]) % 10 < 6) else None
+        people[p["key"]] = dict(profile_id=pid, first=first, middle=middle, last=last, rank=rank, org=org, dept=dept)
+    return people
+
+
+def build_records():
+    finalize_texts()
+    people = _people()
+    keys = {p["key"] for p in PIS}
+    assert len(keys) == len(PIS), "duplicate PI keys"
+    cores, serials = [], set()
+    for p in PIS:
+        for i, g in enumerate(p["grants"]):
+            co = list(g["co"]) + EXTRA_CO.get((p["key"], i), [])
+            assert all(c in keys for c in co), co
+            r = _rng("serial", p["key"], i)
+            while True:
+                serial = f"{r.randint(100_000, 189_999):06d}"
+                if serial not in serials:
+                    break
+            serials.add(serial)
+            cores.append(dict(pi=p["key"], idx=i, g=g, co=co, serial=serial,
+                              core=f"{g['act']}{g['ic']}{serial}"))
+    # which cores show more than one fiscal year
+    spans = sorted((c for c in cores if c["g"]["fy"][1] > c["g"]["fy"][0]), key=lambda c: _h("multi", c["core"]))
+    three = [c for c in spans if c["g"]["fy"][1] - c["g"]["fy"][0] >= 2][: MULTI_YEAR["three"]]
+    two = [c for c in spans if c not in three][: MULTI_YEAR["two"]]
+    nyears = {c["core"]: 3 for c in three} | {c["core"]: 2 for c in two}
+
+    records = []
+    for c in sorted(cores, key=lambda c: _h("order", c["core"])):
+        g, owner = c["g"], people[c["pi"]]
+        fy0, fy1 = g["fy"]
+        k = nyears.get(c["core"], 1)
+        fys = list(range(fy1 - k + 1, fy1 + 1))
+        r = _rng("rec", c["core"])
+        month = r.choice([4, 7, 7, 9, 9, 12])
+        dur = DURATION[g["act"]]
+        sy_first_fy = g["sy"]
+        fy_sy1 = fy0 - (sy_first_fy - 1)
+
+        def budget_start(fy):
+            return _dt.date(fy - 1 if month == 12 else fy, month, 1)
+
+        start = budget_start(fy_sy1)
+        sy_last = sy_first_fy + (fy1 - fy0)
+        seg_left = dur - ((sy_last - 1) % dur)
+        end = _dt.date(budget_start(fy1).year + seg_left, month, 1) - _dt.timedelta(days=1)
+        base_amount = r.randint(*AMOUNT[g["act"]])
+        ic_abbr, ic_name, cfda = ICS[g["ic"]]
+        srg, sra, ss_name, _ = SECTIONS[g["ss"]]
+        if r.random() < 0.25 and g["act"] not in {"F32", "K23", "K08", "K24", "T32"}:
+            opp = f"RFA-{g['ic']}-{fy_sy1 - 2001:02d}-{r.randint(1, 40):03d}"
+        else:
+            opp = r.choice(["PA-20-185", "PA-20-195", "PA-21-049", "PAR-21-035", "PA-19-056", "PA-20-200", "PA-25-301"])
+        pis = [dict(profile_id=owner["profile_id"], first_name=owner["first"], middle_name=owner["middle"],
+                    last_name=owner["last"], is_contact_pi=True,
+                    full_name=f"{owner['first']} {owner['middle']} {owner['last']}".replace("  ", " ")
+                    if owner["middle"] else f"{owner['first']}  {owner['last']}", title=owner["rank"])]
+        for ck in c["co"]:
+            q = people[ck]
+            pis.append(dict(profile_id=q["profile_id"], first_name=q["first"], middle_name=q["middle"],
+                            last_name=q["last"], is_contact_pi=False,
+                            full_name=f"{q['first']} {q['middle']} {q['last']}" if q["middle"]
+                            else f"{q['first']}  {q['last']}", title=q["rank"] if r.random() < 0.6 else ""))
+        org_name, org_city, org_state = owner["org"]
+        terms = [t.strip() for t in g["terms"].split(";") if t.strip()]
+        for j, fy in enumerate(fys):
+            sy = sy_last - (len(fys) - 1 - j)
+            amount = int(base_amount * (1 + 0.03 * j) * (1 if sy > 1 or g["act"] != "DP2" else 1.0))
+            appl_type = _award_type(sy)
+            suffix = g["suffix"]
+            bstart = budget_start(fy)
+            bend = _dt.date(bstart.year + 1, month, 1) - _dt.timedelta(days=1)
+            indirect = int(amount * 0.345) if g["act"] not in {"K23", "K08", "K24", "F32", "T32", "D43"} else int(amount * 0.074)
+            rec = {
+                "appl_id": None, "subproject_id": None, "fiscal_year": fy,
+                "project_num": f"{appl_type}{g['act']}{g['ic']}{c['serial']}-{sy:02d}{suffix}",
+                "project_serial_num": f"{g['ic']}{c['serial']}",
+                "organization": {"org_name": org_name, "city": None, "country": None, "org_city": org_city,
+                                 "org_country": "UNITED STATES", "org_state": org_state, "org_state_name": None,
+                                 "dept_type": owner["dept"], "org_fips": "US",
+                                 "external_org_id": 500000 + _h("org", org_name) % 99999},
+                "award_type": appl_type, "activity_code": g["act"], "award_amount": amount,
+                "is_active": bool(fy == fy1 and end >= AS_OF),
+                "project_num_split": {"appl_type_code": appl_type, "activity_code": g["act"], "ic_code": g["ic"],
+                                      "serial_num": c["serial"], "support_year": f"{sy:02d}",
+                                      "full_support_year": f"{sy:02d}{suffix}", "suffix_code": suffix},
+                "principal_investigators": pis,
+                "contact_pi_name": f"{owner['last'].upper()}, {owner['first'].upper()} {owner['middle'].upper()}".rstrip() + " ",
+                "program_officers": [{"first_name": PO_NAMES[_h('po', c['core']) % 7].split()[0], "middle_name": "",
+                                      "last_name": PO_NAMES[_h('po', c['core']) % 7].split()[1],
+                                      "full_name": PO_NAMES[_h('po', c['core']) % 7].replace(" ", "  ")}],
+                "agency_ic_admin": {"code": g["ic"], "abbreviation": ic_abbr, "name": ic_name},
+                "agency_ic_fundings": [{"fy": fy, "code": g["ic"], "name": ic_name, "abbreviation": ic_abbr,
+                                        "total_cost": amount, "direct_cost_ic": amount - indirect,
+                                        "indirect_cost_ic": indirect}],
+                "project_start_date": f"{start.isoformat()}T00:00:00",
+                "project_end_date": f"{end.isoformat()}T00:00:00",
+                "opportunity_number": opp,
+                "full_study_section": {"srg_code": srg, "srg_flex": None, "sra_designator_code": sra,
+                                       "sra_flex_code": None, "group_code": None, "name": ss_name},
+                "award_notice_date": f"{(bstart - _dt.timedelta(days=12)).isoformat()}T00:00:00",
+                "is_new": sy == 1,
+                "core_project_num": c["core"],
+                "terms": "".join(f"<{t}>" for t in terms),
+                "pref_terms": ";".join(terms),
+                "abstract_text": g["abstract_final"],
+                "project_title": g["title"],
+                "phr_text": g["phr_final"],
+                "agency_code": "NIH", "arra_funded": "N",
+                "budget_start": f"{bstart.isoformat()}T00:00:00", "budget_end": f"{bend.isoformat()}T00:00:00",
+                "cfda_code": cfda, "funding_mechanism": "Non-SBIR/STTR",
+                "direct_cost_amt": amount - indirect, "indirect_cost_amt": indirect,
+                "project_detail_url": None,
+                "date_added": f"{(bstart + _dt.timedelta(days=20)).isoformat()}T09:14:00",
+                # ground truth bookkeeping (NOT part of a RePORTER record; stripped before writing)
+                "_pi_key": c["pi"], "_co_keys": c["co"], "_kind": g["kind"], "_ss_key": g["ss"],
+            }
+            records.append(rec)
+    records.sort(key=lambda x: (x["fiscal_year"], _h("appl", x["core_project_num"], x["fiscal_year"])))
+    for n, rec in enumerate(records):
+        rec["appl_id"] = 90_000_001 + n
+        rec["project_detail_url"] = f"https://reporter.nih.gov/project-details/{rec['appl_id']}"
+    return records, people
+
+# ==============================================================================================================
+# 6. Second hand-written layer: topic-specific sentences appended to the shorter abstracts ("key:grant index").
+# ==============================================================================================================
+EXTRA = {
+ "card_lqt:1": "Ranolazine and a selective late-current blocker will be tested for suppression of inducible arrhythmias, and human myocytes from explanted failing hearts will confirm the phosphorylation state of the channel.",
+ "vasc_endo:2": "Engineered beds will be coupled to kidney and islet organoids to test whether perfusion improves their maturation, and the matrices will be distributed to other laboratories as an open resource.",
+ "ct_lungtx:1": "Culture-independent profiles will be integrated with donor smoking history and ischemic time, and selected taxa will be tested for their capacity to induce airway epithelial injury in a murine heterotopic tracheal transplant model.",
+ "ct_cabg:1": "Outcomes include days alive and at home at 90 days, six-minute walk distance and return to independent living. Mentors in geriatrics and surgical outcomes research will guide training in mixed-effects modeling.",
+ "pulm_at2:1": "Organoid co-cultures of human alveolar epithelium with fibroblast subsets will test sufficiency of candidate ligands, and ligand-receptor inference will be validated by in situ hybridization in injured lungs from patients.",
+ "pulm_pah:1": "We will test whether coupling measured noninvasively by MRI can replace invasive catheterization as a trial endpoint and whether uncoupling identifies patients who need early parenteral prostacyclin.",
+ "pulm_osa:0": "Genetic instruments for sleep apnea severity will be used in Mendelian randomization analyses, and a pilot of home oximetry screening among patients scheduled for ablation will evaluate feasibility.",
+ "heme_hbf:1": "Patient-derived cells from congenital dyserythropoietic anemia will be studied to connect the trafficking defects to human disease, and candidate regulators will be validated in zebrafish.",
+ "heme_scdafr:1": "Trainees will conduct projects on newborn screening, transcranial Doppler programs and hydroxyurea access, and the program will establish a regional biorepository with standard operating procedures.",
+ "heme_plt:0": "Platelet RNA sequencing from 150 patients with sepsis will be related to venous and arterial thrombotic events. The candidate will receive training in intravital imaging and systems immunology.",
+ "heme_plt:1": "Mitochondria-targeted antioxidants will be tested for their ability to normalize platelet reactivity without prolonging bleeding time in aged mice, and in a small randomized crossover study in older volunteers.",
+ "heme_iron:0": "We will also determine whether erythroferrone levels predict iron loading on MRI in non-transfusion-dependent patients and can guide chelation therapy.",
+ "heme_iron:1": "Secondary analyses will examine whether prenatal intravenous iron in a subset randomized in a nested trial improves these infant outcomes, and whether placental iron transporter expression modifies associations.",
+ "heme_aml:1": "Correlative studies will examine clonal evolution by error-corrected sequencing at relapse and geriatric assessment measures that predict non-relapse mortality after transplant.",
+ "gi_paneth:1": "Organoid regeneration will be quantified by live imaging and single-cell sequencing, and hits will be tested in a mouse model of pelvic irradiation with endoscopic scoring of rectal injury.",
+ "gi_gastroparesis:1": "Mapping results will be compared with gastric emptying scintigraphy and high-resolution manometry, and test-retest reliability will be established in a subset of participants.",
+ "gi_eoe:0": "We will also test whether these T cells express IL-9 and IL-13 in the esophageal mucosa and whether an epithelial transcriptomic panel tracks their activity during dietary elimination.",
+ "gi_barrett:0": "Secondary aims assess patient acceptability and the optimal screening interval, and a microsimulation model will estimate effects on population cancer incidence.",
+ "gi_barrett:1": "Endpoints include successful discontinuation at six months, symptom scores, and rates of upper endoscopy, with an interrupted time series of clinic-level prescribing before and after rollout.",
+ "neph_apol1:1": "Findings will be cross-referenced with single-nucleus data from human biopsies in glomerular disease to prioritize regulators that could be targeted to prevent crescentic injury.",
+ "neph_aki:1": "Participants undergo standardized phenotyping, urine and blood biobanking and longitudinal follow-up of eGFR and albuminuria, and the site contributes to community engagement and ethics studies of research biopsies.",
+ "neph_homedial:0": "Outcomes of the pilot include modality choice at 90 days, patient activation and knowledge scores, and feasibility of a multisite trial. Training emphasizes health equity research and mixed methods.",
+ "neph_tx:0": "Immunologic risk will be characterized by eplet mismatch analysis, and cost-effectiveness of surveillance strategies will be estimated.",
+ "neph_ckdmbd:0": "Changes in serum phosphate, parathyroid hormone and klotho will be examined as mediators, with sensitivity analyses accounting for adherence to the assigned binder.",
+ "neph_ckdmbd:1": "Recombinant soluble klotho will be tested as a therapy, and calcification will be quantified by micro-CT and von Kossa staining of aortas.",
+ "endo_beta:1": "Human islets from donors with obesity will be examined for the same macrophage states, and pharmacologic PDGF receptor activation will be tested for its ability to expand functional beta cell mass.",
+ "endo_pcos:1": "Frequent blood sampling will define LH pulse frequency before and after weight loss, and chemogenetic activation of kisspeptin neurons in obese mice will test whether ovulation can be restored.",
+ "endo_thyroid:0": "Results will explain the variable efficacy of thyroid hormone mimetics in hepatic steatosis and may identify biomarkers of response.",
+ "endo_youth:0": "Outcomes include HbA1c, clinic attendance and diabetes distress. The candidate will complete training in pragmatic trial design and community-engaged research.",
+ "endo_bat:0": "Participants will also undergo indirect calorimetry and adipose tissue biopsies for UCP1 expression and lipolytic capacity.",
+ "endo_bat:1": "Appetite hormones and food reward responses measured by fMRI will be examined as predictors of regain, and participants' preferences will be captured to inform shared decision-making.",
+ "endo_dkdgec:0": "Endothelial-targeted insulin sensitizers will be tested for their ability to restore the glycocalyx and reduce albuminuria independently of glycemia.",
+ "onc_exer:1": "Navigators will screen for financial needs, connect patients with assistance programs and negotiate payment plans, and the trial will examine effects on missed appointments and treatment delays.",
+ "onc_caf:1": "We will test whether LTbetaR agonists or CXCL13 delivery induces tertiary lymphoid structures and improves response to PD-1 blockade, and relate structure maturity to outcomes in treated patients.",
+ "onc_lungio2:0": "Single-cell TCR sequencing of tumor and blood will track clonotypes before and after therapy, and the requirement for TGF-beta signaling in resident memory formation will be tested genetically.",
+ "onc_geri:1": "Mentees will use data from completed cooperative group trials and the candidate's cohort of 1,800 older adults, with training in geriatric assessment and mixed-methods research.",
+ "onc_t32:0": "Trainees present at a monthly work-in-progress series and attend a summer course in clinical pharmacology. Outcomes of past trainees include independent research funding and leadership of investigator-initiated trials.",
+ "onc_t32:1": "Resistance mechanisms will be tested in patient-derived xenografts treated with trastuzumab deruxtecan and sacituzumab govitecan, with combinations designed to restore payload retention.",
+ "ro_sbrt:1": "Mentors in tumor immunology and medical physics will guide studies of whether reducing dose to circulating blood by plan optimization preserves lymphocyte counts in a prospective pilot.",
+ "ro_adaptive:0": "Imaging biomarkers from diffusion MRI will be evaluated as early predictors of response, and patient-reported swallowing outcomes will be collected for two years after treatment.",
+ "ro_proton:0": "A model incorporating LET, dose and patient age will be validated in an external cohort and used to propose robust planning constraints.",
+ "ro_proton:1": "Secondary endpoints include physician-reported toxicity, biochemical recurrence and cost. Rectal spacer use and image-guidance practices will be standardized across participating centers.",
+ "id_prep:1": "Fellows will receive training in implementation frameworks, cost-effectiveness analysis and research ethics, and will lead projects in clinics and pharmacies serving adolescents and key populations.",
+ "id_cdiff:0": "Stool metabolomics will test whether secondary bile acid depletion mediates the effect of immunosuppression and antibiotics on recurrence. The candidate will train in microbiome bioinformatics and trial design.",
+ "id_tb:1": "Diagnostic accuracy will be assessed against culture, and a cost-effectiveness model will inform national screening policy for correctional facilities.",
+ "id_malaria:0": "Gametocyte commitment rates will be related to infectivity in direct skin feeding assays and to fever episodes recorded in a longitudinal cohort of asymptomatic carriers.",
+ "id_hivcure:0": "Host immune responses including HIV-specific CD8 T-cell function and antibody titers will be examined as determinants of reservoir size, and women and men will be compared.",
+ "ai_tfh:0": "Findings will be validated in aspirates collected after mRNA vaccination in adults over 65, whose Tfh responses are reduced.",
+ "ai_tfh:1": "Panels will be validated against tetramer staining and made available with analysis pipelines.",
+ "ai_pen:0": "Outcomes include the proportion of patients delabeled, subsequent beta-lactam use and adverse reactions. The candidate will train in implementation science and decision analysis.",
+ "ai_iei:0": "A clinical decision algorithm for genetic testing will be developed for pediatric rheumatology and immunology clinics.",
+ "ai_transplanttol:0": "Graft survival, donor-specific antibodies and skin infiltrates will be monitored, and the persistence and stability of engineered regulatory T cells will be tracked by barcoding.",
+ "ai_transplanttol:1": "Spatial transcriptomics will define interactions with donor endothelium, and findings will be related to episodes of acute rejection and to graft vasculopathy.",
+ "rh_lupus:1": "The candidate will also lead a new pragmatic trial of nurse-led monitoring in lupus clinics and an annual workshop on patient-oriented research methods.",
+ "rh_cvlupus:0": "Statin and hydroxychloroquine exposure will be examined as modifiers, and findings will inform a future cardiovascular prevention trial in lupus.",
+ "rh_gout:0": "Secondary analyses examine patient adherence, renal function and cost-effectiveness, and a process evaluation will describe how nurses titrated therapy.",
+ "rh_gout:1": "Findings will inform culturally appropriate dietary counseling and genotype-informed urate targets.",
+ "derm_psor:1": "We will also examine whether topical JAK inhibitors applied after repigmentation prolong remission in a pilot study.",
+ "derm_hs:0": "Outcomes will include pain, quality of life, work productivity and emergency visits, and the candidate will receive training in registry science and comparative effectiveness methods.",
+ "derm_hs:1": "Secondary outcomes include draining tunnel counts on ultrasound, antibiotic courses and cost to patients.",
+ "derm_mel:0": "Models will be tested for calibration across racial groups and in community dermatopathology practices, and a decision-analytic model will estimate effects on surveillance imaging.",
+ "derm_mel:1": "Lesions will be triaged by dermatologists using dermoscopic images and compared with in-person assessment, and clinician and patient satisfaction will be measured.",
+ "derm_wound:0": "Findings may yield strategies to reduce scarring after burns and surgical wounds.",
+ "ger_deprescr:1": "Estimates will be stratified by frailty and multimorbidity, and an online calculator will be developed with input from primary care clinicians and patients.",
+ "ger_delirium:1": "Mentees will learn biomarker methods, cognitive assessment and trial design through a structured curriculum.",
+ "ger_falls:0": "Outcomes of the pilot include feasibility, fall rates and physical function. The candidate will receive training in pragmatic trials, claims-based methods and geriatric rehabilitation.",
+ "ger_hospice:0": "Qualitative interviews with family caregivers will examine experiences of live discharge, and state policy variation will be used to estimate effects of regulatory oversight.",
+ "neu_stroke:1": "The registry will also examine treatment disparities by race and sex and the timing of antidepressant initiation.",
+ "neu_ms:0": "Findings could define a biomarker for trials of therapies targeting chronic active lesions. The candidate will train in advanced neuroimaging and longitudinal data analysis.",
+ "neu_ad:1": "Outcomes include treatment discontinuation, hospitalization for ARIA and cognitive trajectories over 18 months.",
+ "neu_migraine:0": "Monoclonal antibodies against CGRP and PACAP receptors will be tested for their ability to reverse established sensitization, and sex differences will be examined throughout.",
+ "neu_autism:0": "Candidate therapies that enhance residual sodium channel function will be tested for rescue of dendritic excitability and seizure susceptibility in mice.",
+ "nsg_dbs:1": "Intracranial recordings from the device will be analyzed to identify thalamocortical biomarkers of seizure onset and of treatment response.",
+ "nsg_glioma:0": "Intraoperative recordings will be correlated with tumor transcriptional programs, and a phase 1 trial of perampanel with standard chemoradiation is planned in partnership with neuro-oncology.",
+ "nsg_glioma:1": "Secondary outcomes include seizure control, steroid dependence and time to adjuvant therapy, and patient selection criteria will be refined with volumetric imaging.",
+ "nsg_sah:0": "A pilot randomized trial will inform dosing and safety of ketamine for suppressing depolarizations, and findings will be related to six-month functional outcome.",
+ "nsg_mma:0": "Outcomes include symptomatic recurrence, reoperation and functional status at six months, and imaging predictors of recurrence will be modeled.",
+ "nsg_sci:0": "Secondary outcomes include autonomic function, spasticity and quality of life, and neurophysiology will track changes in corticospinal connectivity.",
+ "nsg_tbi:0": "Outcomes include six-month Glasgow Outcome Scale-Extended and mortality, with training of local teams in protocolized care and monitoring device use. Cost and feasibility of monitoring will be assessed to inform adoption.",
+ "psy_ketamine:1": "Outcomes include feasibility, fidelity, patient acceptability and depressive symptoms at 16 weeks.",
+ "psy_bup:1": "Mentees will receive training in implementation science and pragmatic trial design.",
+ "psy_psychosis:0": "Sensitivity analyses will address confounding by indication, and qualitative interviews will explore clinician barriers to clozapine use.",
+ "psy_suicide:0": "Models will be evaluated for calibration and fairness, and the acceptability of passive sensing will be assessed with patients and clinicians.",
+ "psy_adhd:0": "Analyses will examine heterogeneity by sex, comorbid conditions and insurance type, and results will inform guidelines on continuity of treatment through adolescence.",
+ "psy_aud:0": "Findings will identify circuit targets for medications that relieve withdrawal-related negative affect.",
+ "psy_stress:0": "Sex differences in pruning will be examined, and pharmacologic inhibition of complement will be tested for rescue of behavior.",
+ "psy_perinatal:0": "Implementation outcomes include fidelity of delivery by community health workers and costs, and mediators such as activation and social support will be examined.",
+ "ped_sepsis:0": "Balancing measures include antibiotic overuse and false alerts. The candidate's mentors in pediatric emergency medicine and informatics will guide training in prediction modeling.",
+ "ped_echo:0": "Biospecimens will be banked for consortium-wide analyses, and sociodemographic factors will be examined as modifiers of exposure effects.",
+ "ped_rsv:0": "Analyses will use a test-negative design and will examine effectiveness by gestational age and timing of administration.",
+ "ped_kawasaki:0": "The results may identify children at highest risk of coronary complications who need intensified anti-inflammatory therapy.",
+ "ped_nicu:0": "Infant outcomes include necrotizing enterocolitis, late-onset sepsis and growth, and microbiome data will be shared through a public repository.",
+ "ob_preecl:1": "Secondary outcomes include preterm birth, small-for-gestational-age infants and bleeding complications, with adherence measured by pill counts.",
+ "ob_pphtn:0": "Outcomes include blood pressure ascertainment within 10 days of discharge, severe hypertension and readmission, with mentors in maternal-fetal medicine and implementation science.",
+ "ob_matmort:0": "Qualitative interviews with clinicians and community members will describe adaptations after closures.",
+ "ob_fibroid:0": "Fibroid tissue from diverse patients will be used to examine how MED12 status relates to growth rates measured by serial ultrasound.",
+ "gs_tic:1": "Mentees will use data from the prehospital cohort and state trauma registries.",
+ "gs_egs:1": "The resulting indices will be incorporated into risk calculators for emergency laparotomy.",
+ "gs_pancreas:0": "Qualitative interviews with patients traveling for surgery will inform policy recommendations.",
+ "gs_t32:0": "Trainees complete coursework in clinical epidemiology and laboratory methods and are mentored by faculty in surgery, immunology and biomedical engineering. Program outcomes include publications and career development awards.",
+ "or_fracture:1": "Findings will indicate whether analgesics that block this pathway impair healing.",
+ "or_rotator:0": "Scaffolds incorporating controlled release of TGF-beta3 will be compared with commercially available patches, and the regulatory path for a first-in-human study will be defined.",
+ "or_tka:0": "Predictors including preoperative pain catastrophizing, sleep and depression will be modeled, and the candidate will train in longitudinal methods and pain research.",
+ "or_tka:1": "Secondary outcomes include patient satisfaction, readmission and manipulation under anesthesia.",
+ "or_oa:0": "Serial MRI will track cartilage change in mice and in patients after reconstruction.",
+ "or_spine:0": "Small molecules that stabilize HIF signaling will be tested for preservation of disc height and reduction of pain-related behavior.",
+ "pl_vml:1": "Graft retention will be compared across donor sites and preconditioning durations.",
+ "pl_breast:0": "Costs and health care use will be estimated from claims, and decision aids for women choosing reconstruction before radiation will be developed with patient partners.",
+ "pl_breast:1": "Electrophysiology and histomorphometry will compare conduits with autologous nerve grafts.",
+ "pl_lymph:0": "Outcomes include limb volume, lymphatic function on indocyanine green imaging and tissue fibrosis, and findings will inform a pilot study in patients after axillary dissection.",
+ "uro_pca:0": "Secondary outcomes include anxiety, decisional regret and adherence to surveillance schedules, and a cost analysis will compare strategies.",
+ "uro_pca:1": "Outcomes are measured with validated symptom indices at 6, 12 and 24 months.",
+ "uro_stone:0": "Secondary outcomes include urine supersaturation and emergency department visits for renal colic.",
+ "uro_stone:1": "Transcriptomic profiling of papillary tissue will identify pathways linking hypercalciuria to plaque formation.",
+ "uro_bladder:0": "Intravesical therapies that restore barrier function will be tested in mice, and findings will be related to symptom phenotypes in a patient cohort.",
+ "uro_pediatric:0": "The training plan includes developmental biology, bioinformatics and responsible conduct of research.",
+ "uro_bcg:0": "Epigenetic profiling of monocytes before and after induction will be related to recurrence-free survival in 200 patients.",
+ "ent_ci:0": "Secondary outcomes include loneliness, caregiver burden and brain structure on MRI, and cost-effectiveness will be estimated.",
+ "ent_ci:1": "Outcomes include hearing aid use, communication function and program reach.",
+ "ent_hnc:0": "Secondary endpoints include event-free survival, surgical complications and functional outcomes, and circulating tumor DNA will be assessed as a marker of response.",
+ "ent_crs:0": "Organoids derived from polyp basal cells will test whether memory persists after cytokine withdrawal, with implications for recurrence after surgery.",
+ "ent_crs:1": "Secondary outcomes include quality of life and recovery trajectories by duration of loss.",
+ "ent_voice:0": "Safety, vocal function indices and patient-reported voice handicap will be assessed over one year.",
+ "oph_glaucoma:0": "Findings will inform ongoing clinical trials of nicotinamide in glaucoma.",
+ "oph_glaucoma:1": "Secondary outcomes include medication burden, intraocular pressure control and cost.",
+ "oph_dr:0": "Equity of screening completion across race and insurance and the accuracy of AI in youth will be examined.",
+ "oph_cornea:0": "Corneal sensitivity and epithelial healing will be tracked, and a pilot trial of topical nerve growth factor in diabetic keratopathy is planned.",
+ "oph_myopia:0": "Findings will inform the mechanism of atropine and outdoor light exposure in slowing myopia progression in children.",
+ "rad_mri:1": "Outcomes include interval cancers and cost per cancer detected.",
+ "rad_ir:0": "A machine-learning model will combine dosimetry and baseline imaging to predict response.",
+ "rad_ir:1": "Immune responses will be compared with thermal ablation.",
+ "rad_pet:0": "Quantitative accuracy will be validated in phantoms and in patients with melanoma and lung cancer, and methods will be released as open-source software.",
+ "rad_pe:0": "Outcomes include CT use, diagnostic yield, missed pulmonary embolism and contrast-associated complications, with qualitative interviews of emergency physicians.",
+ "an_pod:1": "Human EEG during emergence will be compared with rodent recordings to identify conserved signatures.",
+ "an_pain:1": "Secondary outcomes include opioid consumption, quality of recovery and catheter-related complications, and biomarkers collected before surgery will be examined as predictors of chronic pain.",
+ "an_hypot:0": "The candidate will train in causal inference with high-frequency data and in pragmatic perioperative trials, with mentors in anesthesiology and nephrology.",
+ "an_ob:0": "Analyses will also examine racial disparities in neuraxial analgesia use and whether they contribute to disparities in maternal morbidity.",
+ "an_sepsis:0": "Results will inform trials of inhaled sedation in mechanically ventilated patients with sepsis.",
+ "em_cardarrest:1": "Mentees will learn network trial operations, data science and community consultation methods.",
+ "em_injury:0": "Implementation outcomes include reach, fidelity and cost, and community advisory boards will guide adaptation of the intervention.",
+ "em_ct:0": "Outcomes are measured through electronic health records and statewide trauma registries, and parent and clinician acceptability will be assessed.",
+ "em_ct:1": "Balancing measures include return visits, bleeding and recurrent thrombosis.",
+ "em_sepsisfluid:0": "Feasibility outcomes include recruitment rate, protocol adherence and separation in fluid volumes, with mortality and organ support recorded as exploratory outcomes.",
+ "fm_dpp:0": "Analyses will examine which patients choose each option and whether choice improves engagement and outcomes.",
+ "fm_dpp:1": "Outcomes include weight change at 12 months and engagement with messages.",
+ "fm_opioid:0": "Secondary outcomes include overdose and emergency department visits, and an economic evaluation will estimate the cost of implementation per practice.",
+ "fm_uti:0": "Patient satisfaction and return visits will be measured, and antibiotic resistance in urine isolates will be monitored.",
+ "fm_screen:0": "Outcomes include completion of FIT and follow-up colonoscopy after an abnormal result, and implementation costs per screened patient will be estimated for clinic leaders.",
+ "path_comp:1": "Features will be related to p53 signatures and BRCA status.",
+ "path_transfus:0": "Storage additive solutions and donor screening algorithms will be evaluated in a pilot study of recipients with chronic transfusion needs.",
+ "path_liquid:0": "Assay performance will be assessed across sex, race and smoking history, and diagnostic follow-up pathways for positive results will be piloted.",
+ "path_autopsy:0": "Organoids derived from metastatic lesions will be used to test whether organ-specific clones have distinct drug sensitivities.",
+ "path_micro:0": "Time to optimal therapy and clinical outcomes will be compared in a pilot randomized study of reporting rapid results versus standard testing.",
+ "pmr_stroke:1": "Mentees will use data from ongoing rehabilitation trials.",
+ "pmr_amputee:0": "Residual limb health, bone density around the implant and falls will be monitored, and findings will guide rehabilitation protocols after osseointegration.",
+ "pmr_backpain:0": "Secondary outcomes include physical function, sleep and health care costs, and implementation barriers in safety-net settings will be documented.",
+ "pmr_tbi:0": "Heart rate variability and cerebral blood flow will be examined as mechanisms of recovery.",
+ "pmr_sci:0": "The candidate will train in sensor signal processing, rehabilitation trial design and clinimetrics.",
+ "pub_fqhc:0": "Community partners will co-develop dissemination products for local policy makers, and analyses will examine protective factors such as neighborhood social cohesion.",
+ "pub_tobacco:0": "We will also examine whether effects differ by neighborhood income and race and whether restrictions shift use toward menthol cigarettes.",
+ "pub_tobacco:1": "Findings will inform regulatory policy on marketing.",
+ "pub_water:0": "Water treatment uptake and sustained changes in exposure will be assessed, and results will be returned to participants through culturally appropriate report-back sessions.",
+ "pub_vax:0": "Cost per additional vaccinated adolescent and sustainment after the study will be assessed.",
+ "pub_global:0": "Trainees will lead analyses of existing cohorts and design new studies on cardiovascular risk factors. Program evaluation tracks publications, grants and retention of trainees in Ghanaian institutions.",
+ "pub_global:1": "Qualitative interviews will examine health system factors supporting sustainment.",
+ "pub_epi_covid:0": "Forecasts will be made publicly available to health departments, and accuracy will be compared with models using clinical data alone.",
+ "pub_epi_covid:1": "Chest CT will be obtained in participants with persistent symptoms, and trajectories will be compared by vaccination status.",
+ "pub_food:0": "Secondary outcomes include blood pressure, weight and health care use, and implementation costs will be estimated for health plans.",
+ "bas_circ:0": "Findings will reveal how feeding time and light cues integrate to maintain metabolic homeostasis, and how disruption contributes to disease.",
+ "bas_circ:1": "Studies in shift workers will measure hepatic glucose production by stable isotope tracers.",
+ "bas_zebra:0": "Mutants affecting cilia length and beating will be characterized to connect flow dynamics to laterality defects, including heterotaxy in humans.",
+ "bas_immunometab:0": "Results will inform strategies to enhance T-cell memory for vaccines and adoptive cell therapy.",
+ "bas_stats:0": "Methods will be illustrated with applications to anticoagulation, antihypertensive therapy and antidepressant use in large health system databases.",
+ "bas_stats:1": "Software will be validated in simulation studies and two real-world consortia.",
+ "bas_f32a:0": "The applicant will receive training in single-cell sequencing and live imaging, and will use cardiomyocyte-specific genetic tools to modulate cytokinesis. The sponsor's laboratory provides an environment for the applicant's transition to an independent career.",
+ "bas_f32b:0": "Receptor knockouts generated by CRISPR will define the sensors involved, and hormone release will be measured in response to defined microbial communities. The training plan includes courses in microbiome science and quantitative imaging.",
+ "bas_f32c:0": "Single-cell lineage tracing will identify the cell of origin, and epigenetic inhibitors will be tested to block transdifferentiation. The applicant will train in computational biology and cancer genetics in a collaborative environment.",
+}
+
+# Closing sentences of the kind real abstracts carry regardless of topic (no topic slots). Used only to bring an
+# abstract up to 80 words; they are noise for a text ranker, as in real RePORTER text.
+BOILER = {
+    "basic": [
+        "All experiments will include both sexes, use randomization and blinded quantification, and are powered on the basis of preliminary data.",
+        "The approach is innovative because it combines genetic models with human tissue to move from correlation to mechanism.",
+        "Successful completion will identify new therapeutic targets and provide reagents that will be shared with the research community.",
+        "Rigor is ensured by authentication of key resources, prespecified analysis plans and replication in independent cohorts of animals.",
+        "These studies build on a productive collaboration and on preliminary data published in the last funding period.",
+        "Data and code will be deposited in public repositories in accordance with the data management and sharing plan.",
+        "The expected outcome is a mechanistic model that explains a major unresolved question in the field.",
+    ],
+    "clin": [
+        "The study is powered to detect clinically meaningful differences and uses a prespecified statistical analysis plan.",
+        "A community advisory board will guide recruitment, retention and dissemination of results to participants.",
+        "Data will be collected in REDCap, and de-identified data will be shared through a controlled-access repository.",
+        "Results will inform clinical guidelines and the design of future definitive trials.",
+        "The investigative team combines expertise in clinical care, biostatistics, health economics and implementation science.",
+        "Recruitment will prioritize inclusion of women, older adults and racial and ethnic minority groups historically underrepresented in research.",
+        "An independent data and safety monitoring board will oversee the study.",
+    ],
+    "trans": [
+        "This translational program links bedside observations to mechanistic experiments and back to patients.",
+        "The multidisciplinary team includes clinician-scientists, basic scientists and biostatisticians with a record of joint publications.",
+        "Biospecimens and data generated will be shared with the research community to accelerate discovery.",
+        "The work is significant because it addresses a gap between current understanding of disease mechanisms and patient care.",
+        "Both sexes will be studied and analyses will test for sex differences where appropriate.",
+        "Preliminary data establish feasibility of all proposed methods and access to the required patient samples.",
+    ],
+    "career": [
+        "The candidate's long-term goal is to become an independent investigator leading patient-oriented research programs.",
+        "The career development plan includes formal coursework, mentored research, and training in grant writing and the responsible conduct of research.",
+        "An experienced mentoring team and an advisory committee will meet quarterly to review progress.",
+        "The institutional environment provides protected time, core resources and a strong record of training physician-scientists.",
+        "Results will provide preliminary data for an independent R01 application in the final year of the award.",
+    ],
+    "train": [
+        "Trainees are selected through a competitive process that emphasizes diversity and prior research productivity.",
+        "Each trainee develops an individual development plan reviewed annually by the executive committee.",
+        "An external advisory committee evaluates program outcomes, including publications, grants and research careers of graduates.",
+        "Instruction in the responsible conduct of research and in rigor and reproducibility is integrated throughout training.",
+    ],
+}
+IC_MENTION = [
+    "This application is responsive to the research priorities of the {name}.",
+    "The proposal aligns with the {abbr} strategic vision for improving health across the lifespan.",
+    "The work builds on resources developed with prior {abbr} support.",
+    "This project leverages infrastructure supported by the {name}.",
+]
+
+
+def _pool(g):
+    if g["act"] in {"K23", "K08", "K24", "F32"}:
+        return BOILER["career"] + BOILER["train" if g["act"] == "F32" else "clin"][:2]
+    if g["kind"] == "train":
+        return BOILER["train"] + BOILER["career"][2:4]
+    return BOILER[g["kind"]]
+
+
+def finalize_texts():
+    """Merge EXTRA sentences and, where still short, closing sentences; add realistic IC mentions and headers."""
+    for p in PIS:
+        for i, g in enumerate(p["grants"]):
+            key = f"{p['key']}:{i}"
+            text = g["abstract"]
+            if key in EXTRA:
+                text = f"{text} {EXTRA[key]}"
+            pool = list(_pool(g))
+            _rng("boiler", key).shuffle(pool)
+            abbr, name, _ = ICS[g["ic"]]
+            if _h("icmention", key) % 100 < 18:
+                tmpl = IC_MENTION[_h("icm", key) % len(IC_MENTION)]
+                pool.insert(0, tmpl.format(name=name, abbr=abbr))
+            while len(text.split()) < 80 and pool:
+                text = f"{text} {pool.pop(0)}"
+            assert 80 <= len(text.split()) <= 180, (key, len(text.split()))
+            header = ["", "", "Project Summary ", "PROJECT SUMMARY/ABSTRACT ", "Abstract: "][_h("hdr", key) % 5]
+            g["abstract_final"] = header + text
+            if g["phr"] != "No Text" and _h("phric", key) % 4 == 0:
+                g["phr_final"] = f"{g['phr']} This research supports the mission of the {name} ({abbr})."
+            else:
+                g["phr_final"] = g["phr"]
+        # unique keys
+    unused = set(EXTRA) - {f"{p['key']}:{i}" for p in PIS for i in range(len(p["grants"]))}
+    assert not unused, unused
+
+# ==============================================================================================================
+# 7. Queries (as an applicant would type them) and the canonical specialties each one means (for labels only).
+# ==============================================================================================================
+QUERIES = [
+    # id, specialty as typed, skills, track, canonical specialties
+    ("q01", "cardiology", [], "any", ["cardiology"]),
+    ("q02", "cards", [], "clinical", ["cardiology"]),
+    ("q03", "cardiolgy", ["mouse models", "echocardiography", "single-cell RNA-seq"], "postdoc", ["cardiology"]),
+    ("q04", "GI", [], "any", ["gastroenterology"]),
+    ("q05", "gastroenterology", ["IBD", "cohort studies", "biostatistics"], "clinical", ["gastroenterology"]),
+    ("q06", "pulm/crit care", [], "any", ["pulmonary/critical care"]),
+    ("q07", "pulmonary and critical care", ["clinical trials", "ICU data", "machine learning"], "clinical", ["pulmonary/critical care"]),
+    ("q08", "pulmonology", [], "postdoc", ["pulmonary/critical care"]),
+    ("q09", "nephrology", [], "any", ["nephrology"]),
+    ("q10", "endocrinology", ["islet biology", "CRISPR", "mouse models"], "postdoc", ["endocrinology"]),
+    ("q11", "endo", [], "clinical", ["endocrinology"]),
+    ("q12", "hematology", [], "any", ["hematology"]),
+    ("q13", "heme/onc", [], "any", ["hematology", "oncology"]),
+    ("q14", "oncology", ["clinical trials", "survivorship", "patient-reported outcomes"], "clinical", ["oncology"]),
+    ("q15", "ID", [], "any", ["infectious disease"]),
+    ("q16", "infectious diseases", ["HIV", "global health", "REDCap"], "clinical", ["infectious disease"]),
+    ("q17", "rheumatology", [], "any", ["rheumatology"]),
+    ("q18", "allergy/immunology", ["flow cytometry", "single-cell RNA-seq", "T cells"], "postdoc", ["allergy/immunology"]),
+    ("q19", "geriatrics", [], "clinical", ["geriatrics"]),
+    ("q20", "neurology", [], "any", ["neurology"]),
+    ("q21", "neuro", ["electrophysiology", "iPSC", "neurodegeneration"], "postdoc", ["neurology"]),
+    ("q22", "psychiatry", ["RCT", "depression", "digital health"], "clinical", ["psychiatry"]),
+    ("q23", "pediatrics", [], "any", ["pediatrics"]),
+    ("q24", "ob/gyn", [], "clinical", ["obstetrics/gynecology"]),
+    ("q25", "general surgery", ["outcomes research", "NSQIP", "health services research"], "clinical", ["general surgery"]),
+    ("q26", "neurosurgery", [], "any", ["neurosurgery"]),
+    ("q27", "ortho", [], "postdoc", ["orthopaedics"]),
+    ("q28", "plastic surgery", [], "any", ["plastic surgery"]),
+    ("q29", "CT surgery", [], "any", ["cardiothoracic surgery"]),
+    ("q30", "vascular surgery", [], "any", ["vascular surgery"]),
+    ("q31", "urology", [], "clinical", ["urology"]),
+    ("q32", "ENT", [], "any", ["otolaryngology"]),
+    ("q33", "ophthalmology", ["retinal imaging", "deep learning", "OCT"], "any", ["ophthalmology"]),
+    ("q34", "derm", [], "any", ["dermatology"]),
+    ("q35", "radiology", ["deep learning", "MRI", "image reconstruction"], "any", ["radiology"]),
+    ("q36", "rad onc", [], "any", ["radiation oncology"]),
+    ("q37", "anesthesia", [], "clinical", ["anesthesiology"]),
+    ("q38", "emergency medicine", [], "clinical", ["emergency medicine"]),
+    ("q39", "family medicine", [], "any", ["family medicine"]),
+    ("q40", "pathology", ["digital pathology", "machine learning", "biomarkers"], "any", ["pathology"]),
+    ("q41", "PM&R", [], "any", ["physical medicine & rehabilitation"]),
+    ("q42", "public health", ["epidemiology", "SAS/R", "community-based research"], "clinical", ["public health"]),
+]
+
+# ==============================================================================================================
+# 8. Labels
+# ==============================================================================================================
+KIND_SCORE = {  # track fit of one grant: clinical track, postdoc/bench track
+    "clin": (1.0, 0.0), "trans": (0.5, 0.5), "basic": (0.0, 1.0), "train": (0.5, 0.5),
+}
+
+
+def grant_specialties(ic: str, ss_key: str) -> set[str]:
+    """The specialty signal of one grant: its study section's set, or, for a generic section, its IC's set."""
+    topical = SECTIONS[ss_key][3]
+    return set(topical) if topical else set(IC_FALLBACK[ic])
+
+
+def pi_projects(records):
+    """profile_id -> {core_project_num: dict(signal set, contact bool, activity, kind)}"""
+    out: dict[int, dict[str, dict]] = {}
+    for r in records:
+        spec = grant_specialties(r["agency_ic_admin"]["code"], r["_ss_key"])
+        for pi in r["principal_investigators"]:
+            d = out.setdefault(pi["profile_id"], {}).setdefault(r["core_project_num"], dict(
+                spec=spec, contact=False, act=r["activity_code"], kind=r["_kind"], title=r["project_title"]))
+            d["contact"] = d["contact"] or pi["is_contact_pi"]
+    return out
+
+
+def specialty_grade(cores: dict, targets: set[str]) -> tuple[int, str]:
+    sig = [c for c, d in cores.items() if d["spec"] & targets]
+    if not sig:
+        return 0, "no project carries the signal"
+    frac = len(sig) / len(cores)
+    lead = [c for c in sig if cores[c]["contact"] and _is_research(cores[c]["act"])]
+    if frac >= 0.5 and lead:
+        return 2, f"{len(sig)}/{len(cores)} core projects carry the signal; contact PI on research award {lead[0]}"
+    why = "no signal-carrying R/U/P/DP award as contact PI" if frac >= 0.5 else f"only {len(sig)}/{len(cores)} core projects carry the signal"
+    return 1, f"{len(sig)}/{len(cores)} core projects carry the signal; {why}"
+
+
+def track_grade(cores: dict, targets: set[str], track: str) -> tuple[int, str]:
+    sig = [d for d in cores.values() if d["spec"] & targets]
+    col = 0 if track == "clinical" else 1
+    scores = [KIND_SCORE[d["kind"]][col] for d in sig]
+    mean = sum(scores) / len(scores)
+    kinds = ",".join(sorted(d["kind"] for d in sig))
+    if mean >= 0.5:
+        return 2, f"track {track}: signal grants are [{kinds}] (mean fit {mean:.2f})"
+    if mean > 0:
+        return 1, f"track {track}: signal grants are [{kinds}] (mean fit {mean:.2f}, adjacent)"
+    return 0, f"track {track}: signal grants are [{kinds}] (no fit)"
+
+# ---------------------------------------------------------------- late additions (same hand-written layer)
+P("ct_peds", "SURGERY", [
+    G("R01", "HL", "ZHL1-CSRT", (2023, 2025), "clin",
+      "Cerebral oxygen delivery during neonatal cardiopulmonary bypass and school-age neurodevelopment",
+      """Infants undergoing open-heart operations for critical congenital heart disease face a high risk of
+      neurodevelopmental impairment. Bypass strategy, including flow rates, hematocrit, cooling and regional cerebral
+      perfusion during arch reconstruction, varies widely among centers. In a multicenter cohort of 650 neonates operated
+      on at 14 congenital heart surgery programs, we will capture intraoperative near-infrared spectroscopy, perfusion
+      records and postoperative brain MRI, and relate cumulative cerebral desaturation and white matter injury to
+      executive function, attention and academic achievement at school age. A nested randomized pilot will compare
+      two perfusion strategies for the Norwood operation.""",
+      "Brain Injuries;Cardiopulmonary Bypass;Congenital Heart Defects;Executive function;Infant, Newborn;Near-infrared spectroscopy;Neurodevelopment;Norwood procedure;Perfusion;White matter injury",
+      sy=2),
+    G("K24", "HL", "MPOR", 2025, "clin",
+      "Mentoring in patient-oriented research in congenital heart surgery outcomes",
+      """This midcareer award supports the candidate, a congenital heart surgeon, to mentor surgical residents, fellows
+      and junior faculty in patient-oriented research using the Society of Thoracic Surgeons congenital database,
+      multicenter neurodevelopmental cohorts and trials of perioperative strategies. Mentees will lead analyses of
+      interstage mortality after single-ventricle palliation, center variation in failure to rescue, and family-reported
+      outcomes after discharge, with structured training in outcomes research methods.""",
+      "Career development;Congenital Heart Defects;Heart surgery;Mentors;Outcomes research;Registries;Single ventricle;Surgery"),
+], rank="PROFESSOR")
+
+P("gs_quality", "SURGERY", [
+    G("R01", "GM", "SAT", (2022, 2024), "clin",
+      "Failure to rescue after major abdominal surgery: hospital resources, nurse staffing and escalation of care",
+      """Hospitals with similar complication rates after major abdominal operations differ two-fold in mortality, largely
+      because some hospitals fail to rescue patients once complications occur. Linking American College of Surgeons
+      NSQIP data from 180 hospitals with Medicare claims, nurse staffing surveys and rapid response team records, we will
+      identify structural and process features associated with failure to rescue after colectomy,
+      pancreatectomy and ventral hernia repair, use mixed-effects and instrumental-variable models to estimate the effect
+      of intensivist coverage and nurse-to-patient ratios, and conduct site visits at high- and low-performing
+      hospitals to characterize escalation practices.""",
+      "Colectomy;Failure to rescue;Health Services Research;Hernia repair;Hospital Mortality;Medicare;Mixed-effects model;NSQIP;Nurse staffing;Postoperative Complications;Quality of care",
+      sy=3),
+], rank="ASSOCIATE PROFESSOR")
+
+P("gs_k23", "SURGERY", [
+    G("K23", "GM", "SAT", (2023, 2024), "clin",
+      "Right-sizing opioid prescriptions after common general surgery procedures",
+      """Surgeons prescribe far more opioid tablets than patients take after laparoscopic cholecystectomy,
+      appendectomy and inguinal hernia repair, and leftover tablets are a source of misuse. The candidate, a general
+      surgeon, will use a statewide surgical quality collaborative registry with patient-reported consumption for 40,000
+      operations to build procedure-specific prescribing recommendations, evaluate their adoption across 70 hospitals
+      using interrupted time series, and pilot an electronic health record default order set. The career development
+      plan includes training in health services research, causal inference and implementation science.""",
+      "Analgesics, Opioid;Appendectomy;Career development;Cholecystectomy;Health Services Research;Hernia repair;Implementation science;Interrupted time series;Opioid prescribing;Quality Improvement;Registries",
+      sy=2),
+], rank="ASSISTANT PROFESSOR")
+
+P("uro_oab", "UROLOGY", [
+    G("R01", "DK", "UKGD", (2022, 2024), "clin",
+      "Sacral neuromodulation versus repeat onabotulinumtoxinA injection for refractory urgency incontinence in older women",
+      """Urgency urinary incontinence affects a third of women over 65 and is associated with falls, depression and nursing
+      home admission. Among women whose symptoms are refractory to medications, third-line options include intradetrusor
+      onabotulinumtoxinA and sacral neuromodulation, but comparative data in frail and cognitively impaired older women are
+      lacking. We will randomize 380 women aged 65 and older at nine sites, measuring reduction in daily urgency
+      incontinence episodes on bladder diaries at 12 months, urinary retention requiring catheterization, urinary tract
+      infection, device revision, cognition and falls. A cost-effectiveness analysis will account for repeat injections
+      and device replacement.""",
+      "Aged;Bladder diary;Botulinum toxin;Cost Effectiveness;Falls;Older women;Overactive bladder;Randomized Controlled Trials;Sacral neuromodulation;Urge Incontinence;Urinary Retention",
+      sy=3),
+])
+
+P("uro_k23", None, [
+    G("K23", "DK", "UKGD", (2024, 2025), "clin",
+      "Catheter-free care pathways after benign prostatic hyperplasia surgery",
+      """Urinary retention and prolonged catheterization after surgery for benign prostatic hyperplasia drive emergency
+      visits and infections. The candidate, a urologist, will use a statewide urology quality collaborative registry of
+      18,000 procedures to model predictors of failed voiding trials across transurethral resection, laser enucleation and
+      minimally invasive procedures, then pilot a same-day catheter-free discharge pathway with home uroflowmetry in
+      three hospitals. Training includes clinical trial design, registry science and qualitative methods, with mentors
+      in urology and health services research.""",
+      "Benign Prostatic Hyperplasia;Career development;Catheterization;Emergency Department;Registries;Transurethral resection of prostate;Uroflowmetry;Urinary Retention",
+      sy=1),
+], rank="ASSISTANT PROFESSOR")
+
+# ==============================================================================================================
+# 9. Hand judgements of skill (and track) fit, for every PI with specialty grade >= 1 on a query with skills.
+#    2 = the PI's grants clearly need at least two of the listed skills and the track fits; 1 = one skill or
+#    adjacent work, or a track mismatch; 0 = none (also 0 for F32 fellows: trainees are not prospective mentors).
+# ==============================================================================================================
+HAND = {
+ "q03": {  # cardiology; mouse models, echocardiography, single-cell RNA-seq; postdoc
+    "card_mcu": (2, "cardiomyocyte knockout mice after aortic constriction with serial echocardiography"),
+    "card_chip": (2, "Ldlr-/- bone-marrow-transplant mice with plaque single-cell RNA-seq"),
+    "card_fibro": (2, "lineage-traced mice after coronary ligation with single-nucleus and spatial sequencing"),
+    "ped_kawasaki": (2, "mouse coronary arteritis model, echocardiographic z-scores and single-cell profiling"),
+    "card_lqt": (1, "knock-in mice and iPSC electrophysiology; no echo or single-cell work"),
+    "card_hlhs": (1, "iPSC engineered tissue and chick embryos; fetal echo is clinical, no mouse"),
+    "heme_plt": (1, "Pf4-Cre knockout mice, but platelet biology without echo or sequencing"),
+    "heme_aml": (1, "xenograft mice and CRISPR screens in leukemia; one skill"),
+    "vs_graft": (2, "murine vein graft model with single-cell RNA-seq of vein smooth muscle"),
+    "ct_lungtx": (1, "murine orthotopic lung transplant; mouse skill only"),
+    "ct_ablate": (1, "porcine ex vivo heart perfusion is large-animal bench work; otherwise trials"),
+    "card_amyl": (1, "echocardiography deep learning, but clinical K23, not bench"),
+    "pulm_osa": (0, "sleep epidemiology cohorts; no bench skills"),
+    "neph_htn": (0, "human feeding study of salt sensitivity"),
+    "card_hfsdoh": (0, "EHR and claims epidemiology, pragmatic trial"),
+    "card_afhf": (0, "ablation trial and registry mentoring"),
+    "pulm_sepsisafr": (0, "clinical ICU cohort in Uganda"),
+    "pulm_copd": (0, "CT cohort epidemiology and training grant"),
+    "pub_fqhc": (0, "population epidemiology"),
+    "ct_peds": (0, "neonatal surgical cohort"),
+    "ct_cabg": (0, "surgical trial and frailty cohort"),
+    "bas_f32a": (0, "F32 fellow: a trainee, not a prospective mentor"),
+ },
+ "q05": {  # gastroenterology; IBD, cohort studies, biostatistics; clinical
+    "gi_ibdtnf": (2, "prospective IBD cohort with prediction modeling; IBD patient-oriented K24"),
+    "gi_paneth": (1, "Crohn's risk-variant biology, but in mice and enteroids"),
+    "gi_barrett": (1, "screening cohort and pragmatic trial; not IBD"),
+    "gi_ah": (1, "multicenter prospective cohort with prediction model; liver, not IBD"),
+    "gi_adr": (1, "stepped-wedge colonoscopy study; clinical methods, not IBD"),
+    "gi_gastroparesis": (1, "small clinical physiology study beside bench motility work"),
+    "gi_mash": (0, "bench liver fibrosis"),
+    "bas_f32b": (0, "F32 fellow: a trainee, not a prospective mentor"),
+ },
+ "q07": {  # pulmonary/critical care; clinical trials, ICU data, machine learning; clinical
+    "pulm_ards": (2, "ICU trial in ARDS subphenotypes and deep learning on ventilator waveforms"),
+    "pulm_sepsisafr": (2, "ICU hypoxemia cohort and oxygen-target pilot trial (junior K23 mentor)"),
+    "pulm_pah": (1, "mostly bench; one clinical hemodynamic cohort"),
+    "pulm_copd": (1, "CT cohort epidemiology, no ICU or trials"),
+    "pulm_asthmaair": (1, "cluster-randomized school trial; not ICU or machine learning"),
+    "pub_epi_covid": (1, "forecasting models and population cohort; no ICU"),
+    "ct_lungtx": (1, "transplant recipient cohort; adjacent"),
+    "card_amyl": (1, "deep learning on echocardiograms; not ICU"),
+    "card_afhf": (1, "multicenter trial experience in cardiac, not ICU, care"),
+    "an_sepsis": (1, "co-investigator on ICU ARDS trial; own work is bench"),
+    "pulm_ipf": (0, "bench fibrosis biology"),
+    "pulm_at2": (0, "bench regeneration biology"),
+    "vs_graft": (0, "vascular surgery biology and limb-salvage registry"),
+    "heme_plt": (0, "bench platelet biology"),
+    "ct_peds": (0, "neonatal cardiac surgery cohort"),
+    "ct_cabg": (0, "cardiac surgery trial and frailty cohort"),
+    "card_fibro": (0, "bench cardiac fibroblast biology"),
+    "bas_f32a": (0, "F32 fellow: a trainee, not a prospective mentor"),
+ },
+ "q10": {  # endocrinology; islet biology, CRISPR, mouse models; postdoc
+    "endo_beta": (2, "human and stem-cell islets with CRISPRi and beta-cell knockout mice"),
+    "endo_thyroid": (1, "liver-specific knockout mice; no islets or CRISPR"),
+    "endo_pcos": (1, "prenatally androgenized mouse model beside human clamp studies"),
+    "endo_dkdgec": (1, "endothelial insulin receptor knockout mice; kidney, not islets"),
+    "bas_circ": (1, "tissue-specific knockout mice in metabolism; no islets"),
+    "gs_bariatric": (1, "beta-cell function by mixed-meal tests in a surgical cohort; human physiology"),
+    "neph_sglt2": (0, "EHR pharmacoepidemiology"),
+    "endo_cgm": (0, "inpatient glucose monitoring trial"),
+    "endo_bat": (0, "human PET-MRI physiology and obesity trial"),
+    "endo_adrenal": (0, "EHR screening and tumor sequencing"),
+    "endo_youth": (0, "clinical care-transition K23"),
+    "bas_f32b": (0, "F32 fellow: a trainee, not a prospective mentor"),
+ },
+ "q14": {  # oncology; clinical trials, survivorship, patient-reported outcomes; clinical
+    "onc_exer": (2, "exercise RCT during chemotherapy with PROs; financial toxicity trial"),
+    "onc_geri": (2, "cluster-randomized geriatric assessment trial with toxicity and communication outcomes"),
+    "ro_proton": (2, "randomized proton trial with patient-reported bowel, urinary and sexual function"),
+    "ro_sbrt": (2, "randomized SBRT trial in oligometastatic lung cancer"),
+    "pl_breast": (2, "BREAST-Q patient-reported outcomes in reconstruction after mastectomy"),
+    "uro_pca": (2, "active surveillance cohort and urinary symptom trajectories after treatment"),
+    "onc_cardiotox": (1, "cardiotoxicity cohort in breast cancer survivors; imaging and genomics"),
+    "onc_t32": (1, "training in early-phase trial design; own R01 is bench"),
+    "onc_lungio": (1, "program project with biopsy-driven trials, mostly mechanistic"),
+    "onc_lungio2": (1, "co-investigator on program with trials; own R01 is bench"),
+    "onc_hpvopc": (1, "natural history cohort; no trials or survivorship"),
+    "nsg_glioma": (1, "comparative surgical study with functional outcomes"),
+    "heme_aml": (1, "MRD-guided trial in older adults; bench R01"),
+    "gs_pancreas": (1, "cancer database outcomes research; no trials or PROs"),
+    "gi_barrett": (1, "screening validation study; not survivorship"),
+    "ent_hnc": (1, "neoadjuvant window trial with functional outcomes"),
+    "onc_ctdna": (1, "ctDNA cohort to guide adjuvant therapy (K08)"),
+    "uro_bcg": (0, "translational immunology on patient samples"),
+    "path_liquid": (0, "assay development for early detection"),
+    "path_comp": (0, "computational pathology"),
+    "path_autopsy": (0, "autopsy genomics"),
+    "onc_ovary": (0, "bench DNA repair biology"),
+    "onc_kras": (0, "bench drug resistance"),
+    "onc_caf": (0, "bench tumor microenvironment"),
+    "heme_myeloma": (0, "CAR-T correlative immunology"),
+    "gi_crcep": (0, "etiologic epidemiology, not trials or survivorship"),
+    "derm_mel": (0, "prognostic pathology modeling"),
+    "bas_f32c": (0, "F32 fellow: a trainee, not a prospective mentor"),
+ },
+ "q16": {  # infectious disease; HIV, global health, REDCap; clinical
+    "id_prep": (2, "HIV PrEP trial in South Africa and D43 training with REDCap data management"),
+    "id_tb": (2, "TB cohorts in Peru, India, South Africa and Brazil; global clinical research"),
+    "card_hivplaque": (2, "HIV cohort with plaque imaging; clinical HIV research"),
+    "id_hivcure": (1, "HIV cohort in Thailand but laboratory reservoir assays"),
+    "id_malaria": (1, "field samples from Mali, but bench parasitology"),
+    "id_dengue": (1, "Nicaraguan cohort with antibody laboratory work"),
+    "id_cre": (1, "US hospital genomic epidemiology"),
+    "id_cdiff": (1, "transplant cohort and pilot trial; not HIV or global"),
+    "id_sepsisabx": (1, "US emergency department diagnostic trial; generic clinical skills"),
+    "ped_rsv": (0, "US pediatric RSV surveillance"),
+    "path_micro": (0, "diagnostic engineering"),
+    "id_staph": (0, "bench bacterial pathogenesis"),
+    "pub_epi_covid": (0, "wastewater forecasting"),
+ },
+ "q18": {  # allergy/immunology; flow cytometry, single-cell RNA-seq, T cells; postdoc
+    "ai_tfh": (2, "Tfh memory with spectral flow cytometry and CRISPR in T cells"),
+    "gi_eoe": (2, "tetramers and single-cell TCR sequencing of food-specific T cells"),
+    "bas_immunometab": (2, "CD8 T-cell fate with T-cell-specific knockouts and flux analysis"),
+    "ai_transplanttol": (2, "engineered regulatory T cells and skin-resident memory T cells"),
+    "ai_igE": (2, "B-cell sorting and single-cell repertoire sequencing; B not T cells"),
+    "rh_lupus": (1, "B-cell subsets in lupus; no single-cell or T-cell focus"),
+    "ent_crs": (1, "single-cell profiling of epithelial stem cells; not T cells"),
+    "ai_peanut": (1, "clinical OIT trial with tetramer and single-cell mechanistic aims"),
+    "ai_iei": (1, "clinical genetics with CRISPR-edited primary T cells"),
+    "ai_asthmabio": (1, "human airway epithelium and eosinophils; not T cells"),
+    "neph_tx": (0, "clinical biomarker study of rejection"),
+    "ai_pen": (0, "clinical drug allergy delabeling"),
+ },
+ "q21": {  # neurology; electrophysiology, iPSC, neurodegeneration; postdoc
+    "neu_als": (2, "iPSC motor neurons with patch clamp in ALS"),
+    "neu_autism": (2, "patient-derived cortical organoids and dendritic excitability"),
+    "neu_pd": (1, "bench neurodegeneration in mice; no iPSC or electrophysiology"),
+    "neu_epi": (1, "EEG and mouse seizure model; not neurodegeneration"),
+    "neu_migraine": (1, "in vivo calcium imaging of trigeminal neurons; adjacent physiology"),
+    "nsg_sah": (1, "clinical electrocorticography of spreading depolarization"),
+    "neu_ad": (1, "clinical Alzheimer biomarker work; not bench"),
+    "nsg_tbi": (0, "clinical neurocritical care trial"),
+    "neu_stroke": (0, "clinical stroke trial and registry"),
+    "nsg_mma": (0, "clinical embolization registry"),
+    "neu_ms": (0, "clinical MRI biomarker K23"),
+    "em_cardarrest": (0, "resuscitation trials"),
+ },
+ "q22": {  # psychiatry; RCT, depression, digital health; clinical
+    "psy_ketamine": (2, "RCT of ketamine versus ECT in depression; measurement-based care pilot"),
+    "psy_perinatal": (2, "RCT of behavioral activation for perinatal depression"),
+    "psy_suicide": (2, "smartphone digital phenotyping of suicidal crises (K23)"),
+    "psy_psychosis": (1, "target trial emulation in psychosis; no RCT or depression"),
+    "psy_bup": (1, "stepped-wedge implementation trial in addiction"),
+    "fm_opioid": (1, "stepped-wedge practice trial in addiction care"),
+    "psy_stress": (0, "bench stress neurobiology"),
+    "psy_aud": (0, "bench addiction circuits"),
+    "psy_adhd": (0, "claims cohort in ADHD"),
+ },
+ "q25": {  # general surgery; outcomes research, NSQIP, health services research; clinical
+    "gs_quality": (2, "NSQIP-Medicare failure-to-rescue health services research"),
+    "gs_egs": (2, "statewide outcomes research and NSQIP frailty validation"),
+    "gs_k23": (2, "registry-based opioid prescribing health services research (K23)"),
+    "gs_tic": (1, "prehospital trauma cohort with mechanistic aims; registry mentoring"),
+    "gs_sepsis": (0, "bench sepsis immunology"),
+    "heme_plt": (0, "bench platelet biology"),
+ },
+ "q33": {  # ophthalmology; retinal imaging, deep learning, OCT; any
+    "oph_amd": (2, "deep learning on OCT to forecast neovascular AMD"),
+    "oph_dr": (2, "autonomous AI for retinal screening (K23)"),
+    "oph_glaucoma": (1, "in vivo retinal imaging in mice; no deep learning or OCT"),
+    "oph_cornea": (1, "in vivo confocal imaging of the cornea, not retina"),
+    "rad_ctai": (1, "deep learning on CT; co-investigator on the OCT project"),
+    "oph_myopia": (0, "bench myopia biology"),
+ },
+ "q35": {  # radiology; deep learning, MRI, image reconstruction; any
+    "rad_mri": (2, "deep learning reconstruction of undersampled MRI"),
+    "rad_ctai": (2, "deep learning segmentation of routine CT"),
+    "rad_pet": (1, "PET kinetic modeling and quantification; no deep learning or MRI"),
+    "rad_ir": (1, "cone-beam CT dosimetry with a machine-learning response model"),
+    "rad_pe": (0, "imaging utilization health services research"),
+ },
+ "q40": {  # pathology; digital pathology, machine learning, biomarkers; any
+    "path_comp": (2, "weakly supervised deep learning on whole-slide images"),
+    "derm_mel": (2, "deep learning on whole-slide images with a gene-expression prognostic biomarker"),
+    "path_liquid": (2, "cell-free DNA biomarker development with fragmentation classifiers"),
+    "gi_barrett": (1, "methylated DNA biomarker validation by a gastroenterologist"),
+    "onc_ovary": (1, "co-investigator on computational pathology; own work bench"),
+    "path_autopsy": (0, "autopsy genomics without imaging or classifiers"),
+ },
+ "q42": {  # public health; epidemiology, SAS/R, community-based research; clinical
+    "pub_fqhc": (2, "cohort epidemiology of structural racism with geospatial methods"),
+    "pub_water": (2, "community-based participatory exposure epidemiology with tribal partners"),
+    "pub_vax": (2, "community trusted-messenger cluster trial"),
+    "pub_tobacco": (2, "policy epidemiology with difference-in-differences"),
+    "pub_global": (2, "epidemiology training with R and Stata; community health worker trial in Ghana"),
+    "pub_food": (2, "community RCT of produce prescriptions"),
+    "pub_epi_covid": (2, "surveillance epidemiology and population cohort"),
+    "pulm_osa": (2, "community cohort epidemiology of sleep apnea"),
+    "pulm_asthmaair": (2, "school-based cluster trial with environmental exposure data"),
+    "card_hfsdoh": (2, "EHR and claims epidemiology of neighborhood deprivation"),
+    "fm_screen": (1, "implementation trial in community health centers"),
+    "fm_opioid": (1, "practice-based implementation trial"),
+    "em_injury": (1, "community violence intervention trial"),
+    "id_prep": (1, "HIV prevention trial with implementation outcomes"),
+    "heme_scdafr": (1, "trial in Africa and D43 training; hematology focus"),
+    "gi_adr": (1, "co-investigator on community FIT outreach; own work endoscopy quality"),
+ },
+}
+
+# ==============================================================================================================
+# 10. Write the three files
+# ==============================================================================================================
+LABEL_RULES = {
+    "specialty_signal": "A core project carries specialty S if its study section's specialty set contains S; if the "
+                        "study section is generic (IC-internal committee, fellowship/training panel, unthemed SEP), "
+                        "it carries S if the administering IC's fallback set contains S (SECTIONS / IC_FALLBACK).",
+    "specialty_grade": "2 = at least 50% of the PI's distinct core projects carry the signal AND at least one "
+                       "signal-carrying core is an R/U/P/DP research award (not R25/R13) held as contact PI; "
+                       "1 = at least one core carries the signal; 0 = none. Multi-specialty queries (heme/onc) "
+                       "use the union of the specialties.",
+    "fit_grade_skills": "Queries with skills: hand judgement (HAND table) of skill and track fit: 2 = the PI's grants "
+                        "clearly need at least two of the listed skills and the track fits; 1 = one skill, adjacent "
+                        "work, or a track mismatch; 0 = none (F32 fellows get 0: trainees, not mentors).",
+    "fit_grade_track": "Queries with a track and no skills: derived from the hand-assigned kind of each "
+                       "signal-carrying grant (clin/basic/trans/train); per-grant fit clinical: clin 1, trans 0.5, "
+                       "train 0.5, basic 0; postdoc: basic 1, trans 0.5, train 0.5, clin 0; mean >= 0.5 -> 2, "
+                       "mean > 0 -> 1, else 0.",
+    "final": "final = specialty grade when the query has no skills and track 'any'; otherwise "
+             "min(specialty grade, fit grade). PIs not listed count as 0.",
+}
+
+
+def build_labels(records, people):
+    pid2key = {v["profile_id"]: k for k, v in people.items()}
+    proj = pi_projects(records)
+    out = {}
+    for qid, typed, skills, track, canon in QUERIES:
+        targets = set(canon)
+        hand = HAND.get(qid, {})
+        if skills:
+            assert qid in HAND, qid
+        rows, seen = [], set()
+        for pid, cores in sorted(proj.items()):
+            sg, sreason = specialty_grade(cores, targets)
+            if sg == 0:
+                continue
+            key = pid2key[pid]
+            seen.add(key)
+            if skills:
+                assert key in hand, f"{qid}: no hand judgement for {key}"
+                fg, freason = hand[key]
+                source = "hand"
+            elif track != "any":
+                fg, freason = track_grade(cores, targets, track)
+                source = "grant-kind"
+            else:
+                fg, freason, source = None, "", None
+            final = sg if fg is None else min(sg, fg)
+            rows.append({"profile_id": pid, "pi_key": key, "specialty_grade": sg, "specialty_reason": sreason,
+                         "fit_grade": fg, "fit_source": source, "fit_reason": freason, "final": final})
+        stale = set(hand) - seen
+        assert not stale, f"{qid}: hand judgements for PIs without the specialty signal: {stale}"
+        rows.sort(key=lambda r: (-r["final"], -r["specialty_grade"], r["profile_id"]))
+        out[qid] = {"specialty": typed, "skills": skills, "track": track, "canonical_specialties": canon,
+                    "labels": {str(r["profile_id"]): r["final"] for r in rows},
+                    "judgements": rows}
+    pis = {}
+    for pid, cores in sorted(proj.items()):
+        p = people[pid2key[pid]]
+        pis[str(pid)] = {"pi_key": pid2key[pid], "name": f"{p['first']} {p['last']}",
+                         "cores": [{"core_project_num": c, "activity_code": d["act"], "contact": d["contact"],
+                                    "kind": d["kind"], "specialty_signal": sorted(d["spec"])}
+                                   for c, d in sorted(cores.items())]}
+    flat = {qid: q["labels"] for qid, q in out.items()}  # {query id: {profile_id: final grade}}
+    return {"rules": LABEL_RULES, "labels": flat, "queries": out, "pis": pis}
+
+
+def main():
+    records, people = build_records()
+    labels = build_labels(records, people)
+    public = []
+    for r in records:
+        public.append({k: v for k, v in r.items() if not k.startswith("_")})
+    ids = [r["appl_id"] for r in public]
+    assert len(ids) == len(set(ids))
+    corpus = {"meta": {"search_id": "evaluation-corpus", "total": len(public), "offset": 0, "limit": len(public),
+                       "sort_field": None, "sort_order": None, "sorted_by_relevance": False,
+                       "properties": {"URL": "synthetic; see evaluation/README.md"}},
+              "results": public}
+    (HERE / "corpus.json").write_text(json.dumps(corpus, indent=1, ensure_ascii=False) + "\n")
+    queries = [{"id": q, "specialty": t, "skills": s, "track": tr} for q, t, s, tr, _ in QUERIES]
+    (HERE / "queries.json").write_text(json.dumps(queries, indent=1) + "\n")
+    (HERE / "labels.json").write_text(json.dumps(labels, indent=1) + "\n")
+    n_pis = len({p["profile_id"] for r in public for p in r["principal_investigators"]})
+    print(f"corpus.json: {len(public)} projects, {len({r['core_project_num'] for r in public})} core projects, "
+          f"{n_pis} PIs; queries.json: {len(queries)} queries")
+    for qid, q in labels["queries"].items():
+        g = list(q["labels"].values())
+        print(f"  {qid} {q['specialty']!r:32} grade2={g.count(2):3d} grade1={g.count(1):3d} labelled0={g.count(0):3d}")
+
+
+if __name__ == "__main__":
+    main()

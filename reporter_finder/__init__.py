@@ -31,10 +31,20 @@ _EXPORTS: dict[str, str] = {
     "OfflineCacheMissError": "exceptions",
     "DataFormatError": "exceptions",
     "LexiconError": "exceptions",
+    "OutreachError": "exceptions",
     # query and client
     "ProjectQuery": "query",
     "ReporterClient": "client",
     "CacheSettings": "cache",
+    # tables (issue #3)
+    "Tables": "tables",
+    "build_tables": "tables",
+    "projects_table": "tables",
+    "grants_table": "tables",
+    "pis_table": "tables",
+    "pi_grants_table": "tables",
+    "load_records": "tables",
+    "find_pi": "tables",
     # vocabulary
     "Specialty": "lexicon",
     "Skill": "lexicon",
@@ -44,6 +54,29 @@ _EXPORTS: dict[str, str] = {
     "resolve_specialty": "lexicon",
     "resolve_skills": "lexicon",
     "specialty_terms": "lexicon",
+    # publications, outreach drafts, follow-ups (issue #6)
+    "PubMedClient": "publications",
+    "PubMedSummary": "publications",
+    "publication_links": "publications",
+    "pi_publications": "publications",
+    "attach_publications": "publications",
+    "Applicant": "outreach",
+    "Draft": "outreach",
+    "draft_email": "outreach",
+    "draft_for_pi": "outreach",
+    "draft_batch": "outreach",
+    "draft_followup": "outreach",
+    "write_drafts": "outreach",
+    "read_leads": "followups",
+    "due_followups": "followups",
+    "mark_followups": "followups",
+    # ranking and the find_mentors facade (issue #4)
+    "RankWeights": "rank",
+    "rank_pis": "rank",
+    "score_projects": "rank",
+    "find_mentors": "mentors",
+    "MentorSearch": "mentors",
+    "default_query": "mentors",
     # exports
     "lead_list": "export",
     "write_leads": "export",
@@ -75,6 +108,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         InvalidResponseError,
         LexiconError,
         OfflineCacheMissError,
+        OutreachError,
         QueryError,
         RateLimitError,
         ReporterConnectionError,
@@ -84,6 +118,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ResultWindowError,
     )
     from reporter_finder.export import lead_list, write_leads, write_table
+    from reporter_finder.followups import due_followups, mark_followups, read_leads
     from reporter_finder.lexicon import (
         Lexicon,
         Skill,
@@ -94,4 +129,32 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         resolve_specialty,
         specialty_terms,
     )
+    from reporter_finder.mentors import MentorSearch, default_query, find_mentors
+    from reporter_finder.outreach import (
+        Applicant,
+        Draft,
+        draft_batch,
+        draft_email,
+        draft_followup,
+        draft_for_pi,
+        write_drafts,
+    )
+    from reporter_finder.publications import (
+        PubMedClient,
+        PubMedSummary,
+        attach_publications,
+        pi_publications,
+        publication_links,
+    )
     from reporter_finder.query import ProjectQuery
+    from reporter_finder.rank import RankWeights, rank_pis, score_projects
+    from reporter_finder.tables import (
+        Tables,
+        build_tables,
+        find_pi,
+        grants_table,
+        load_records,
+        pi_grants_table,
+        pis_table,
+        projects_table,
+    )

@@ -177,7 +177,9 @@ def score_terms(
     short = np.flatnonzero(lengths <= _STOP_MAXLEN)
     stop_keys = np.array([_key_of(w.encode(), _STOP_MAXLEN) for w in _STOPWORDS], dtype=np.int64)
     is_stop = np.zeros(len(starts), dtype=bool)
-    is_stop[short] = np.isin(_small_keys(buf, starts[short], lengths[short], _STOP_MAXLEN), stop_keys)
+    is_stop[short] = np.isin(
+        _small_keys(buf, starts[short], lengths[short], _STOP_MAXLEN), stop_keys
+    )
     kept = np.flatnonzero(~is_stop)
     starts, lengths, doc_of = starts[kept], lengths[kept], doc_of[kept]
     doc_len = np.bincount(doc_of, minlength=n_docs)
@@ -202,8 +204,10 @@ def score_terms(
         byte = buf[np.minimum(c_start + off, last)].astype(np.uint64)
         within = c_len > off
         digest = np.where(within, digest * prime + byte + np.uint64(1), digest)
-    distinct, first, inverse = np.unique(digest, return_index=True, return_inverse=True)
-    words = [raw[s : s + n] for s, n in zip(c_start[first].tolist(), c_len[first].tolist())]
+    _distinct, first, inverse = np.unique(digest, return_index=True, return_inverse=True)
+    words = [
+        raw[s : s + n] for s, n in zip(c_start[first].tolist(), c_len[first].tolist(), strict=True)
+    ]
     stems = stemmer.stemWords([w.decode("utf-8", errors="ignore") for w in words])
     distinct_qid = np.array([stem_ids.get(s, -1) for s in stems], dtype=np.int64)
     cand_qid = distinct_qid[inverse.reshape(-1)] if len(cand) else np.empty(0, dtype=np.int64)

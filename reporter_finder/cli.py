@@ -206,7 +206,9 @@ def error_message(exc: ReporterError, api_url: str | None = None) -> tuple[str, 
         what += f" (HTTP {exc.status})"
     if isinstance(exc, QueryError) and exc.status is not None and exc.body:
         what += f": {exc.body}"  # the server's words say which value it rejected
-    hint = exc.hint or next((h for cls, h in _DEFAULT_HINTS if isinstance(exc, cls)), None)
+    default = next((h for cls, h in _DEFAULT_HINTS if isinstance(exc, cls)), None)
+    # The library's offline hint speaks of cache modes; on the command line it is a flag.
+    hint = default if isinstance(exc, OfflineCacheMissError) else exc.hint or default
     hint = hint.rstrip(".") if hint else "rerun with -v for details"
     # A QueryError raised before any request is a value the user typed: a usage error.
     code = EXIT_USAGE if isinstance(exc, QueryError) and exc.status is None else EXIT_RUNTIME
@@ -362,7 +364,7 @@ class Filters:
     cities: tuple[str, ...]
     institutions: tuple[str, ...]
     mechanisms: tuple[str, ...] | None
-    active_only: bool
+    active_only: bool = False  # search and grants only: fetch keeps every record
 
 
 @dataclasses.dataclass(frozen=True)
@@ -457,7 +459,7 @@ def _pack(cls: type, names: Sequence[str], into: str) -> Callable[[F], F]:
     def decorate(f: F) -> F:
         @functools.wraps(f)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            values = {n: kwargs.pop(n) for n in names}
+            values = {n: kwargs.pop(n) for n in names if n in kwargs}
             kwargs[into] = cls(**values)
             return f(*args, **kwargs)
 
@@ -484,10 +486,17 @@ def query_options(f: F) -> F:
         click.option("--mechanism", "mechanisms", multiple=True, callback=_mechanisms_callback,
                      metavar="CODE", help="NIH activity code such as R01, K24, U01; repeatable. "
                      "[default: research and training awards]"),
-        click.option("--active-only/--include-inactive", default=False, show_default=True,
-                     help="Keep only grants that are still running."),
         _pack(Filters, ["specialty", "years", "states", "cities", "institutions", "mechanisms",
                         "active_only"], "filters"),
+    )(f)  # fmt: skip
+
+
+def active_option(f: F) -> F:
+    """``--active-only/--include-inactive`` (``search`` and ``grants``); put it above
+    :func:`query_options`, which packs it into :class:`Filters`."""
+    return click.option(
+        "--active-only/--include-inactive", default=False, show_default=True,
+        help="Keep only PIs (search) or grants (grants) with funding still running.",
     )(f)  # fmt: skip
 
 
@@ -670,6 +679,7 @@ def _widen_hint(filters: Filters, noun: str) -> None:
 
 
 @cli.command()
+@active_option
 @query_options
 @ranking_options
 @network_options
@@ -705,6 +715,7 @@ def search(
 
 #: Columns of the ``grants`` table in the terminal view (files get every column).
 GRANT_TABLE_COLUMNS = (
+    "relevance",
     "core_project_num",
     "activity_code",
     "project_title",
@@ -716,14 +727,41 @@ GRANT_TABLE_COLUMNS = (
 )
 
 
+def _relevant_grants(result: Any, *, active_only: bool) -> pd.DataFrame:
+    """The grants of a mentor search that match the specialty, most relevant first.
+
+    ``relevance`` is the best BM25 relevance (specialty terms, re-weighted by the skills) of
+    any fiscal year of the grant: the same project score the PI ranking is built on. Records
+    loaded from a file are not text-searched, so grants scoring 0 are dropped here.
+    """
+    from reporter_finder.fields import GRANT_COLUMNS
+    from reporter_finder.rank import score_projects
+
+    tables = result.tables
+    scored = score_projects(tables.projects, result.specialty.specialty, result.skills)
+    best = scored.groupby("core_project_num")["relevance"].max()
+    grants = tables.grants.assign(
+        relevance=tables.grants["core_project_num"].map(best).astype("Float64").round(4)
+    )
+    keep = grants["relevance"].fillna(0) > 0
+    if active_only:
+        keep &= grants["is_active"].fillna(False)
+    grants = grants[keep.to_numpy(dtype=bool)].sort_values(
+        ["relevance", "last_fiscal_year", "core_project_num"], ascending=[False, False, True],
+        kind="stable", na_position="last",
+    )  # fmt: skip
+    return grants.loc[:, ["relevance", *GRANT_COLUMNS]].reset_index(drop=True)
+
+
 @cli.command()
+@active_option
 @query_options
 @network_options
 @load_option
 @output_options
 @verbosity_options
 def grants(filters: Filters, network: Network, load: Path | None, output: Output) -> None:
-    """The grants behind a SPECIALTY search: one row per project, newest first.
+    """The grants behind a SPECIALTY search: one row per project, most relevant first.
 
     Same query options as 'search', for when you want the grants rather than the people.
 
@@ -735,10 +773,7 @@ def grants(filters: Filters, network: Network, load: Path | None, output: Output
     from reporter_finder.export import write_table
 
     result = _find(filters, network, load, None)
-    table = result.tables.grants.sort_values(
-        ["last_fiscal_year", "latest_award_amount"], ascending=False, kind="stable",
-        na_position="last",
-    )  # fmt: skip
+    table = _relevant_grants(result, active_only=filters.active_only)
     count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS)
     if count == 0:
         _widen_hint(filters, "grants")
@@ -990,19 +1025,25 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
     check_writable(save, "'--save'")  # before the download, not after it
     from reporter_finder.export import write_records
     from reporter_finder.lexicon import resolve_specialty
-    from reporter_finder.mentors import default_query
+    from reporter_finder.mentors import default_query, split_query
 
-    _note_specialty(resolve_specialty(filters.specialty))
-    query = default_query(
-        filters.specialty, years=filters.years, states=filters.states, cities=filters.cities,
+    match = resolve_specialty(filters.specialty)
+    _note_specialty(match)
+    # The very queries 'search' sends, so that 'search --load' ranks the same records.
+    queries = split_query(default_query(
+        match.specialty, years=filters.years, states=filters.states, cities=filters.cities,
         institutions=filters.institutions, activity_codes=filters.mechanisms,
-        include_active=not filters.active_only, today=None,
-    )  # fmt: skip
+    ))  # fmt: skip
     client = network.client()
-    records = client.fetch_projects(query)
+    records: dict[Any, dict[str, Any]] = {}
+    for query in queries:
+        for record in client.iter_projects(query):
+            key = record.get("appl_id")
+            records.setdefault(key if key is not None else id(record), record)  # parts overlap
     fetched_at = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-    meta = {"query": query.to_criteria(), "api_url": client.base_url, "fetched_at": fetched_at}
-    count = write_records(records, save, meta=meta)
+    meta = {"queries": [q.to_criteria() for q in queries], "api_url": client.base_url,
+            "fetched_at": fetched_at}  # fmt: skip
+    count = write_records(list(records.values()), save, meta=meta)
     if count == 0:
         _widen_hint(filters, "records")
     if save != "-":

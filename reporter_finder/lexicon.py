@@ -51,10 +51,15 @@ __all__ = [
     "specialty_terms",
 ]
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: NIH institute and centre abbreviations a specialty may name (``agency_ic_admin.abbreviation``).
-INSTITUTES: Final = frozenset(
-    "NCI NHLBI NIDDK NIAID NIGMS NINDS NIMH NIA NICHD NIDA NIAAA NIAMS NIBIB NIDCR NIDCD NEI "
-    "NIEHS NIMHD NINR NHGRI NLM NCCIH NCATS FIC OD".split()
+INSTITUTES: Final = _word_set(
+    "NCI NHLBI NIDDK NIAID NIGMS NINDS NIMH NIA NICHD NIDA NIAAA NIAMS NIBIB NIDCR NIDCD "
+    "NEI NIEHS NIMHD NINR NHGRI NLM NCCIH NCATS FIC OD"
 )
 #: Allowed ``category`` values of a specialty.
 CATEGORIES: Final = ("medicine", "surgery", "diagnostic", "other")
@@ -78,26 +83,26 @@ _SPLIT_SKILLS_RE: Final = re.compile(r"[,;\n\r]+")
 # Second chance for a skill piece nobody recognises: "R/Python", "western blot & qPCR".
 _SPLIT_COMPOUND_RE: Final = re.compile(r"\s*(?:/|&|\+|\band\b)\s*", re.IGNORECASE)
 # Words people wrap around a specialty ("cardiology research fellowship", "interested in GI").
-_SPECIALTY_FILLER: Final = frozenset(
+_SPECIALTY_FILLER: Final = _word_set(
     "a an the in of for on at to into my i im am want would like do go pursue become "
     "interested interest field area specialty speciality subspecialty program programme "
     "training fellowship fellow residency resident research researcher department dept "
-    "division year position clinical".split()
+    "division year position clinical"
 )
 # Words people wrap around a skill ("experience with R", "basic knowledge of SPSS").
-_SKILL_FILLER: Final = frozenset(
-    "a an the in of with on for to using use used experience experienced skill basic advanced "
-    "intermediate proficient proficiency knowledge familiar familiarity expertise expert strong "
-    "good excellent hand work research technique analysis".split()
+_SKILL_FILLER: Final = _word_set(
+    "a an the in of with on for to using use used experience experienced skill basic "
+    "advanced intermediate proficient proficiency knowledge familiar familiarity expertise "
+    "expert strong good excellent hand work research technique analysis"
 )
 # English stop words and words too generic to search grant text for, dropped from the
 # vocabulary built for an unknown specialty ("space medicine" searches for "space").
-_FALLBACK_DROP: Final = frozenset(
+_FALLBACK_DROP: Final = _word_set(
     "a an and or the in of for on at to into with by from my i im am want would like do go "
-    "pursue become interested interest field area specialty speciality subspecialty program "
-    "programme training fellowship fellow residency resident research researcher department "
-    "dept division year position clinical medicine medical health science sciences study "
-    "studies care general".split()
+    "pursue become interested interest field area specialty speciality subspecialty "
+    "program programme training fellowship fellow residency resident research researcher "
+    "department dept division year position clinical medicine medical health science "
+    "sciences study studies care general"
 )
 _WORD_RE: Final = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -242,7 +247,7 @@ class Lexicon:
             if unknown_depts:
                 raise LexiconError(
                     f"specialty {key!r}: unknown dept type(s) {unknown_depts}",
-                    hint="add them to the top-level \"dept_types\" list if they are NIH "
+                    hint='add them to the top-level "dept_types" list if they are NIH '
                     "standard department names",
                 )
         for key, skill in self.skills.items():
@@ -253,7 +258,10 @@ class Lexicon:
             "_specialty_index",
             _build_index(
                 "specialty",
-                ((s.key, (s.key.replace("_", " "), s.name, *s.aliases)) for s in self.specialties.values()),
+                (
+                    (s.key, (s.key.replace("_", " "), s.name, *s.aliases))
+                    for s in self.specialties.values()
+                ),
             ),
         )
         object.__setattr__(
@@ -261,7 +269,10 @@ class Lexicon:
             "_skill_index",
             _build_index(
                 "skill",
-                ((s.key, (s.key.replace("_", " "), s.name, *s.aliases)) for s in self.skills.values()),
+                (
+                    (s.key, (s.key.replace("_", " "), s.name, *s.aliases))
+                    for s in self.skills.values()
+                ),
             ),
         )
 
@@ -333,7 +344,6 @@ def _build_index(kind: str, entries: Iterable[tuple[str, Iterable[str]]]) -> _In
 class _Lookup:
     key: str | None  # the entry matched, or None
     score: float  # 100 for exact, the best fuzzy similarity otherwise
-    exact: bool
     ranked: tuple[str, ...]  # entry keys by closeness, best first (empty for exact hits)
 
 
@@ -369,7 +379,7 @@ def _similarity(query: tuple[str, ...], choice: tuple[str, ...]) -> float:
 def _lookup(text: str, index: _Index, filler: frozenset[str], cutoff: float) -> _Lookup:
     tokens = _tokens(text)
     if not tokens:
-        return _Lookup(None, 0.0, False, ())
+        return _Lookup(None, 0.0, ())
     candidates = [tokens]
     stripped = [token for token in tokens if token not in filler]
     if stripped and stripped != tokens:
@@ -377,7 +387,7 @@ def _lookup(text: str, index: _Index, filler: frozenset[str], cutoff: float) -> 
     for candidate in candidates:
         key = index.exact.get(_match_key(candidate))
         if key is not None:
-            return _Lookup(key, 100.0, True, ())
+            return _Lookup(key, 100.0, ())
 
     words = tuple(candidates[-1])
     query = " ".join(words)
@@ -399,8 +409,8 @@ def _lookup(text: str, index: _Index, filler: frozenset[str], cutoff: float) -> 
     fuzzable = len(_match_key(candidates[-1])) > _EXACT_ONLY_MAX_LEN
     if best_key is not None and fuzzable and best >= cutoff:
         ranked = (best_key, *(k for k in ranked if k != best_key))
-        return _Lookup(best_key, float(best), False, ranked)
-    return _Lookup(None, float(best), False, ranked)
+        return _Lookup(best_key, float(best), ranked)
+    return _Lookup(None, float(best), ranked)
 
 
 def _contained(text: str, index: _Index) -> tuple[str, ...]:
@@ -434,10 +444,7 @@ def _fallback_specialty(text: str, lexicon: Lexicon, related: tuple[str, ...]) -
     # A known specialty named inside the phrase ("sports cardiology") lends its core
     # vocabulary as broad terms: the bare words rarely occur in grant text (ranking-notes §5).
     broad = _dedupe(
-        term
-        for key in related
-        for term in lexicon.specialties[key].core_terms
-        if term not in core
+        term for key in related for term in lexicon.specialties[key].core_terms if term not in core
     )
     exclude = _dedupe(term for key in related for term in lexicon.specialties[key].exclude_terms)
     named = [word for word in words if word not in _SPECIALTY_FILLER]
@@ -729,9 +736,17 @@ def _parse_skills(data: Any, where: str) -> dict[str, Skill]:
 
 
 def _load(path: str | Path | None, skills_path: str | Path | None) -> Lexicon:
-    specialties, dept_types = _parse_specialties(*_read_json(path, _SPECIALTIES_FILE))
-    skills = _parse_skills(*_read_json(skills_path, _SKILLS_FILE))
-    return Lexicon(specialties=specialties, skills=skills, dept_types=dept_types)
+    specialties_data, specialties_where = _read_json(path, _SPECIALTIES_FILE)
+    skills_data, skills_where = _read_json(skills_path, _SKILLS_FILE)
+    specialties, dept_types = _parse_specialties(specialties_data, specialties_where)
+    skills = _parse_skills(skills_data, skills_where)
+    try:
+        return Lexicon(specialties=specialties, skills=skills, dept_types=dept_types)
+    except LexiconError as exc:
+        # Cross-entry checks run in Lexicon, which does not know the files; name them here.
+        raise LexiconError(
+            f"{specialties_where} + {skills_where}: {exc.message}", hint=exc.hint
+        ) from None
 
 
 @lru_cache(maxsize=1)
@@ -739,9 +754,7 @@ def _default_lexicon() -> Lexicon:
     return _load(None, None)
 
 
-def load_lexicon(
-    path: str | Path | None = None, skills_path: str | Path | None = None
-) -> Lexicon:
+def load_lexicon(path: str | Path | None = None, skills_path: str | Path | None = None) -> Lexicon:
     """Load and validate the specialty and skills vocabularies.
 
     Args:

@@ -511,9 +511,14 @@ def _choose_paper(
     pubs = pubs[pubs["title"].map(lambda t: bool(_text(t)))]
     if pubs.empty:
         return None
+    dates = (
+        pd.to_datetime(pubs["pub_date"], errors="coerce")
+        if "pub_date" in pubs.columns
+        else pd.Series(pd.NaT, index=pubs.index)
+    )
     order = pubs.assign(
         _same=pubs["core_project_num"].astype("string") == grant,
-        _date=pd.to_datetime(pubs.get("pub_date"), errors="coerce"),
+        _date=dates,
     ).sort_values(["_same", "_date", "pmid"], ascending=False, na_position="last")
     return order.iloc[0]
 
@@ -750,7 +755,7 @@ def _find_pi(tables: Tables, pi: Any) -> Mapping[str, Any] | None:
     hit = pis[pis["pi_key"].astype("string") == text]
     if hit.empty and _profile(pi) is not None:
         hit = pis[pis["profile_id"] == _profile(pi)]
-    return None if hit.empty else hit.iloc[0].to_dict()
+    return None if hit.empty else {str(k): v for k, v in hit.iloc[0].items()}
 
 
 def draft_batch(
@@ -782,14 +787,13 @@ def draft_batch(
         )
     drafts: list[Draft] = []
     for _, lead in ordered.head(top).iterrows():
-        row = lead.to_dict()
+        row: dict[str, Any] = {str(k): v for k, v in lead.items()}
         terms = _as_terms(row.get("matched_terms"))
         found = _find_pi(tables, _pi_key(row)) if tables is not None and _pi_key(row) else None
-        if found is not None:
+        if tables is not None and found is not None:
             key = _text(found.get("pi_key"))
-            grants = tables.grants[  # type: ignore[union-attr]
-                tables.grants["pi_keys"].map(lambda keys, k=key: _has_key(keys, k))  # type: ignore[union-attr]
-            ]
+            owned = tables.grants["pi_keys"].map(lambda keys, k=key: _has_key(keys, k))
+            grants = tables.grants[owned]
             pi_row = {**row, **found}
         else:
             grants = _grant_from_lead(row)
@@ -835,7 +839,16 @@ _CITATION = re.compile(
 def _pubs_from_lead(lead: Mapping[str, Any]) -> pd.DataFrame | None:
     """The first parseable "Title — Journal Year (PMID n)" of a lead's recent_publications."""
     cell = lead.get("recent_publications")
-    items = cell.split("; ") if isinstance(cell, str) else list(cell or [])
+    if isinstance(cell, str):
+        # A CSV joins the list with "; ", which titles may contain too: split only after a
+        # "(PMID n)" ending, then drop leading bare "PMID n" items (no title to cite).
+        chunks, start = [], 0
+        for end in re.finditer(r"\(PMID \d+\)\s*(?:;\s*|$)", cell):
+            chunks.append(cell[start : end.end()].strip().rstrip(";").strip())
+            start = end.end()
+        items = [re.sub(r"^(?:PMID \d+\s*;\s*)+", "", chunk) for chunk in chunks]
+    else:
+        items = list(cell) if isinstance(cell, (list, tuple)) else []
     key = _pi_key(lead)
     for item in items:
         match = _CITATION.match(_text(item))

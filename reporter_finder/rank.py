@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -62,13 +62,34 @@ __all__ = [
 # --- weights -------------------------------------------------------------------------------
 
 _TIER_A = frozenset(
-    "R01 R35 R37 RF1 R33 U01 UM1 UG3 UH3 U19 P01 P50 P30 P20 P60 U54 DP1 DP2 DP5 R61".split()
+    [
+        "R01",
+        "R35",
+        "R37",
+        "RF1",
+        "R33",
+        "U01",
+        "UM1",
+        "UG3",
+        "UH3",
+        "U19",
+        "P01",
+        "P50",
+        "P30",
+        "P20",
+        "P60",
+        "U54",
+        "DP1",
+        "DP2",
+        "DP5",
+        "R61",
+    ]
 )
-_TIER_B = frozenset("R21 R03 R34 R56 R15 R24 U24 U2C K24 K26 K05".split())
-_JUNIOR = frozenset("K01 K07 K08 K22 K23 K25 K43 K76 K99 R00".split())
-_COMPANY = frozenset("R41 R42 R43 R44 U43 U44 SB1".split())
-_CENTRE = frozenset("P01 P20 P30 P50 P60 P2C U54 U19 UL1 U2C P42".split())
-_CLINICAL_CODES = frozenset("K23 K24 UG3 UH3 R34 U01 UM1 KL2".split())
+_TIER_B = frozenset(["R21", "R03", "R34", "R56", "R15", "R24", "U24", "U2C", "K24", "K26", "K05"])
+_JUNIOR = frozenset(["K01", "K07", "K08", "K22", "K23", "K25", "K43", "K76", "K99", "R00"])
+_COMPANY = frozenset(["R41", "R42", "R43", "R44", "U43", "U44", "SB1"])
+_CENTRE = frozenset(["P01", "P20", "P30", "P50", "P60", "P2C", "U54", "U19", "UL1", "U2C", "P42"])
+_CLINICAL_CODES = frozenset(["K23", "K24", "UG3", "UH3", "R34", "U01", "UM1", "KL2"])
 _MENTORING = (
     ("K24", "K24 mentoring award"),
     ("K26", "K26 mentoring award"),
@@ -330,28 +351,33 @@ def _texts(series: pd.Series) -> list[str]:
 # --- project scoring -----------------------------------------------------------------------
 
 
-def _generic_pref_terms(pref_lists: list[str], max_df: float) -> frozenset[str]:
-    """Case-folded pref_terms found in more than ``max_df`` of the distinct term lists."""
-    if not pref_lists:
+def _generic_pref_terms(projects: pd.DataFrame, max_df: float) -> frozenset[str]:
+    """Case-folded pref_terms listed on more than ``max_df`` of the grants.
+
+    Shares are over distinct ``(core_project_num, pref_terms)`` pairs, so a grant's fiscal
+    years (which repeat one list) count once.
+    """
+    pairs = projects[["core_project_num", "pref_terms"]].astype("object")
+    pairs = pairs[pairs["pref_terms"].notna()].drop_duplicates()
+    if pairs.empty:
         return frozenset()
     counts: dict[str, int] = {}
-    for text in pref_lists:
-        for term in {t.strip().casefold() for t in text.split(";")}:
-            counts[term] = counts.get(term, 0) + 1
-    limit = max_df * len(pref_lists)
+    for text, times in pairs["pref_terms"].value_counts(sort=False).items():
+        for term in {t.strip().casefold() for t in str(text).split(";")}:
+            counts[term] = counts.get(term, 0) + int(times)
+    limit = max_df * len(pairs)
     return frozenset(t for t, c in counts.items() if c > limit and t)
 
 
 def _documents(projects: pd.DataFrame, max_df: float) -> tuple[np.ndarray, list[str]]:
     """(code per project row, distinct document texts): title, abstract, PHR, pref_terms."""
     pref = _texts(projects["pref_terms"])
-    distinct_pref = list(dict.fromkeys(p for p in pref if p))
-    generic = _generic_pref_terms(distinct_pref, max_df)
+    generic = _generic_pref_terms(projects, max_df)
     cleaned: dict[str, str] = {"": ""}
-    for text in distinct_pref:
-        cleaned[text] = "; ".join(
-            t.strip() for t in text.split(";") if t.strip() and t.strip().casefold() not in generic
-        )
+    for text in dict.fromkeys(pref):
+        if text not in cleaned:
+            kept = (t.strip() for t in text.split(";"))
+            cleaned[text] = "; ".join(t for t in kept if t and t.casefold() not in generic)
     parts = zip(
         _texts(projects["project_title"]),
         _texts(projects["abstract_text"]),
@@ -359,8 +385,7 @@ def _documents(projects: pd.DataFrame, max_df: float) -> tuple[np.ndarray, list[
         (cleaned[p] for p in pref),
         strict=True,
     )
-    # Newlines keep a phrase from matching across the end of one field and the start of the next
-    # only as much as the tokenizer allows; fields are separate sentences anyway.
+    # Fiscal years of a grant usually repeat one text: factorising scores each text once.
     joined = ["\n".join(p) for p in parts]
     codes, uniques = pd.factorize(pd.Series(joined, dtype="object"))
     return codes, list(uniques)
@@ -487,7 +512,7 @@ def _seniority(title: Any) -> float:
 
 
 def _pretty(text: str) -> str:
-    return " ".join(p.capitalize() if p.isalpha() else p for p in re.split(r"(\W+)", text.lower()))
+    return "".join(p.capitalize() if p.isalpha() else p for p in re.split(r"(\W+)", text.lower()))
 
 
 def _target_orientation(track: str, skills: Sequence[Skill]) -> float | None:
@@ -669,9 +694,9 @@ def rank_pis(
 
     has_code = lk["code"] != ""
     not_trainee = has_code & ~lk["code"].str.startswith("F")
-    trainee_only = has_code.groupby(pi_of, sort=False).any() & ~not_trainee.groupby(
-        pi_of, sort=False
-    ).any()
+    trainee_only = (
+        has_code.groupby(pi_of, sort=False).any() & ~not_trainee.groupby(pi_of, sort=False).any()
+    )
     keep = (text_norm >= w.min_text_score) & (n_match > 0)
     if w.exclude_trainees:
         keep &= ~trainee_only
@@ -706,7 +731,9 @@ def rank_pis(
 
     codes_of: dict[str, set[str]] = {k: set() for k in chosen}
     depts_of: dict[str, set[str]] = {k: set() for k in chosen}
-    for key, code, dept in zip(pi_of.tolist(), lk["code"].tolist(), lk["dept"].tolist()):
+    for key, code, dept in zip(
+        pi_of.tolist(), lk["code"].tolist(), lk["dept"].tolist(), strict=True
+    ):
         if code:
             codes_of[key].add(code)
         if isinstance(dept, str):
@@ -719,7 +746,7 @@ def rank_pis(
     pi_rows = pis.drop_duplicates("pi_key").set_index("pi_key").reindex(chosen)
     spec_depts = {d.strip().casefold() for d in specialty.dept_types}
     dept_hit: dict[str, str | None] = {}
-    for key, own in zip(chosen, pi_rows["department"].astype("object").tolist()):
+    for key, own in zip(chosen, pi_rows["department"].astype("object").tolist(), strict=True):
         depts = depts_of[key] | ({own.strip().casefold()} if isinstance(own, str) else set())
         matched = sorted(depts & spec_depts)
         dept_hit[key] = matched[0] if matched else None
@@ -764,7 +791,11 @@ def rank_pis(
     skill_order = {s.name: i for i, s in enumerate(skills)}
     per_pi: dict[str, list[tuple[str, float, float]]] = {}
     for key, core_num, role, months in zip(
-        m["pi_key"].tolist(), m["core"].tolist(), m["role"].tolist(), m["months_left"].tolist()
+        m["pi_key"].tolist(),
+        m["core"].tolist(),
+        m["role"].tolist(),
+        m["months_left"].tolist(),
+        strict=True,
     ):
         per_pi.setdefault(key, []).append((core_num, role, months))
     core_terms = core["terms"].to_dict()
@@ -777,7 +808,9 @@ def rank_pis(
         for i, (core_num, _, _) in enumerate(held):
             if i < w.top_k:
                 terms.extend(core_terms.get(core_num) or ())
-            skill_names.update(skill_of_term.get(t, t) for t in core_skill_terms.get(core_num) or ())
+            skill_names.update(
+                skill_of_term.get(t, t) for t in core_skill_terms.get(core_num) or ()
+            )
         terms = list(dict.fromkeys(terms))[:_MAX_TERMS_SHOWN]
         skills_found = sorted(skill_names, key=lambda s: (skill_order.get(s, len(skill_order)), s))
         top = held[0][0] if held else None

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -328,15 +328,16 @@ def _pretty_title(title: str) -> str:
 # --- flattening --------------------------------------------------------------------------------
 
 
-def _record_key(rec: Mapping[str, Any], index: int) -> tuple[Any, ...]:
+def _record_key(rec: Mapping[str, Any], index: int) -> int | tuple[Any, ...]:
     appl_id = _to_int(rec.get("appl_id"))
     if appl_id is not None:
-        return ("appl", appl_id)
+        return appl_id  # a bare int: 100,000 tuples here would wake the garbage collector
     # include_fields responses may lack appl_id: one fiscal-year record is then identified
     # by its full project number, fiscal year and subproject.
     project_num = _clean_text(rec.get("project_num"))
     if project_num:
-        return ("num", project_num, _to_int(rec.get("fiscal_year")), rec.get("subproject_id"))
+        fiscal_year, subproject = _to_int(rec.get("fiscal_year")), _to_int(rec.get("subproject_id"))
+        return ("num", project_num, fiscal_year, subproject)
     return ("row", index)
 
 
@@ -346,7 +347,7 @@ def _completeness(rec: Mapping[str, Any]) -> int:
 
 def _dedupe(records: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """One record per key: the most complete one, the later one on ties (a newer capture)."""
-    chosen: dict[tuple[Any, ...], int] = {}
+    chosen: dict[int | tuple[Any, ...], int] = {}
     for index, rec in enumerate(records):
         key = _record_key(rec, index)
         previous = chosen.get(key)
@@ -453,117 +454,209 @@ def _name_keys(people: list[tuple[str, str, str]]) -> dict[tuple[str, str, str],
     return {person: keys[canonical[variant]] for person, variant in raw_to_variant.items()}
 
 
-_Link = tuple[int, int | None, str, str, str, str | None, bool, str | None]
+_NONE_TYPE = type(None)
+
+
+def _map_column(values: list[Any], function: Any) -> list[Any]:
+    """``function`` over a column, once per distinct value when the column is all str/None.
+
+    Names, organisations, codes and dates repeat across thousands of records. Columns with
+    other types (type drift) take the slow path, so ``1`` and ``True`` never share a result.
+    """
+    if set(map(type, values)) <= {str, _NONE_TYPE}:
+        mapping = {value: function(value) for value in dict.fromkeys(values)}
+        return [mapping[value] for value in values]
+    return [function(value) for value in values]
+
+
+def _int_column(values: list[Any]) -> list[Any]:
+    if set(map(type, values)) <= {int, _NONE_TYPE}:
+        return values
+    return [_to_int(value) for value in values]
+
+
+def _float_column(values: list[Any]) -> Any:
+    if set(map(type, values)) <= {int, float, _NONE_TYPE}:
+        numbers = np.array(values, dtype=np.float64)  # None becomes NaN, later <NA>
+        numbers[~np.isfinite(numbers)] = np.nan
+        return numbers
+    return [_to_float(value) for value in values]
+
+
+def _sub_mappings(values: list[Any]) -> list[Mapping[str, Any]]:
+    empty: dict[str, Any] = {}
+    return [value if _is_mapping(value) else empty for value in values]
+
+
+def _clean_code(value: Any) -> str | None:
+    text = _clean_text(value)
+    return text.replace(" ", "").upper() if text else None
 
 
 def _build(
     records: Iterable[Mapping[str, Any]], include_subprojects: bool
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Flatten records once into the projects and pi_grants tables."""
+    """Flatten records into the projects and pi_grants tables.
+
+    Column-wise: each field is pulled out with one comprehension and cleaned once per distinct
+    value; only the people lists need a loop per record.
+    """
     kept = _dedupe(_as_records(records))
+    raw_sub = [rec.get("subproject_id") for rec in kept]
+    is_sub = [s is not None and not (isinstance(s, str) and not s.strip()) for s in raw_sub]
+    if not include_subprojects and any(is_sub):
+        kept = [rec for rec, sub in zip(kept, is_sub, strict=True) if not sub]
+        raw_sub = [None] * len(kept)
+        is_sub = [False] * len(kept)
+
+    def column(key: str) -> list[Any]:
+        return [rec.get(key) for rec in kept]
+
+    def nested(values: list[Mapping[str, Any]], key: str) -> list[Any]:
+        return [value.get(key) for value in values]
+
+    cols: dict[str, Any] = {}
+    appl_ids = _int_column(column("appl_id"))
+    project_nums = _map_column(column("project_num"), _clean_code)
+    cores = _map_column(column("core_project_num"), _clean_code)
+    cols["core_project_num"] = [
+        core or _num_part(num, "core") for core, num in zip(cores, project_nums, strict=True)
+    ]
+    cols["appl_id"] = appl_ids
+    cols["project_num"] = project_nums
+    cols["subproject_id"] = _int_column(raw_sub)
+    cols["is_subproject"] = is_sub
+    cols["fiscal_year"] = _int_column(column("fiscal_year"))
+    for key, group in (("activity_code", "activity"), ("award_type", "type")):
+        cols[key] = [
+            value or _num_part(num, group)
+            for value, num in zip(_map_column(column(key), _clean_text), project_nums, strict=True)
+        ]
+    cols["project_title"] = _map_column(column("project_title"), _clean_text)
+    long_text = partial(_clean_text, collapse=False)
+    cols["abstract_text"] = [long_text(value) for value in column("abstract_text")]
+    cols["phr_text"] = [long_text(value) for value in column("phr_text")]
+    cols["pref_terms"] = _map_column(column("pref_terms"), _pref_terms)
+    cols["award_amount"] = _float_column(column("award_amount"))
+    cols["direct_cost_amt"] = _float_column(column("direct_cost_amt"))
+    for key in ("project_start_date", "project_end_date", "budget_end"):
+        cols[key] = _map_column(column(key), _date_text)
+    orgs = _sub_mappings(column("organization"))
+    cols["org_name"] = _map_column(nested(orgs, "org_name"), _clean_text)
+    cols["org_city"] = _map_column(nested(orgs, "org_city"), _clean_city)
+    for key in ("org_state", "org_country", "dept_type"):
+        cols[key] = _map_column(nested(orgs, key), _clean_text)
+    org_types = column("organization_type")
+    cols["organization_type"] = _map_column(
+        [_get(value, "name") if _is_mapping(value) else value for value in org_types],
+        _clean_text,
+    )
+    agencies = column("agency_ic_admin")
+    cols["agency_ic_admin"] = _map_column(
+        [
+            (value.get("abbreviation") or value.get("code")) if _is_mapping(value) else value
+            for value in agencies
+        ],
+        _clean_text,
+    )
+    sections = _sub_mappings(column("full_study_section"))
+    cols["study_section"] = _map_column(nested(sections, "name"), _clean_text)
+    cols["study_section_code"] = _map_column(nested(sections, "srg_code"), _clean_text)
+    urls = _map_column(column("project_detail_url"), _clean_text)
+    cols["project_detail_url"] = [
+        url or (PROJECT_URL_TEMPLATE.format(appl_id=a) if a is not None else None)
+        for url, a in zip(urls, appl_ids, strict=True)
+    ]
+    cols["is_active"] = [_to_bool(value) for value in column("is_active")]
+
     clean = _memoised(_clean_text)
-    date_text = _memoised(_date_text)
-    pref_terms = _memoised(_pref_terms)
-    cols: dict[str, list[Any]] = {name: [] for name in PROJECT_COLUMNS}
-    # Bound methods once: the loop below runs once per record.
-    put = {name: values.append for name, values in cols.items()}
-    links: list[_Link] = []
-    empty: dict[str, Any] = {}
-    row = 0
-    for rec in kept:
-        get = rec.get
-        raw_sub = get("subproject_id")
-        is_sub = raw_sub is not None and not (isinstance(raw_sub, str) and not raw_sub.strip())
-        if is_sub and not include_subprojects:
-            continue
-        org = get("organization")
-        if not _is_mapping(org):
-            org = empty
-        project_num = clean(get("project_num"))
-        if project_num:
-            project_num = project_num.replace(" ", "").upper()
-        parsed = _PROJECT_NUM.match(project_num) if project_num else None
-        core = clean(get("core_project_num"))
-        if core:
-            core = core.replace(" ", "").upper()
-        elif parsed:
-            # Never sliced by position: only a full match of the documented pattern counts.
-            core = parsed["activity"] + parsed["ic"] + parsed["serial"]
-        appl_id = _to_int(get("appl_id"))
-        section = get("full_study_section")
-        agency = get("agency_ic_admin")
-        org_type = get("organization_type")
-        url = clean(get("project_detail_url"))
-        if not url and appl_id is not None:
-            url = PROJECT_URL_TEMPLATE.format(appl_id=appl_id)
+    cols["program_officers"] = [_officer_names(v, clean) for v in column("program_officers")]
+    contacts: list[int | None] = []
+    profile_lists: list[list[int | None]] = []
+    # One link per (record, PI), kept as parallel lists: a tuple per link would be a tracked
+    # container, and 100,000s of them make the garbage collector rescan the input repeatedly.
+    links: dict[str, list[Any]] = {name: [] for name in _LINK_FIELDS}
+    add = [links[name].append for name in _LINK_FIELDS]
+    for row, (rec, org_name) in enumerate(zip(kept, cols["org_name"], strict=True)):
         entries = _pi_entries(rec, clean)
-        contact = next((e[0] for e in entries if e[5]), None)
-        org_name = clean(org.get("org_name"))
-        city = clean(org.get("org_city"))
-        if city and city.isupper():
-            city = _case_name_part(city, first_of_name=True)
-
-        put["appl_id"](appl_id)
-        put["project_num"](project_num)
-        put["core_project_num"](core)
-        put["subproject_id"](_to_int(raw_sub))
-        put["is_subproject"](is_sub)
-        put["fiscal_year"](_to_int(get("fiscal_year")))
-        put["activity_code"](clean(get("activity_code")) or (parsed and parsed["activity"]))
-        put["award_type"](clean(get("award_type")) or (parsed and parsed["type"]))
-        put["project_title"](clean(get("project_title")))
-        put["abstract_text"](_clean_text(get("abstract_text"), collapse=False))
-        put["phr_text"](_clean_text(get("phr_text"), collapse=False))
-        put["pref_terms"](pref_terms(get("pref_terms")))
-        put["award_amount"](_to_float(get("award_amount")))
-        put["direct_cost_amt"](_to_float(get("direct_cost_amt")))
-        put["project_start_date"](date_text(get("project_start_date")))
-        put["project_end_date"](date_text(get("project_end_date")))
-        put["budget_end"](date_text(get("budget_end")))
-        put["org_name"](org_name)
-        put["org_city"](city)
-        put["org_state"](clean(org.get("org_state")))
-        put["org_country"](clean(org.get("org_country")))
-        put["dept_type"](clean(org.get("dept_type")))
-        put["organization_type"](clean(org_type.get("name") if _is_mapping(org_type) else org_type))
-        put["agency_ic_admin"](
-            clean(agency.get("abbreviation") or agency.get("code"))
-            if _is_mapping(agency)
-            else clean(agency)
-        )
-        put["study_section"](clean(_get(section, "name")))
-        put["study_section_code"](clean(_get(section, "srg_code")))
-        put["program_officers"](_officer_names(get("program_officers"), clean))
-        put["contact_pi_profile_id"](contact)
-        put["pi_profile_ids"]([e[0] for e in entries])
-        put["pi_keys"]([])  # filled once name keys are known
-        put["is_active"](_to_bool(get("is_active")))
-        put["project_detail_url"](url)
-        for profile_id, first, middle, last, title, is_contact in entries:
-            links.append((row, profile_id, first, middle, last, title, is_contact, org_name))
-        row += 1
-
-    nameless = sorted({(f, la, o or "") for _, p, f, _m, la, _t, _c, o in links if p is None})
-    name_keys = _name_keys(nameless)
-    link_rows: list[tuple[Any, ...]] = []
-    seen: set[tuple[int, str]] = set()
-    pi_keys = cols["pi_keys"]
-    for r, profile_id, first, middle, last, title, is_contact, org_name in links:
-        by_name = profile_id is None
-        key = name_keys[(first, last, org_name or "")] if by_name else str(profile_id)
-        if (r, key) in seen:
-            continue
-        seen.add((r, key))
-        pi_keys[r].append(key)
-        display, sort_name = _person_names(first, middle, last)
-        link_rows.append((r, key, profile_id, is_contact, title, display, sort_name))
+        contacts.append(next((e[0] for e in entries if e[5]), None))
+        profile_lists.append([e[0] for e in entries])
+        for entry in entries:
+            for put, value in zip(add, (row, *entry, org_name), strict=True):
+                put(value)
+    cols["contact_pi_profile_id"] = contacts
+    cols["pi_profile_ids"] = profile_lists
+    cols["pi_keys"], link_frame = _link_columns(links, len(kept))
 
     projects = _frame(cols, PROJECT_COLUMNS)
-    pi_grants = _pi_grant_frame(projects, link_rows)
+    pi_grants = _pi_grant_frame(projects, link_frame)
     # Stable, paging-independent order: by appl_id, records without one last.
     order = projects["appl_id"].sort_values(kind="stable", na_position="last").index
     projects = projects.loc[order].reset_index(drop=True)
     return projects, pi_grants
+
+
+_LINK_FIELDS = ("row", "profile_id", "first", "middle", "last", "title", "is_contact", "org")
+
+
+def _link_columns(
+    links: Mapping[str, list[Any]], n_rows: int
+) -> tuple[list[list[str]], dict[str, list[Any]]]:
+    """PI keys per project row, and the pi_grants columns (one entry per row and PI key)."""
+    rows, profile_ids = links["row"], links["profile_id"]
+    firsts, lasts, orgs = links["first"], links["last"], links["org"]
+    nameless = sorted(
+        {
+            (firsts[i], lasts[i], orgs[i] or "")
+            for i, profile_id in enumerate(profile_ids)
+            if profile_id is None
+        }
+    )
+    name_keys = _name_keys(nameless)
+    keys_per_row: list[list[str]] = [[] for _ in range(n_rows)]
+    out: dict[str, list[Any]] = {
+        name: [] for name in ("row", "pi_key", "profile_id", "is_contact_pi", "pi_title")
+    }
+    out["pi_name"], out["sort_name"] = [], []
+    for i, row in enumerate(rows):
+        profile_id = profile_ids[i]
+        if profile_id is None:
+            key = name_keys[(firsts[i], lasts[i], orgs[i] or "")]
+        else:
+            key = str(profile_id)
+        row_keys = keys_per_row[row]
+        if key in row_keys:  # two spellings of one person on one record
+            continue
+        row_keys.append(key)
+        display, sort_name = _person_names(firsts[i], links["middle"][i], lasts[i])
+        out["row"].append(row)
+        out["pi_key"].append(key)
+        out["profile_id"].append(profile_id)
+        out["is_contact_pi"].append(links["is_contact"][i])
+        out["pi_title"].append(links["title"][i])
+        out["pi_name"].append(display)
+        out["sort_name"].append(sort_name)
+    return keys_per_row, out
+
+
+@lru_cache(maxsize=65536)
+def _num_part(project_num: str | None, part: str) -> str | None:
+    """Core number, activity code or type from a full match of the project-number pattern.
+
+    Never sliced by position: numbers that do not match the documented pattern give None.
+    """
+    match = _PROJECT_NUM.match(project_num) if project_num else None
+    if match is None:
+        return None
+    if part == "core":
+        return match["activity"] + match["ic"] + match["serial"]
+    return match[part]
+
+
+def _clean_city(value: Any) -> str | None:
+    city = _clean_text(value)
+    # "NOTRE DAME" and "Nashville" both occur: capitalise the all-caps ones.
+    return _case_name_part(city, first_of_name=True) if city and city.isupper() else city
 
 
 def _frame(cols: Mapping[str, Any], schema: Mapping[str, str]) -> pd.DataFrame:
@@ -586,22 +679,21 @@ def _empty(schema: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in schema.items()})
 
 
-def _pi_grant_frame(projects: pd.DataFrame, link_rows: list[tuple[Any, ...]]) -> pd.DataFrame:
-    if not link_rows:
+def _pi_grant_frame(projects: pd.DataFrame, links: Mapping[str, list[Any]]) -> pd.DataFrame:
+    if not links["row"]:
         return _empty(PI_GRANT_COLUMNS)
-    rows, keys, profile_ids, contacts, titles, names, sort_names = zip(*link_rows, strict=True)
-    at = np.asarray(rows, dtype=np.int64)
+    at = np.asarray(links["row"], dtype=np.int64)
     frame = pd.DataFrame(
         {
-            "pi_key": pd.array(keys, dtype="string"),
-            "profile_id": pd.array(profile_ids, dtype="Int64"),
+            "pi_key": pd.array(links["pi_key"], dtype="string"),
+            "profile_id": pd.array(links["profile_id"], dtype="Int64"),
             "core_project_num": projects["core_project_num"].array[at],
             "appl_id": projects["appl_id"].array[at],
             "fiscal_year": projects["fiscal_year"].array[at],
-            "is_contact_pi": pd.array(contacts, dtype="boolean"),
-            "pi_title": pd.array(titles, dtype="string"),
-            "pi_name": pd.array(names, dtype="string"),
-            "sort_name": pd.array(sort_names, dtype="string"),
+            "is_contact_pi": pd.array(links["is_contact_pi"], dtype="boolean"),
+            "pi_title": pd.array(links["pi_title"], dtype="string"),
+            "pi_name": pd.array(links["pi_name"], dtype="string"),
+            "sort_name": pd.array(links["sort_name"], dtype="string"),
             "is_subproject": projects["is_subproject"].array[at],
             "award_amount": projects["award_amount"].array[at],
         }

@@ -202,9 +202,18 @@ def test_logging_is_restored_after_a_command() -> None:
 def test_grants_is_the_project_table() -> None:
     result = run("grants", SPECIALTY, "--load", COMMON_FUND, catch=False)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0].split(",") == list(GRANT_COLUMNS)
-    years = [int(r["last_fiscal_year"]) for r in csv_rows(result.stdout) if r["last_fiscal_year"]]
-    assert years == sorted(years, reverse=True)
+    assert result.stdout.splitlines()[0].split(",") == ["relevance", *GRANT_COLUMNS]
+    rows = csv_rows(result.stdout)
+    relevance = [float(row["relevance"]) for row in rows]
+    assert relevance
+    assert relevance == sorted(relevance, reverse=True)
+    assert min(relevance) > 0  # loaded records are not text-searched: off-topic grants dropped
+
+
+def test_grants_active_only() -> None:
+    result = run("grants", SPECIALTY, "--load", COMMON_FUND, "--active-only", catch=False)
+    assert result.exit_code == 0, result.stderr
+    assert {row["is_active"] for row in csv_rows(result.stdout)} == {"True"}
 
 
 # --- pi -------------------------------------------------------------------------------------
@@ -364,6 +373,7 @@ BAD_INPUTS: list[tuple[str, list[str], int, str]] = [
     ("verbose and quiet", ["pi", "1", "-v", "-q"], 2, "contradict each other"),
     ("missing load file", ["search", "x", "--load", "nope.json"], 2, "does not exist"),
     ("unknown specialty --show", ["specialties", "--show", "zzqqx"], 2, "unknown specialty"),
+    ("empty specialty", ["search", " ", "--load", COMMON_FUND], 2, "no specialty given"),
     ("no such PI", ["pi", "Nobody Atall", "--load", COMMON_FUND], 1, "no PI matches"),
     ("publications as load", ["pi", "1", "--load", PUBLICATIONS], 1, "publications/search"),
     ("save to missing dir", ["fetch", "x", "--save", "/nonexistent/x.json"], 2, "does not exist"),
@@ -416,7 +426,7 @@ def test_offline_with_nothing_cached() -> None:
     assert result.exit_code == 1
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("Error: Offline mode: this RePORTER request is not in the cache")
-    assert "— " in last
+    assert last.endswith("— run the same command once without --offline to fill the cache")
 
 
 def test_api_errors_after_retries(reporter_server: Any) -> None:

@@ -774,6 +774,17 @@ def _distinct_lists(
     return pd.Series([out.get(key, []) for key in keys], index=keys, dtype="object")
 
 
+# projects columns grants_table reads, and those taken from each grant's latest record
+_GRANT_HEAD = (
+    "appl_id", "activity_code", "project_title", "org_name", "org_city", "org_state",
+    "dept_type", "agency_ic_admin", "contact_pi_profile_id", "project_detail_url",
+)  # fmt: skip
+_GRANT_INPUTS = [
+    *_GRANT_HEAD, "fiscal_year", "project_start_date", "project_end_date", "award_amount",
+    "is_subproject", "project_num", "award_type", "study_section", "program_officers", "pi_keys",
+]  # fmt: skip
+
+
 def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.DataFrame:
     """One row per ``core_project_num`` (``fields.GRANT_COLUMNS``) from a projects table.
 
@@ -791,60 +802,52 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
     if projects.empty or projects["core_project_num"].isna().all():
         return _empty(GRANT_COLUMNS)
     rows = projects[projects["core_project_num"].notna()]
-    is_sub = rows["is_subproject"].fillna(False).astype(bool)
-    has_parent = (~is_sub).groupby(rows["core_project_num"]).transform("any")
-    rows = rows[~is_sub | ~has_parent].copy()
-    rows["_parent"] = ~_is_supplement(rows)
+    # Integer codes in core-number order: sorting and grouping on them is much cheaper than on
+    # the strings, and the output comes out sorted by core number.
+    codes, keys = pd.factorize(rows["core_project_num"], sort=True)
+    rows = rows.loc[:, _GRANT_INPUTS].assign(_g=codes)
+    is_sub = rows["is_subproject"].fillna(False).to_numpy(dtype=bool)
+    has_parent = pd.Series(~is_sub, index=rows.index).groupby(codes).transform("any")
+    rows = rows[~is_sub | ~has_parent.to_numpy(dtype=bool)]
+    rows = rows.assign(_parent=~_is_supplement(rows))
     # Latest first: the first row of each grant is its latest fiscal year's parent record.
     rows = rows.sort_values(
-        ["core_project_num", "fiscal_year", "_parent", "appl_id"],
+        ["_g", "fiscal_year", "_parent", "appl_id"],
         ascending=[True, False, False, False],
         kind="stable",
         na_position="last",
     )
-    grouped = rows.groupby("core_project_num", sort=True)
-    head = grouped.first(skipna=True)  # latest non-missing value per column
+    grouped = rows.groupby("_g", sort=True)
+    head = grouped[list(_GRANT_HEAD)].first(skipna=True)  # latest non-missing value per column
     last_fy = grouped["fiscal_year"].max()
-    in_last_fy = rows["fiscal_year"].eq(rows["core_project_num"].map(last_fy)).fillna(False)
+    in_last_fy = rows["fiscal_year"].eq(rows["_g"].map(last_fy)).fillna(False)
     latest_award = (
-        rows.loc[in_last_fy.astype(bool)]
-        .groupby("core_project_num")["award_amount"]
-        .sum(min_count=1)
+        rows.loc[in_last_fy.to_numpy(dtype=bool)].groupby("_g")["award_amount"].sum(min_count=1)
     )
-    keys = head.index
+    index = head.index
     end = grouped["project_end_date"].max()
     as_of_ts = _as_of(as_of)
     out = pd.DataFrame(
         {
-            "core_project_num": keys,
+            "core_project_num": pd.Series(keys.take(index.to_numpy()), index=index),
             "latest_appl_id": head["appl_id"],
-            "activity_code": head["activity_code"],
-            "project_title": head["project_title"],
             "first_fiscal_year": grouped["fiscal_year"].min(),
             "last_fiscal_year": last_fy,
             "n_records": grouped.size(),
             "project_start_date": grouped["project_start_date"].min(),
             "project_end_date": end,
-            "latest_award_amount": latest_award.reindex(keys),
+            "latest_award_amount": latest_award.reindex(index),
             "total_award_amount": grouped["award_amount"].sum(min_count=1),
-            "org_name": head["org_name"],
-            "org_city": head["org_city"],
-            "org_state": head["org_state"],
-            "dept_type": head["dept_type"],
-            "agency_ic_admin": head["agency_ic_admin"],
             "study_sections": _distinct_lists(
-                rows["core_project_num"], rows["study_section"], keys, explode=False
+                rows["_g"], rows["study_section"], index, explode=False
             ),
             "program_officers": _distinct_lists(
-                rows["core_project_num"], rows["program_officers"], keys, explode=True
+                rows["_g"], rows["program_officers"], index, explode=True
             ),
-            "contact_pi_profile_id": head["contact_pi_profile_id"],
-            "pi_keys": _distinct_lists(
-                rows["core_project_num"], rows["pi_keys"], keys, explode=True
-            ),
+            "pi_keys": _distinct_lists(rows["_g"], rows["pi_keys"], index, explode=True),
             "is_active": pd.Series(end >= as_of_ts, dtype="boolean").where(end.notna()),
             "months_left": (end - as_of_ts).dt.days / _DAYS_PER_MONTH,
-            "project_detail_url": head["project_detail_url"],
+            **{column: head[column] for column in _GRANT_HEAD if column != "appl_id"},
         }
     )
     return _conform(out, GRANT_COLUMNS)

@@ -20,6 +20,7 @@ How politeness and retries fit together:
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -56,6 +57,14 @@ DEFAULT_USER_AGENT = f"reporter_finder/{__version__} (+https://github.com/report
 #: records can take several seconds to build.
 DEFAULT_TIMEOUT = (10.0, 60.0)
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+#: Query parameters whose values never appear in logs (NCBI's key, the user's e-mail).
+SECRET_PARAMS = frozenset({"api_key", "email"})
+_SECRET_RE = re.compile(r"(?<=[?&])(" + "|".join(sorted(SECRET_PARAMS)) + r")=[^&#]*")
+
+
+def redact_url(url: str | None) -> str | None:
+    """Return ``url`` with the values of :data:`SECRET_PARAMS` replaced by ``***``."""
+    return _SECRET_RE.sub(r"\1=***", url) if url else url
 #: Jitter added to each backoff, as a fraction of ``backoff_factor``: spreads out clients
 #: that failed together so they do not retry in lockstep.
 _JITTER_FRACTION = 0.5
@@ -153,7 +162,7 @@ class _PoliteRetry(Retry):
             "%s: %s on %s; retry %d in %.1f s%s",
             ctx.service,
             what,
-            last.url,
+            redact_url(last.url),
             len(retry.history),
             delay,
             " (Retry-After)" if from_header else "",
@@ -382,7 +391,7 @@ class HttpTransport:
             )
         return ReporterConnectionError(
             f"Could not reach {self.service}{what} after {attempts} attempt"
-            f"{'s' if attempts > 1 else ''}: {reason or exc}",
+            f"{'s' if attempts > 1 else ''}: {redact_url(str(reason or exc))}",
             url=url,
             attempts=attempts,
             hint="Check your internet connection and the API URL.",

@@ -285,3 +285,19 @@ def test_own_session_is_closed(fake: FakeClock) -> None:
 def test_max_attempts_must_be_positive() -> None:
     with pytest.raises(ValueError, match="max_attempts"):
         HttpTransport(BASE, max_attempts=0)
+
+
+def test_retry_warning_does_not_log_secret_query_parameters(
+    fake: FakeClock, mocked: responses.RequestsMock, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Regression: the retry warning logged the full URL, query string included, which put
+    # an NCBI api_key (and the user's e-mail) into logs shown with -v.
+    mocked.add(responses.GET, URL, status=503, body="busy")
+    mocked.add(responses.GET, URL, json={"ok": 1})
+    caplog.set_level(logging.DEBUG, logger="reporter_finder")
+    params = {"id": "1,2", "api_key": "SECRET-KEY-123", "email": "me@example.org"}
+    assert make(fake).request_json("GET", "things/search", params=params) == {"ok": 1}
+    assert "retry 1" in caplog.text
+    assert "SECRET-KEY-123" not in caplog.text
+    assert "me@example.org" not in caplog.text
+    assert "id=1%2C2" in caplog.text or "id=1,2" in caplog.text

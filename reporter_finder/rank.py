@@ -203,7 +203,7 @@ class RankWeights:
     mentoring: float = 0.20
     funding: float = 0.10
     department: float = 0.10
-    track: float = 0.20
+    track: float = 0.40
     seniority: float = 0.10
     funding_cap: float = 2_000_000.0
     centre_credit_cap: float = 600_000.0
@@ -302,6 +302,8 @@ _LEAD_DTYPES: Mapping[str, str] = {
     "matched_skills": "object",
     "track_fit": "string",
     "why": "string",
+    "n_publications": "Int64",
+    "recent_publications": "object",
 }
 
 #: Every column of :func:`rank_pis`, in order: ``fields.LEAD_COLUMNS`` then the components.
@@ -884,6 +886,10 @@ def rank_pis(
             "prior_seniority": prior_seniority.to_numpy(dtype=float),
             "prior_track": np.round(prior_track.to_numpy(dtype=float), 4),
             "months_left": np.round(max_months.to_numpy(dtype=float), 1),
+            # Publications are looked up after ranking, for the top PIs only
+            # (publications.publications_for_leads): until then "not looked up", never 0.
+            "n_publications": [None] * len(chosen),
+            "recent_publications": [[] for _ in chosen],
             **cols,
         }
     )

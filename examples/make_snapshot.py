@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 from reporter_finder.fields import INCLUDE_FIELDS
@@ -42,7 +43,8 @@ def main() -> None:
     rows = ",\n".join(json.dumps(rec, ensure_ascii=False) for rec in snapshot["results"])
     text = f'{{"meta": {meta},\n "results": [\n{rows}\n]}}\n'
     TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET} ({len(snapshot['results'])} records, {len(text):,} characters)")
+    count = len(snapshot["results"])
+    sys.stdout.write(f"wrote {TARGET} ({count} records, {len(text):,} characters)\n")
 
 
 if __name__ == "__main__":

@@ -60,6 +60,7 @@ _EXPORTS: dict[str, str] = {
     "publication_links": "publications",
     "pi_publications": "publications",
     "attach_publications": "publications",
+    "publications_for_leads": "publications",
     "Applicant": "outreach",
     "Draft": "outreach",
     "draft_email": "outreach",
@@ -77,6 +78,7 @@ _EXPORTS: dict[str, str] = {
     "find_mentors": "mentors",
     "MentorSearch": "mentors",
     "default_query": "mentors",
+    "fetch_records": "mentors",
     # exports
     "lead_list": "export",
     "write_leads": "export",
@@ -129,7 +131,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         resolve_specialty,
         specialty_terms,
     )
-    from reporter_finder.mentors import MentorSearch, default_query, find_mentors
+    from reporter_finder.mentors import MentorSearch, default_query, fetch_records, find_mentors
     from reporter_finder.outreach import (
         Applicant,
         Draft,
@@ -145,6 +147,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         attach_publications,
         pi_publications,
         publication_links,
+        publications_for_leads,
     )
     from reporter_finder.query import ProjectQuery
     from reporter_finder.rank import RankWeights, rank_pis, score_projects

@@ -1,11 +1,13 @@
 """The ``reporter-finder`` command line: a thin skin over the library.
 
-Layout, so that adding a command (``draft``, ``followups``) is a matter of one function:
+Layout, so that adding a command is a matter of one function:
 
 * **Option stacks** (:func:`query_options`, :func:`ranking_options`, :func:`network_options`,
-  :func:`load_option`, :func:`output_options`, :func:`verbosity_options`) are decorators. Each
-  one packs its options into one small value object (:class:`Filters`, :class:`Ranking`,
-  :class:`Network`, :class:`Output`) handed to the command, so commands stay short.
+  :func:`publication_options`, :func:`applicant_options`, :func:`load_option`,
+  :func:`output_options`, :func:`verbosity_options`) are decorators. Each one packs its
+  options into one small value object (:class:`Filters`, :class:`Ranking`, :class:`Network`,
+  :class:`Publications`, :class:`ApplicantText`, :class:`Output`) handed to the command, so
+  commands stay short.
 * **Every command** is a :class:`ReporterCommand`: it configures logging from ``-v``/``-q``
   for the duration of the command (and restores it after, which matters inside tests).
 * **Errors are mapped in one place**, :meth:`ReporterGroup.invoke`: library errors become one
@@ -41,6 +43,7 @@ from reporter_finder.exceptions import (
     InvalidResponseError,
     LexiconError,
     OfflineCacheMissError,
+    OutreachError,
     QueryError,
     RateLimitError,
     ReporterConnectionError,
@@ -55,6 +58,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/request
     import pandas as pd
 
     from reporter_finder.client import ReporterClient
+    from reporter_finder.outreach import Applicant
+    from reporter_finder.publications import PubMedClient
     from reporter_finder.tables import Tables
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -71,6 +76,11 @@ EXIT_INTERRUPTED = 130
 _META_VERBOSE = "reporter_finder.verbose"
 _META_QUIET = "reporter_finder.quiet"
 _META_API_URL = "reporter_finder.api_url"
+_META_CLIENT = "reporter_finder.client"
+
+#: Environment variables of the options that carry personal settings.
+EMAIL_ENV = "REPORTER_FINDER_EMAIL"
+NCBI_API_KEY_ENV = "NCBI_API_KEY"
 
 #: What to do about each kind of library error, when the error carries no hint of its own.
 _DEFAULT_HINTS: tuple[tuple[type[ReporterError], str], ...] = (
@@ -84,6 +94,8 @@ _DEFAULT_HINTS: tuple[tuple[type[ReporterError], str], ...] = (
     (ReporterHTTPError, "RePORTER may be down: try again later, or use --offline for cached "
      "searches"),
     (LexiconError, "reinstall reporter-finder: its packaged vocabulary is damaged"),
+    (OutreachError, "check the applicant options, the template and the lead list (see "
+     "'reporter-finder draft --help')"),
     (QueryError, "check the options you gave (see --help)"),
 )  # fmt: skip
 _UNREACHABLE_HINT = "check your connection, or use --offline for cached searches"
@@ -386,10 +398,13 @@ class Network:
     retries: int
 
     def client(self) -> ReporterClient:
-        """A client for these settings; the command closes it when it ends."""
+        """The command's RePORTER client (one per command, closed when the command ends)."""
         from reporter_finder.cache import CacheSettings
         from reporter_finder.client import ReporterClient
 
+        ctx = click.get_current_context()
+        if _META_CLIENT in ctx.meta:  # projects and publications share one client and cache
+            return ctx.meta[_META_CLIENT]  # type: ignore[no-any-return]
         client = ReporterClient(
             self.api_url,
             cache=CacheSettings(mode=self.cache_mode),
@@ -397,10 +412,72 @@ class Network:
             max_attempts=self.retries + 1,
             progress=_progress_wanted(),
         )
-        ctx = click.get_current_context()
         ctx.meta[_META_API_URL] = client.base_url
+        ctx.meta[_META_CLIENT] = client
         ctx.call_on_close(client.close)
         return client
+
+    def pubmed_client(self, publications: Publications, email: str | None) -> PubMedClient:
+        """A PubMed client with the same cache mode, timeout and retries as RePORTER's.
+
+        Raises:
+            QueryError: ``email`` does not look like an e-mail address (a usage error).
+        """
+        from reporter_finder.cache import CacheSettings
+        from reporter_finder.publications import PubMedClient
+
+        client = PubMedClient(
+            api_key=publications.api_key,
+            email=email,
+            cache=CacheSettings(mode=self.cache_mode),
+            timeout=(min(10.0, self.timeout), self.timeout),
+            max_attempts=self.retries + 1,
+        )
+        click.get_current_context().call_on_close(client.close)
+        return client
+
+
+@dataclasses.dataclass(frozen=True)
+class Publications:
+    """Whether to look up publications, and the NCBI API key to do it with."""
+
+    enabled: bool | None  # None: on with the network, off with --load
+    api_key: str | None
+
+    def wanted(self, load: Path | None) -> bool:
+        """On by default, off with ``--load`` (which promises no requests) unless asked for."""
+        return self.enabled if self.enabled is not None else load is None
+
+
+@dataclasses.dataclass(frozen=True)
+class ApplicantText:
+    """The applicant's details as typed (``draft`` and ``followups --draft``)."""
+
+    name: str | None
+    background: str | None
+    skills: tuple[str, ...]
+    specialty: str | None
+    track: str
+    duration: str | None
+    visa: str | None
+
+    def applicant(self, email: str | None) -> Applicant:
+        """The library's :class:`~reporter_finder.outreach.Applicant` (validates the values).
+
+        Raises:
+            click.UsageError: ``--name`` or ``--background`` is missing.
+        """
+        from reporter_finder.outreach import Applicant
+
+        missing = [o for o, v in (("--name", self.name), ("--background", self.background))
+                   if not (v or "").strip()]  # fmt: skip
+        if missing:
+            raise click.UsageError(f"drafts need {' and '.join(missing)} (who is writing)")
+        return Applicant(
+            name=self.name or "", background=self.background or "", skills=self.skills,
+            specialty=self.specialty, track=self.track, duration=self.duration,
+            visa=self.visa, email=email,
+        )  # fmt: skip
 
 
 @dataclasses.dataclass(frozen=True)
@@ -563,6 +640,56 @@ def load_option(f: F) -> F:
     )(f)  # fmt: skip
 
 
+def publication_options(f: F) -> F:
+    """``--publications/--no-publications`` and ``--ncbi-api-key``, packed as ``pubs``."""
+
+    def pack(f: F) -> F:
+        @functools.wraps(f)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            kwargs["pubs"] = Publications(kwargs.pop("publications"), kwargs.pop("ncbi_api_key"))
+            return f(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return _stack(
+        click.option("--publications/--no-publications", "publications", default=None,
+                     help="Look up the PIs' papers (RePORTER links, titles from PubMed). "
+                     "[default: on, off with --load]"),
+        click.option("--ncbi-api-key", envvar=NCBI_API_KEY_ENV, show_envvar=True, metavar="KEY",
+                     help="NCBI API key: 10 PubMed requests a second instead of 3."),
+        pack,
+    )(f)  # fmt: skip
+
+
+def email_option(f: F) -> F:
+    """``--email``: the applicant's address (drafts) and the contact NCBI asks for (PubMed)."""
+    return click.option(
+        "--email", envvar=EMAIL_ENV, show_envvar=True, metavar="ADDRESS",
+        help="Your e-mail: signs drafts, and NCBI may use it to reach you about PubMed use.",
+    )(f)  # fmt: skip
+
+
+def applicant_options(f: F) -> F:
+    """Who writes the e-mails (``draft``, ``followups --draft``), plus ``--template``."""
+    return _stack(
+        click.option("--name", metavar='"NAME"', help='Your full name, e.g. "Ana Rivera".'),
+        click.option("--background", metavar='"TEXT"', help='A phrase completing "I am '
+                     '<name>, …", e.g. "an internal medicine graduate from Peru".'),
+        click.option("--skills", callback=_skills_callback, metavar='"A, B, C"',
+                     help="Skills to mention, comma-separated."),
+        click.option("--specialty", metavar="NAME", help="Your specialty, e.g. cardiology."),
+        click.option("--track", type=click.Choice(TRACKS, case_sensitive=False), default="any",
+                     show_default=True, help="The position you want: clinical, postdoc or any."),
+        click.option("--duration", metavar='"TEXT"', help='How long, e.g. "12–24 months".'),
+        click.option("--visa", metavar="TYPE", help="Your visa, e.g. J-1."),
+        _pack(ApplicantText, ["name", "background", "skills", "specialty", "track", "duration",
+                              "visa"], "applicant"),
+        click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     metavar="FILE", help="Your own template (copy the packaged one; see the "
+                     "README)."),
+    )(f)  # fmt: skip
+
+
 def output_options(f: F) -> F:
     """``-o/--output`` and ``--format``, resolved and checked before any work starts."""
 
@@ -684,17 +811,27 @@ def _widen_hint(filters: Filters, noun: str) -> None:
 @ranking_options
 @network_options
 @load_option
+@publication_options
+@email_option
 @output_options
 @verbosity_options
 def search(
-    filters: Filters, ranking: Ranking, network: Network, load: Path | None, output: Output
+    filters: Filters,
+    ranking: Ranking,
+    network: Network,
+    load: Path | None,
+    pubs: Publications,
+    email: str | None,
+    output: Output,
 ) -> None:
     """Rank PIs as prospective mentors for SPECIALTY: the lead list.
 
     SPECIALTY is a specialty or topic in your words ("cardiology", "sickle cell disease").
     Known specialties (see 'reporter-finder specialties') are expanded into their research
     terms; anything else is searched as typed. The lead list has one row per PI, best first,
-    with empty status/contacted_on/follow_up_on/notes columns for your outreach.
+    with the papers linked to each PI's grants (n_publications, recent_publications; looked up
+    for the listed PIs only) and empty status/contacted_on/follow_up_on/notes columns for your
+    outreach.
 
     \b
     Examples:
@@ -705,8 +842,15 @@ def search(
     """
     from reporter_finder.export import lead_list, write_leads
 
+    pubmed = network.pubmed_client(pubs, email) if pubs.wanted(load) else None  # checks --email
     result = _find(filters, network, load, ranking)
-    leads = lead_list(result.ranked, top=ranking.top)
+    ranked = result.ranked
+    if pubmed is not None:
+        from reporter_finder.publications import publications_for_leads
+
+        ranked = publications_for_leads(ranked, result.tables, reporter_client=network.client(),
+                                        pubmed_client=pubmed, top=ranking.top)  # fmt: skip
+    leads = lead_list(ranked, top=ranking.top)
     count = write_leads(leads, output.path, output.fmt)
     if count == 0:
         _widen_hint(filters, "PIs")
@@ -727,32 +871,6 @@ GRANT_TABLE_COLUMNS = (
 )
 
 
-def _relevant_grants(result: Any, *, active_only: bool) -> pd.DataFrame:
-    """The grants of a mentor search that match the specialty, most relevant first.
-
-    ``relevance`` is the best BM25 relevance (specialty terms, re-weighted by the skills) of
-    any fiscal year of the grant: the same project score the PI ranking is built on. Records
-    loaded from a file are not text-searched, so grants scoring 0 are dropped here.
-    """
-    from reporter_finder.fields import GRANT_COLUMNS
-    from reporter_finder.rank import score_projects
-
-    tables = result.tables
-    scored = score_projects(tables.projects, result.specialty.specialty, result.skills)
-    best = scored.groupby("core_project_num")["relevance"].max()
-    grants = tables.grants.assign(
-        relevance=tables.grants["core_project_num"].map(best).astype("Float64").round(4)
-    )
-    keep = grants["relevance"].fillna(0) > 0
-    if active_only:
-        keep &= grants["is_active"].fillna(False)
-    grants = grants[keep.to_numpy(dtype=bool)].sort_values(
-        ["relevance", "last_fiscal_year", "core_project_num"], ascending=[False, False, True],
-        kind="stable", na_position="last",
-    )  # fmt: skip
-    return grants.loc[:, ["relevance", *GRANT_COLUMNS]].reset_index(drop=True)
-
-
 @cli.command()
 @active_option
 @query_options
@@ -771,9 +889,10 @@ def grants(filters: Filters, network: Network, load: Path | None, output: Output
       reporter-finder grants "sickle cell disease" --mechanism R01 --active-only
     """
     from reporter_finder.export import write_table
+    from reporter_finder.mentors import relevant_grants
 
     result = _find(filters, network, load, None)
-    table = _relevant_grants(result, active_only=filters.active_only)
+    table = relevant_grants(result, active_only=filters.active_only)
     count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS)
     if count == 0:
         _widen_hint(filters, "grants")
@@ -782,26 +901,6 @@ def grants(filters: Filters, network: Network, load: Path | None, output: Output
 
 # --- pi -------------------------------------------------------------------------------------
 
-#: Columns of the ``pi`` output: the PI, then one row per grant.
-PI_OUTPUT_COLUMNS = (
-    "profile_id",
-    "pi_name",
-    "pi_title",
-    "organization",
-    "department",
-    "core_project_num",
-    "activity_code",
-    "project_title",
-    "first_fiscal_year",
-    "last_fiscal_year",
-    "latest_award_amount",
-    "total_award_amount",
-    "is_active",
-    "role",
-    "program_officers",
-    "study_sections",
-    "project_detail_url",
-)
 PI_TABLE_COLUMNS = (
     "core_project_num",
     "project_title",
@@ -810,23 +909,15 @@ PI_TABLE_COLUMNS = (
     "latest_award_amount",
     "is_active",
     "role",
+    "n_publications",
 )
 
 
-def _pi_grants(tables: Tables, pi_key: str) -> pd.DataFrame:
-    """One row per grant of one PI with the PI's details and role, newest first."""
-    links = tables.pi_grants[tables.pi_grants["pi_key"] == pi_key]
-    contact = links.groupby("core_project_num")["is_contact_pi"].any()
-    person = tables.pis[tables.pis["pi_key"] == pi_key].iloc[0]
-    rows = tables.grants[tables.grants["core_project_num"].isin(contact.index)].copy()
-    rows["role"] = [
-        "contact PI" if contact.get(num, False) is True else "PI (multi-PI)"
-        for num in rows["core_project_num"]
-    ]
-    for column in ("profile_id", "pi_name", "pi_title", "organization", "department"):
-        rows[column] = person[column]
-    rows = rows.sort_values(["last_fiscal_year", "core_project_num"], ascending=[False, True])
-    return rows.loc[:, list(PI_OUTPUT_COLUMNS)].reset_index(drop=True)
+def _shown(value: Any, missing: str) -> str:
+    """A cell for a sentence: ``missing`` for NA or blank (``NA or "x"`` raises in pandas)."""
+    import pandas as pd
+
+    return missing if value is None or pd.isna(value) or not str(value).strip() else str(value)
 
 
 def _choose_pi(matches: pd.DataFrame, who: str) -> str:
@@ -855,14 +946,44 @@ def _choose_pi(matches: pd.DataFrame, who: str) -> str:
     )
 
 
+def _pi_tables(who: str, network: Network, load: Path | None) -> Tables:
+    """The tables of one PI's projects: from ``--load``, or asked for by profile id or name."""
+    from reporter_finder.mentors import pi_query
+    from reporter_finder.tables import build_tables, load_records
+
+    records = load_records(load) if load else network.client().fetch_projects(pi_query(who))
+    return build_tables(records)
+
+
+def _pi_publications(
+    tables: Tables, pi_key: str, network: Network, pubs: Publications, email: str | None,
+    load: Path | None,
+) -> pd.DataFrame | None:  # fmt: skip
+    """One PI's papers when publications are wanted (``None``: not looked up)."""
+    if not pubs.wanted(load):
+        return None
+    from reporter_finder.publications import publications_if_cached_or_online
+
+    pubmed = network.pubmed_client(pubs, email)
+    return publications_if_cached_or_online(
+        tables, [pi_key], reporter_client=network.client(), pubmed_client=pubmed
+    )
+
+
 @cli.command()
 @click.argument("who", metavar="PROFILE_ID_OR_NAME")
 @network_options
 @load_option
+@publication_options
+@email_option
 @output_options
 @verbosity_options
-def pi(who: str, network: Network, load: Path | None, output: Output) -> None:
-    """One PI: title, organization, every grant, program officers, study sections, links.
+def pi(
+    who: str, network: Network, load: Path | None, pubs: Publications, email: str | None,
+    output: Output,
+) -> None:  # fmt: skip
+    """One PI: title, organization, every grant, program officers, study sections, links, and
+    the papers linked to the grants (most recent first, with PMID and PubMed link).
 
     PROFILE_ID_OR_NAME is a RePORTER profile id (the profile_id column of a lead list) or a
     name ("Rivera, Ana" or "Ana Rivera"); when several PIs match, you are asked which one.
@@ -871,27 +992,27 @@ def pi(who: str, network: Network, load: Path | None, output: Output) -> None:
     Examples:
       reporter-finder pi 1234567
       reporter-finder pi "Rivera, Ana" -o rivera.json
+      reporter-finder pi 1234567 --email you@example.org --ncbi-api-key "$NCBI_API_KEY"
     """
     from reporter_finder.export import write_table
-    from reporter_finder.query import ProjectQuery
-    from reporter_finder.tables import build_tables, find_pi, load_records
+    from reporter_finder.mentors import pi_grant_details
+    from reporter_finder.tables import find_pi
 
     who = " ".join(who.split())
-    if load:
-        records = load_records(load)
-    else:
-        by_id = who.isdigit()
-        query = ProjectQuery(pi_profile_ids=(int(who),)) if by_id else ProjectQuery(pi_names=(who,))
-        records = network.client().fetch_projects(query)
-    tables = build_tables(records)
+    tables = _pi_tables(who, network, load)
     pi_key = _choose_pi(find_pi(tables.pis, who), who)
-    rows = _pi_grants(tables, pi_key)
+    papers = _pi_publications(tables, pi_key, network, pubs, email, load)
+    rows = pi_grant_details(tables, pi_key, publications=papers)
     if output.fmt == "table":
         person = rows.iloc[0]
-        click.echo(f"{person.pi_name} — {person.pi_title or 'title not given'}, "
-                   f"{person.organization}, {person.department or 'department not given'} "
+        click.echo(f"{person.pi_name} — {_shown(person.pi_title, 'title not given')}, "
+                   f"{person.organization}, {_shown(person.department, 'department not given')} "
                    f"(profile id {person.profile_id})")  # fmt: skip
     write_table(rows, output.path, output.fmt, table_columns=PI_TABLE_COLUMNS)
+    if output.fmt == "table" and output.to_stdout and papers is not None:
+        click.echo(f"\nPublications linked to these grants ({len(papers)}, most recent first):")
+        for citation, url in zip(papers["citation"], papers["pubmed_url"], strict=True):
+            click.echo(f"  {citation}  {url}")
     output.done(len(rows), "grants")
 
 
@@ -1025,7 +1146,7 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
     check_writable(save, "'--save'")  # before the download, not after it
     from reporter_finder.export import write_records
     from reporter_finder.lexicon import resolve_specialty
-    from reporter_finder.mentors import default_query, split_query
+    from reporter_finder.mentors import default_query, fetch_records, split_query
 
     match = resolve_specialty(filters.specialty)
     _note_specialty(match)
@@ -1035,19 +1156,190 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
         institutions=filters.institutions, activity_codes=filters.mechanisms,
     ))  # fmt: skip
     client = network.client()
-    records: dict[Any, dict[str, Any]] = {}
-    for query in queries:
-        for record in client.iter_projects(query):
-            key = record.get("appl_id")
-            records.setdefault(key if key is not None else id(record), record)  # parts overlap
+    records = fetch_records(queries, client)
     fetched_at = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     meta = {"queries": [q.to_criteria() for q in queries], "api_url": client.base_url,
             "fetched_at": fetched_at}  # fmt: skip
-    count = write_records(list(records.values()), save, meta=meta)
+    count = write_records(records, save, meta=meta)
     if count == 0:
         _widen_hint(filters, "records")
     if save != "-":
         say(f"Saved {count} records to {save}.")
+
+
+# --- draft ----------------------------------------------------------------------------------
+
+
+def _template_text(template: Path | None, kind: str) -> str:
+    from reporter_finder.outreach import load_template
+
+    return load_template(template, kind=kind)
+
+
+@cli.command()
+@click.argument("profile_id", required=False, metavar="[PROFILE_ID]")
+@click.option(
+    "--from",
+    "from_csv",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LEADS.csv",
+    help="Batch mode: draft for the top leads of a lead list.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    metavar="N",
+    help="Batch mode: how many leads, in rank order.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="drafts",
+    show_default=True,
+    metavar="DIR",
+    help="Batch mode: folder for the .txt and .eml files.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="One PI: where to write the draft; '-' is stdout, a .eml name writes an e-mail file.",
+)
+@applicant_options
+@email_option
+@network_options
+@load_option
+@publication_options
+@verbosity_options
+def draft(
+    profile_id: str | None, from_csv: Path | None, top: int, out_dir: str, output: str,
+    applicant: ApplicantText, template: Path | None, email: str | None, network: Network,
+    load: Path | None, pubs: Publications,
+) -> None:  # fmt: skip
+    """Draft a short e-mail to a PI (four parts: their grant, the bridge, you, a call).
+
+    Give one PI's PROFILE_ID (the draft goes to stdout; its sources to stderr), or a lead list
+    with --from to write one .txt and one .eml per lead into --out. Batch mode uses the lead
+    list's columns only and makes no request.
+
+    \b
+    Examples:
+      reporter-finder draft 10519021 --name "Ana Rivera" \\
+          --background "an internal medicine graduate from Peru" --skills "R, REDCap" \\
+          --specialty oncology --track postdoc --duration "12–24 months" --visa J-1
+      reporter-finder draft --from leads.csv --top 10 --out drafts/ --name "Ana Rivera" \\
+          --background "an internal medicine graduate from Peru"
+    """
+    if (profile_id is None) == (from_csv is None):
+        raise click.UsageError("give one PI's PROFILE_ID or --from LEADS.csv (not both)")
+    if profile_id is not None and not profile_id.isdigit():
+        raise click.BadParameter(f"{profile_id!r} is not a RePORTER profile id (digits only)",
+                                 param_hint="PROFILE_ID")  # fmt: skip
+    check_writable(output, "'-o' / '--output'")
+    from reporter_finder.outreach import draft_batch, draft_for_pi, write_draft, write_drafts
+
+    who, text = applicant.applicant(email), _template_text(template, "email")
+    if from_csv is not None:
+        from reporter_finder.followups import read_leads
+
+        tables = _pi_tables("", network, load) if load else None  # better grants when given
+        drafts = draft_batch(read_leads(from_csv), tables, who, top=top, template=text)
+        paths = write_drafts(drafts, out_dir, from_addr=email)
+        say(f"Wrote {len(drafts)} drafts to {out_dir}: {', '.join(p.name for p in paths)}")
+        return
+    tables = _pi_tables(profile_id, network, load)
+    papers = _pi_publications(tables, profile_id, network, pubs, email, load)
+    letter = draft_for_pi(tables, profile_id, who, publications=papers, template=text)
+    if output == "-":
+        click.echo(letter.as_text(), nl=False)
+        say("Sources (check before sending):\n" + "\n".join(f"- {f}" for f in letter.facts))
+    else:
+        say(f"Wrote the draft to {write_draft(letter, output, from_addr=email)}.")
+
+
+# --- followups ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("leads_csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--days",
+    type=click.IntRange(min=0),
+    default=7,
+    show_default=True,
+    metavar="N",
+    help="Due when contacted_on is at least N days ago.",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write follow_up_on into LEADS_CSV for the due leads (your other edits are kept).",
+)
+@click.option(
+    "--on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="With --write: the date to write. [default: today]",
+)
+@click.option(
+    "--draft",
+    "with_drafts",
+    is_flag=True,
+    help="Also write a follow-up draft per due lead into --out.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="drafts",
+    show_default=True,
+    metavar="DIR",
+    help="With --draft: folder for the .txt and .eml files.",
+)
+@applicant_options
+@email_option
+@output_options
+@verbosity_options
+def followups(
+    leads_csv: Path, days: int, write: bool, on: datetime.datetime | None, with_drafts: bool,
+    out_dir: str, applicant: ApplicantText, template: Path | None, email: str | None,
+    output: Output,
+) -> None:  # fmt: skip
+    """The leads due for their one follow-up: contacted at least --days ago, no reply yet.
+
+    Reads the lead list you have been editing (status, contacted_on, follow_up_on) and lists
+    the due leads, oldest contact first.
+
+    \b
+    Examples:
+      reporter-finder followups leads.csv --days 7
+      reporter-finder followups leads.csv --days 7 --write
+      reporter-finder followups leads.csv --draft --name "Ana Rivera" --background "…"
+    """
+    if on is not None and not write:
+        raise click.UsageError("--on sets the date --write writes: add --write")
+    from reporter_finder.export import write_table
+    from reporter_finder.followups import due_followups, followup_list, mark_followups, read_leads
+    from reporter_finder.outreach import draft_followup, write_drafts
+
+    who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
+    due = due_followups(read_leads(leads_csv), days=days)
+    write_table(followup_list(due), output.path, output.fmt)
+    say(f"{len(due)} lead{'' if len(due) == 1 else 's'} due for a follow-up "
+        f"(contacted at least {days} days ago, no reply).")  # fmt: skip
+    if write and len(due):
+        when = on.date() if on else datetime.date.today()
+        mark_followups(leads_csv, due, on=when)
+        say(f"Set follow_up_on to {when.isoformat()} on {len(due)} rows of {leads_csv}.")
+    if who is not None and len(due):
+        text = _template_text(template, "followup")
+        drafts = [draft_followup(row.to_dict(), who, template=text) for _, row in due.iterrows()]
+        paths = write_drafts(drafts, out_dir, from_addr=email)
+        say(f"Wrote {len(drafts)} follow-up drafts to {out_dir}: "
+            f"{', '.join(p.name for p in paths)}")  # fmt: skip
 
 
 # --- entry point ----------------------------------------------------------------------------

@@ -39,7 +39,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from reporter_finder.fields import LEAD_COLUMNS, LEAD_LIST_COLUMNS, TRACKING_COLUMNS
+from reporter_finder.fields import (
+    LEAD_COLUMNS,
+    LEAD_LIST_COLUMNS,
+    PUBLICATION_LEAD_COLUMNS,
+    TRACKING_COLUMNS,
+)
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pandas is imported lazily
     import pandas as pd
@@ -150,11 +155,14 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
     Args:
         ranked: ``MentorSearch.ranked`` (the ``LEAD_COLUMNS`` first, extra score columns after;
             extra columns are dropped). An empty frame, even one without columns, is fine.
+            ``n_publications`` and ``recent_publications`` may be missing (publications not
+            looked up): they are then empty, not 0.
         top: keep the best ``top`` rows (by ``rank``); ``None`` keeps all.
 
     Returns:
         A new DataFrame with exactly ``LEAD_COLUMNS + TRACKING_COLUMNS``: list columns hold
-        lists (never missing), ``score`` is rounded to 4 decimals, and the tracking columns
+        lists (never missing), ``score`` is rounded to 4 decimals, ``n_publications`` is Int64
+        (``<NA>`` for a PI whose publications were not looked up), and the tracking columns
         (status, contacted_on, follow_up_on, notes) are empty for the user to fill.
 
     Raises:
@@ -167,6 +175,11 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
 
     if top is not None and top < 0:
         raise ValueError(f"top must be 0 or more, not {top}")
+    # The publication columns come from a later, optional step (attach_publications): a
+    # ranked table without them is complete, its publications just were not looked up.
+    ranked = ranked.assign(
+        **{c: pd.NA for c in PUBLICATION_LEAD_COLUMNS if c not in ranked.columns and len(ranked)}
+    )
     missing = [column for column in LEAD_COLUMNS if column not in ranked.columns]
     if missing and len(ranked):
         raise ValueError(f"the ranked table lacks lead-list columns: {', '.join(missing)}")
@@ -188,6 +201,7 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
         )
     if len(leads):
         leads["score"] = pd.to_numeric(leads["score"], errors="coerce").round(4)
+        leads["n_publications"] = pd.to_numeric(leads["n_publications"]).astype("Int64")
     for column in TRACKING_COLUMNS:
         leads[column] = pd.Series([pd.NA] * len(leads), index=leads.index, dtype="string")
     return leads

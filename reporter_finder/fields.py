@@ -149,12 +149,13 @@ PUBMED_URL_TEMPLATE: Final = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
 #: Two-letter codes RePORTER uses in ``org_state``: the 50 states, DC, territories and
 #: military mail codes. (Canadian provinces also appear in responses; we filter on them only
 #: if a user asks, so they are accepted too.)
+# SIM905: the 62 codes read better as one block of text than as a list of quoted strings.
 US_STATES: Final = frozenset(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "  # noqa: SIM905
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP FM MH PW "
     "AA AE AP".split()
 )
-CANADIAN_PROVINCES: Final = frozenset("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+CANADIAN_PROVINCES: Final = frozenset("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())  # noqa: SIM905
 STATE_CODES: Final = US_STATES | CANADIAN_PROVINCES
 
 # --- Table schemas -----------------------------------------------------------------------
@@ -219,7 +220,8 @@ GRANT_COLUMNS: Final = MappingProxyType(
         "n_records": _INT,  # appl_id rows collapsed into this grant
         "project_start_date": _DATE,  # earliest
         "project_end_date": _DATE,  # latest
-        "latest_award_amount": _FLOAT,  # sum of awards in the latest fiscal year (parent + supplements)
+        # sum of awards in the latest fiscal year (parent + supplements)
+        "latest_award_amount": _FLOAT,
         "total_award_amount": _FLOAT,  # sum over every row
         "org_name": _STR,
         "org_city": _STR,
@@ -301,12 +303,17 @@ LEAD_COLUMNS: Final = (
     "matched_skills",
     "track_fit",
     "why",
+    # Filled for the top of a ranking only (issue #6); empty (NA), not 0, when not looked up.
+    "n_publications",  # PubMed papers acknowledging the PI's grants (RePORTER links)
+    "recent_publications",  # the 3 most recent, "Title — Journal Year (PMID n)"
 )
+#: The lead-list columns that come from the publications look-up, not from the ranker's data.
+PUBLICATION_LEAD_COLUMNS: Final = ("n_publications", "recent_publications")
 #: Empty columns appended to a lead list for the applicant to track outreach.
 TRACKING_COLUMNS: Final = ("status", "contacted_on", "follow_up_on", "notes")
 #: Lead-list columns that hold lists (joined with "; " in CSV/XLSX, lists in JSON).
 LEAD_LIST_COLUMNS: Final = frozenset(
-    {"activity_codes", "mentor_flags", "matched_terms", "matched_skills"}
+    {"activity_codes", "mentor_flags", "matched_terms", "matched_skills", "recent_publications"}
 )
 
 TRACKS: Final = ("clinical", "postdoc", "any")

@@ -39,8 +39,10 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "CLOSED_STATUSES",
+    "FOLLOWUP_LIST_COLUMNS",
     "WAITING_STATUSES",
     "due_followups",
+    "followup_list",
     "mark_followups",
     "parse_sheet_date",
     "read_leads",
@@ -172,7 +174,10 @@ def _read_text(path: Path) -> tuple[str, str]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataFormatError(f"cannot read lead list {path}: {exc.strerror or exc}") from exc
+        raise DataFormatError(
+            f"cannot read lead list {path}: {exc.strerror or exc}",
+            hint="Check the path, and close the file if another program has it locked.",
+        ) from exc
     # Excel on Windows saves "CSV" in the ANSI code page; everything else writes UTF-8. The
     # same codec is used to write the file back, so a cp1252 file stays cp1252.
     # A BOM is kept when there was one and not added when there was none.
@@ -239,7 +244,10 @@ def _load_sheet(path: Path) -> _Sheet:
     records = _split_records(text)
     # Trailing blank lines are kept as records (written back untouched) but are not rows.
     if not records or not records[0].strip():
-        raise DataFormatError(f"{path} is empty: expected a lead list with a header row")
+        raise DataFormatError(
+            f"{path} is empty: expected a lead list with a header row",
+            hint="Pass the CSV written by 'reporter-finder search -o leads.csv'.",
+        )
     delimiter = _sniff_delimiter(records[0])
     header = _parse_record(records[0], delimiter)
     rows = [_parse_record(r, delimiter) for r in records[1:]]
@@ -389,6 +397,35 @@ def due_followups(
     due[DAYS_WAITING] = pd.array([(today - contacted[i]).days for i in keep], dtype="Int64")
     # mergesort is stable: ties stay in file order.
     return due.sort_values(CONTACTED_DATE, kind="mergesort")
+
+
+#: Columns of :func:`followup_list`, in order.
+FOLLOWUP_LIST_COLUMNS = (
+    "rank",
+    "pi_name",
+    "organization",
+    _CONTACTED_ON,
+    DAYS_WAITING,
+    "top_grant_title",
+)
+
+
+def followup_list(due: pd.DataFrame) -> pd.DataFrame:
+    """The due leads as a short table: :data:`FOLLOWUP_LIST_COLUMNS`, oldest contact first.
+
+    ``contacted_on`` is the date as read (ISO ``YYYY-MM-DD``), not as typed: an Excel serial
+    number such as ``46329`` means nothing to a reader. Columns the user deleted from the lead
+    list are left out (``contacted_on`` and ``days_waiting`` are always there).
+
+    Args:
+        due: the result of :func:`due_followups`.
+
+    Example:
+        >>> followup_list(due_followups(read_leads("leads.csv")))  # doctest: +SKIP
+    """
+    table = due.assign(**{_CONTACTED_ON: [d.isoformat() for d in due[CONTACTED_DATE]]})
+    columns = [c for c in FOLLOWUP_LIST_COLUMNS if c in table.columns]
+    return table.loc[:, columns].reset_index(drop=True)
 
 
 # --- writing back ----------------------------------------------------------------------------
@@ -541,4 +578,7 @@ def _atomic_write(path: Path, text: str, encoding: str) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise DataFormatError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise DataFormatError(
+            f"cannot write {path}: {exc.strerror or exc}",
+            hint="Close the file in your spreadsheet program and check the folder's permissions.",
+        ) from exc

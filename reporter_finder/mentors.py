@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from reporter_finder.fields import DEFAULT_SEARCH_FIELDS
+from reporter_finder.fields import DEFAULT_SEARCH_FIELDS, GRANT_COLUMNS, PUBMED_URL_TEMPLATE
 from reporter_finder.lexicon import (
     Lexicon,
     Skill,
@@ -30,7 +30,13 @@ from reporter_finder.lexicon import (
     resolve_specialty,
 )
 from reporter_finder.query import ProjectQuery
-from reporter_finder.rank import RankWeights, _validate_track, nih_fiscal_year, rank_pis
+from reporter_finder.rank import (
+    RankWeights,
+    _validate_track,
+    nih_fiscal_year,
+    rank_pis,
+    score_projects,
+)
 from reporter_finder.tables import Tables, build_tables
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,9 +46,14 @@ __all__ = [
     "DEFAULT_YEARS",
     "MAX_SEARCH_TEXT",
     "MENTOR_ACTIVITY_CODES",
+    "PI_DETAIL_COLUMNS",
     "MentorSearch",
     "default_query",
+    "fetch_records",
     "find_mentors",
+    "pi_grant_details",
+    "pi_query",
+    "relevant_grants",
     "split_query",
 ]
 
@@ -320,7 +331,7 @@ def find_mentors(
         chosen = _filter_records(records, query)
     else:
         queries = split_query(query)
-        chosen = _fetch(queries, client)
+        chosen = fetch_records(queries, client)
     tables = build_tables(chosen, as_of=day)
     ranked = rank_pis(tables, match.specialty, resolved, track, weights=weights, as_of=day)
     if active_only and not ranked.empty:
@@ -339,8 +350,25 @@ def find_mentors(
     )
 
 
-def _fetch(queries: Sequence[ProjectQuery], client: ReporterClient | None) -> list[dict[str, Any]]:
-    """Run every query and merge the records on ``appl_id`` (first copy wins)."""
+def fetch_records(
+    queries: Iterable[ProjectQuery], client: ReporterClient | None = None
+) -> list[dict[str, Any]]:
+    """Run every query and merge the records on ``appl_id`` (first copy wins).
+
+    The parts of a :func:`split_query` overlap (a project matching terms of two parts comes
+    back twice), so merging on ``appl_id`` is what makes their union the original query's
+    result. Records without an ``appl_id`` cannot be matched and are all kept, after the rest.
+
+    Args:
+        queries: the queries to run, e.g. ``split_query(default_query(...))``.
+        client: the client to fetch with; without one, a default client is created and closed.
+
+    Raises:
+        ReporterError: any failure of the client.
+
+    Example:
+        >>> records = fetch_records(split_query(query), client)  # doctest: +SKIP
+    """
     owned = client is None
     if client is None:
         from reporter_finder.client import ReporterClient
@@ -360,3 +388,129 @@ def _fetch(queries: Sequence[ProjectQuery], client: ReporterClient | None) -> li
     finally:
         if owned:
             client.close()
+
+
+def relevant_grants(search: MentorSearch, *, active_only: bool = False) -> pd.DataFrame:
+    """The grants of a mentor search that match the specialty, most relevant first.
+
+    ``relevance`` is the best BM25 relevance (specialty terms, re-weighted by the skills) of
+    any fiscal year of the grant: the same project score the PI ranking is built on. Records
+    given to :func:`find_mentors` are not text-searched by RePORTER, so grants scoring 0 are
+    dropped here.
+
+    Returns:
+        ``relevance`` then the ``GRANT_COLUMNS``; only active grants with ``active_only``.
+
+    Example:
+        >>> relevant_grants(find_mentors("cardiology")).head()  # doctest: +SKIP
+    """
+    tables = search.tables
+    scored = score_projects(tables.projects, search.specialty.specialty, search.skills)
+    best = scored.groupby("core_project_num")["relevance"].max()
+    grants = tables.grants.assign(
+        relevance=tables.grants["core_project_num"].map(best).astype("Float64").round(4)
+    )
+    keep = grants["relevance"].fillna(0) > 0
+    if active_only:
+        keep &= grants["is_active"].fillna(False)
+    grants = grants[keep.to_numpy(dtype=bool)].sort_values(
+        ["relevance", "last_fiscal_year", "core_project_num"], ascending=[False, False, True],
+        kind="stable", na_position="last",
+    )  # fmt: skip
+    return grants.loc[:, ["relevance", *GRANT_COLUMNS]].reset_index(drop=True)
+
+
+def pi_query(who: str | int) -> ProjectQuery:
+    """The query for one PI's projects: by profile id when ``who`` is all digits, else by name.
+
+    Example:
+        >>> pi_query("8406715").pi_profile_ids
+        (8406715,)
+    """
+    text = " ".join(str(who).split())
+    if text.isdigit():
+        return ProjectQuery(pi_profile_ids=(int(text),))
+    return ProjectQuery(pi_names=(text,))
+
+
+#: Columns of :func:`pi_grant_details`: the PI, then one row per grant, then its papers.
+PI_DETAIL_COLUMNS: tuple[str, ...] = (
+    "profile_id",
+    "pi_name",
+    "pi_title",
+    "organization",
+    "department",
+    "core_project_num",
+    "activity_code",
+    "project_title",
+    "first_fiscal_year",
+    "last_fiscal_year",
+    "latest_award_amount",
+    "total_award_amount",
+    "is_active",
+    "role",
+    "program_officers",
+    "study_sections",
+    "project_detail_url",
+    "n_publications",
+    "publications",
+    "pubmed_urls",
+)
+
+
+def pi_grant_details(
+    tables: Tables, pi_key: str, *, publications: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One PI in detail: one row per grant with the PI's details, role and papers, newest first.
+
+    Args:
+        tables: the tables holding the PI.
+        pi_key: the PI (``tables.pis.pi_key``).
+        publications: :func:`~reporter_finder.publications.pi_publications` for this PI, most
+            recent first; ``None`` when they were not looked up.
+
+    Returns:
+        :data:`PI_DETAIL_COLUMNS`. ``role`` is ``"contact PI"`` when the PI is contact PI on
+        any record of the grant, else ``"PI (multi-PI)"``. ``publications`` lists the
+        citations (``"Title — Journal Year (PMID n)"``) RePORTER links to the grant and
+        ``pubmed_urls`` their PubMed pages, in the same order; without ``publications``,
+        ``n_publications`` is ``<NA>`` and both lists are empty.
+
+    Raises:
+        KeyError: ``pi_key`` is not in ``tables.pis``.
+
+    Example:
+        >>> pi_grant_details(tables, "8406715")[["core_project_num", "role"]]  # doctest: +SKIP
+    """
+    people = tables.pis[tables.pis["pi_key"] == pi_key]
+    if people.empty:
+        raise KeyError(pi_key)
+    person = people.iloc[0]
+    links = tables.pi_grants[tables.pi_grants["pi_key"] == pi_key]
+    contact = links.groupby("core_project_num")["is_contact_pi"].agg(
+        lambda s: bool(s.fillna(False).any())
+    )
+    rows = tables.grants[tables.grants["core_project_num"].isin(contact.index)].copy()
+    # bool(): the grouped values are numpy booleans, for which "is True" never holds.
+    rows["role"] = [
+        "contact PI" if bool(contact.get(num, False)) else "PI (multi-PI)"
+        for num in rows["core_project_num"]
+    ]
+    for column in ("profile_id", "pi_name", "pi_title", "organization", "department"):
+        rows[column] = person[column]
+    cited: dict[str, list[tuple[str, str]]] = {}
+    if publications is not None:
+        mine = publications[publications["pi_key"].astype("string") == pi_key]
+        for core, citation, pmid in zip(
+            mine["core_project_num"], mine["citation"], mine["pmid"], strict=True
+        ):
+            url = PUBMED_URL_TEMPLATE.format(pmid=int(pmid))
+            cited.setdefault(str(core), []).append((str(citation), url))
+    numbers = [str(num) for num in rows["core_project_num"]]
+    rows["n_publications"] = pd.array(
+        [None if publications is None else len(cited.get(n, [])) for n in numbers], dtype="Int64"
+    )
+    rows["publications"] = [[c for c, _ in cited.get(n, [])] for n in numbers]
+    rows["pubmed_urls"] = [[u for _, u in cited.get(n, [])] for n in numbers]
+    rows = rows.sort_values(["last_fiscal_year", "core_project_num"], ascending=[False, True])
+    return rows.loc[:, list(PI_DETAIL_COLUMNS)].reset_index(drop=True)

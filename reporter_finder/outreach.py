@@ -56,7 +56,9 @@ __all__ = [
     "draft_email",
     "draft_followup",
     "draft_for_pi",
+    "draft_with_sources",
     "load_template",
+    "write_draft",
     "write_drafts",
 ]
 
@@ -961,16 +963,39 @@ def write_drafts(
     paths: list[Path] = []
     for i, draft in enumerate(drafts, 1):
         stem = f"{i:0{width}d}-{draft.slug}"
-        sources = "\n".join(f"- {fact}" for fact in draft.facts)
-        text = (
-            draft.as_text()
-            + "\n-- Sources (check before sending; not part of the e-mail) --\n"
-            + sources
-            + "\n"
-        )
-        paths.append(_atomic_write(out / f"{stem}.txt", text))
+        paths.append(_atomic_write(out / f"{stem}.txt", draft_with_sources(draft)))
         paths.append(_atomic_write(out / f"{stem}.eml", draft.as_eml(from_addr=from_addr)))
     return paths
+
+
+def draft_with_sources(draft: Draft) -> str:
+    """The draft as text (subject, body) followed by the sources of its claims about the PI.
+
+    The sources section is for the applicant to check before sending; it is marked as not
+    part of the e-mail.
+    """
+    sources = "\n".join(f"- {fact}" for fact in draft.facts)
+    return (
+        draft.as_text()
+        + "\n-- Sources (check before sending; not part of the e-mail) --\n"
+        + sources
+        + "\n"
+    )
+
+
+def write_draft(
+    draft: Draft, path: str | os.PathLike[str], *, from_addr: str | None = None
+) -> Path:
+    """Write one draft to ``path``, atomically: an RFC 5322 message if the name ends in
+    ``.eml``, else the text with its sources (:func:`draft_with_sources`).
+
+    Raises:
+        OutreachError: the file cannot be written.
+    """
+    target = Path(path)
+    if target.suffix.lower() == ".eml":
+        return _atomic_write(target, draft.as_eml(from_addr=from_addr))
+    return _atomic_write(target, draft_with_sources(draft))
 
 
 def _atomic_write(path: Path, text: str) -> Path:

@@ -36,6 +36,7 @@ from reporter_finder.cache import CacheSettings, make_session
 from reporter_finder.exceptions import (
     DataFormatError,
     InvalidResponseError,
+    OfflineCacheMissError,
     QueryError,
     RateLimitError,
     ReporterConnectionError,
@@ -64,6 +65,8 @@ __all__ = [
     "format_citation",
     "pi_publications",
     "publication_links",
+    "publications_for_leads",
+    "publications_if_cached_or_online",
 ]
 
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
@@ -668,3 +671,93 @@ def _profile_text(value: Any) -> str | None:
     except ValueError:
         return text
     return str(int(number)) if number.is_integer() else text
+
+
+# --- orchestration for the top of a ranking --------------------------------------------------
+
+
+def publications_if_cached_or_online(
+    tables: Tables,
+    pi_keys: Iterable[str],
+    *,
+    reporter_client: ReporterClient,
+    pubmed_client: PubMedClient | None = None,
+) -> pd.DataFrame | None:
+    """:func:`pi_publications`, except that an offline cache miss gives ``None`` and a warning.
+
+    Publications are an extra on top of a search that has already succeeded: in offline
+    cache mode, a look-up that was never cached must not throw the search away. One warning
+    is logged and ``None`` ("not looked up") returned; every other error propagates as in
+    :func:`pi_publications` (PubMed being unreachable is already a warning there).
+
+    Example:
+        >>> pubs = publications_if_cached_or_online(  # doctest: +SKIP
+        ...     tables, ["10519021"], reporter_client=client, pubmed_client=pubmed)
+    """
+    try:
+        return pi_publications(
+            tables, pi_keys, reporter_client=reporter_client, pubmed_client=pubmed_client
+        )
+    except OfflineCacheMissError:
+        logger.warning(
+            "publications are not in the cache (offline mode): the publication columns are "
+            "left empty; run once without --offline to fill the cache"
+        )
+        return None
+
+
+def publications_for_leads(
+    ranked: pd.DataFrame,
+    tables: Tables,
+    *,
+    reporter_client: ReporterClient,
+    pubmed_client: PubMedClient | None = None,
+    top: int | None = None,
+    recent: int = 3,
+) -> pd.DataFrame:
+    """Fill ``n_publications`` and ``recent_publications`` for the best ``top`` ranked PIs.
+
+    Only the PIs that will be shown are looked up (one RePORTER request per 100 of their
+    grants, one PubMed request per 200 PMIDs), not everyone the search ranked.
+
+    Args:
+        ranked: ``MentorSearch.ranked`` (needs ``rank`` and ``pi_key``); not modified.
+        tables: the tables behind the ranking (each PI's grants).
+        reporter_client: fetches the project→PMID links (same cache and offline settings as
+            the search).
+        pubmed_client: fetches titles, journals and dates; ``None`` keeps PMIDs only.
+        top: how many of the best-ranked PIs to look up; ``None`` looks up all of them.
+        recent: how many citations go into ``recent_publications``.
+
+    Returns:
+        A copy of ``ranked`` with ``n_publications`` (Int64) and ``recent_publications``
+        (lists) for the top PIs, and ``<NA>`` / ``[]`` for the rest ("not looked up"). In
+        offline mode with the publications not cached, every row is "not looked up" and one
+        warning is logged (see :func:`publications_if_cached_or_online`).
+
+    Raises:
+        ReporterError: RePORTER failures, and PubMed failures other than an outage.
+
+    Example:
+        >>> ranked = publications_for_leads(search.ranked, search.tables,  # doctest: +SKIP
+        ...                                 reporter_client=client, pubmed_client=pubmed, top=25)
+    """
+    if top is not None and top < 0:
+        raise ValueError(f"top must be 0 or more, not {top}")
+    order = ranked.sort_values("rank", kind="stable") if "rank" in ranked.columns else ranked
+    keys = [str(k) for k in order["pi_key"].head(len(order) if top is None else top)]
+    pubs = (
+        publications_if_cached_or_online(
+            tables, keys, reporter_client=reporter_client, pubmed_client=pubmed_client
+        )
+        if keys
+        else None
+    )
+    if pubs is None:
+        out = ranked.copy()
+        out["n_publications"] = pd.array([None] * len(out), dtype="Int64")
+        out["recent_publications"] = pd.Series(
+            [[] for _ in range(len(out))], index=out.index, dtype=object
+        )
+        return out
+    return attach_publications(ranked, pubs, recent=recent, covered=keys)

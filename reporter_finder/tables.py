@@ -818,7 +818,7 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
         na_position="last",
     )
     grouped = rows.groupby("_g", sort=True)
-    head = grouped[list(_GRANT_HEAD)].first(skipna=True)  # latest non-missing value per column
+    head = grouped[list(_GRANT_HEAD)].first()  # latest non-missing value per column
     last_fy = grouped["fiscal_year"].max()
     in_last_fy = rows["fiscal_year"].eq(rows["_g"].map(last_fy)).fillna(False)
     latest_award = (
@@ -853,6 +853,12 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
     return _conform(out, GRANT_COLUMNS)
 
 
+_PI_GRANT_FACTS = (
+    "is_active", "latest_award_amount", "project_end_date", "activity_code", "org_name",
+    "dept_type", "org_city", "org_state",
+)  # fmt: skip
+
+
 def pis_table(
     projects: pd.DataFrame,
     grants: pd.DataFrame,
@@ -877,68 +883,72 @@ def pis_table(
     del projects, records  # see docstring: everything needed is in pi_grants and grants
     if pi_grants.empty:
         return _empty(PI_COLUMNS)
-    links = pi_grants.sort_values(
-        ["pi_key", "fiscal_year", "appl_id"], kind="stable", na_position="first"
+    # Integer codes in key order for every sort and groupby (strings are slow to sort/hash);
+    # -1 marks a link without a core project number.
+    pi_codes, pi_keys = pd.factorize(pi_grants["pi_key"], sort=True)
+    grant_codes, cores = pd.factorize(pi_grants["core_project_num"], sort=True)
+    everyone = pd.RangeIndex(len(pi_keys))
+    links = pi_grants.assign(_pi=pi_codes, _grant=grant_codes).sort_values(
+        ["_pi", "fiscal_year", "appl_id"], kind="stable", na_position="first"
     )
-    by_pi = links.groupby("pi_key", sort=True)
-    latest = by_pi.last(skipna=True)  # latest non-missing name, sort name, profile id, title
-    keys = latest.index
+    by_pi = links.groupby("_pi", sort=True)
+    # the latest non-missing name, sort name and profile id
+    latest = by_pi[["profile_id", "pi_name", "sort_name"]].last().reindex(everyone)
 
     # Money: skip subproject rows where the same PI holds the parent record that year.
-    sub = links["is_subproject"].fillna(False).astype(bool)
-    slot = [links["pi_key"], links["core_project_num"].fillna(""), links["fiscal_year"].fillna(-1)]
-    has_parent = (~sub).groupby(slot).transform("any")
-    total = links.loc[~sub | ~has_parent].groupby("pi_key")["award_amount"].sum(min_count=1)
+    sub = links["is_subproject"].fillna(False).to_numpy(dtype=bool)
+    slot = [links["_pi"], links["_grant"], links["fiscal_year"].fillna(-1)]
+    has_parent = pd.Series(~sub, index=links.index).groupby(slot).transform("any")
+    paid = links[~sub | ~has_parent.to_numpy(dtype=bool)]
+    total = paid.groupby("_pi")["award_amount"].sum(min_count=1).reindex(everyone)
 
     pairs = (
-        links.dropna(subset=["core_project_num"])
-        .groupby(["pi_key", "core_project_num"], sort=False)
+        links[links["_grant"] >= 0]
+        .groupby(["_pi", "_grant"], sort=True)
         .agg(pi_last_fy=("fiscal_year", "max"), contact=("is_contact_pi", "any"))
         .reset_index()
     )
-    grant_cols = [
-        "core_project_num", "is_active", "latest_award_amount", "project_end_date",
-        "activity_code", "org_name", "dept_type", "org_city", "org_state",
-    ]  # fmt: skip
-    pairs = pairs.merge(grants[grant_cols], on="core_project_num", how="left")
-    active = pairs["is_active"].fillna(False).astype(bool)
+    # Grant facts aligned with the grant codes (missing where grants lacks the number).
+    facts = grants.drop_duplicates("core_project_num").set_index("core_project_num")
+    facts = facts.reindex(pd.Index(cores, dtype="string"))
+    at = pairs["_grant"].to_numpy()
+    for column in _PI_GRANT_FACTS:
+        pairs[column] = facts[column].array.take(at)
+    active = pairs["is_active"].fillna(False).to_numpy(dtype=bool)
     pairs["_active_amount"] = pairs["latest_award_amount"].where(active)
-    per_pi = pairs.groupby("pi_key", sort=True)
+    pairs["_active"] = active
+    pairs["_contact"] = pairs["contact"].fillna(False).to_numpy(dtype=bool)
+    per_pi = pairs.groupby("_pi", sort=True)
+    # The most recent grant's own row (NA included), hence drop_duplicates, not groupby.last.
     recent = (
         pairs.sort_values(
-            ["pi_key", "pi_last_fy", "project_end_date", "core_project_num"],
-            na_position="first",
-            kind="stable",
+            ["_pi", "pi_last_fy", "project_end_date", "_grant"], na_position="first", kind="stable"
         )
-        .groupby("pi_key")
-        .last(skipna=False)
+        .drop_duplicates("_pi", keep="last")
+        .set_index("_pi")[["org_name", "dept_type", "org_city", "org_state"]]
+        .reindex(everyone)
     )
-    codes = pairs.sort_values(["pi_key", "activity_code"], kind="stable")
-    code_lists = _distinct_lists(codes["pi_key"], codes["activity_code"], keys, explode=False)
-    titles = links.dropna(subset=["pi_title"]).groupby("pi_key")["pi_title"].last()
+    by_code = pairs.sort_values(["_pi", "activity_code"], kind="stable")
+    code_lists = _distinct_lists(by_code["_pi"], by_code["activity_code"], everyone, explode=False)
+    titles = links.dropna(subset=["pi_title"]).groupby("_pi")["pi_title"].last()
     out = pd.DataFrame(
         {
-            "pi_key": keys,
+            "pi_key": pd.Series(pi_keys, index=everyone),
             "profile_id": latest["profile_id"],
             "pi_name": latest["pi_name"],
             "sort_name": latest["sort_name"],
-            "pi_title": titles.reindex(keys).map(_pretty_title, na_action="ignore"),
-            "organization": recent["org_name"].reindex(keys),
-            "department": recent["dept_type"].reindex(keys),
-            "city": recent["org_city"].reindex(keys),
-            "state": recent["org_state"].reindex(keys),
-            "n_grants": per_pi.size().reindex(keys, fill_value=0),
-            "n_active_grants": active.groupby(pairs["pi_key"]).sum().reindex(keys, fill_value=0),
-            "n_contact_grants": pairs["contact"]
-            .fillna(False)
-            .astype(bool)
-            .groupby(pairs["pi_key"])
-            .sum()
-            .reindex(keys, fill_value=0),
-            "active_funding": per_pi["_active_amount"].sum().reindex(keys, fill_value=0.0),
-            "total_funding": total.reindex(keys),
-            "first_fiscal_year": by_pi["fiscal_year"].min(),
-            "last_fiscal_year": by_pi["fiscal_year"].max(),
+            "pi_title": titles.reindex(everyone).map(_pretty_title, na_action="ignore"),
+            "organization": recent["org_name"],
+            "department": recent["dept_type"],
+            "city": recent["org_city"],
+            "state": recent["org_state"],
+            "n_grants": per_pi.size().reindex(everyone, fill_value=0),
+            "n_active_grants": per_pi["_active"].sum().reindex(everyone, fill_value=0),
+            "n_contact_grants": per_pi["_contact"].sum().reindex(everyone, fill_value=0),
+            "active_funding": per_pi["_active_amount"].sum().reindex(everyone, fill_value=0.0),
+            "total_funding": total,
+            "first_fiscal_year": by_pi["fiscal_year"].min().reindex(everyone),
+            "last_fiscal_year": by_pi["fiscal_year"].max().reindex(everyone),
             "activity_codes": code_lists,
         }
     )

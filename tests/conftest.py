@@ -6,12 +6,15 @@ from __future__ import annotations
 import ipaddress
 import json
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+#: A loopback E-utilities root where nothing listens (port 9, discard).
+NO_PUBMED_URL = "http://127.0.0.1:9/entrez/eutils"
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -52,12 +55,18 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep tests away from the user's cache, config and API URL."""
+def _isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Keep tests away from the user's cache, config, API URL, NCBI key and e-mail, and NCBI."""
     cache_dir = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("REPORTER_FINDER_CACHE_DIR", str(cache_dir))
     monkeypatch.delenv("REPORTER_FINDER_API_URL", raising=False)
     monkeypatch.delenv("NCBI_API_KEY", raising=False)
+    monkeypatch.delenv("REPORTER_FINDER_EMAIL", raising=False)
+    # Never NCBI's host name: a command that looks up publications without the PubMed
+    # stand-in (the pubmed_server fixture) gets "connection refused" on loopback instead.
+    monkeypatch.setenv("REPORTER_FINDER_EUTILS_URL", NO_PUBMED_URL)
 
 
 def load_fixture(name: str) -> Any:
@@ -84,3 +93,15 @@ def reporter_server() -> Any:
     )
     with server:
         yield server
+
+
+@pytest.fixture
+def pubmed_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A running PubMed esummary stand-in (tests/pubmed_standin.py); for the test's duration
+    ``REPORTER_FINDER_EUTILS_URL`` points at it (subprocesses inherit it). Yields its state:
+    ``.base_url``, ``.requests`` (each request's query), ``.fail_next(status, times)``."""
+    from tests.pubmed_standin import serve_pubmed
+
+    with serve_pubmed() as standin:
+        monkeypatch.setenv("REPORTER_FINDER_EUTILS_URL", standin.base_url)
+        yield standin

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import csv
+import datetime
+import email
 import io
 import json
 import logging
+import re
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import click
 import openpyxl
 import pytest
+import requests
+import responses
 from click.testing import CliRunner, Result
 
 from reporter_finder import __version__
@@ -33,6 +40,8 @@ from reporter_finder.exceptions import (
 )
 from reporter_finder.export import LEAD_LIST_HEADER
 from reporter_finder.fields import GRANT_COLUMNS
+from reporter_finder.mentors import find_mentors
+from reporter_finder.tables import load_records
 
 FIXTURES = Path(__file__).parent / "fixtures"
 COMMON_FUND = str(FIXTURES / "projects-common-fund.json")
@@ -78,7 +87,9 @@ def test_help_shows_an_example(command: tuple[str, ...]) -> None:
 
 def test_all_issue_commands_exist() -> None:
     names = {c[0] for c in ALL_COMMANDS}
-    assert names >= {"search", "grants", "pi", "specialties", "cache", "fetch"}
+    assert names >= {
+        "search", "grants", "pi", "specialties", "cache", "fetch", "draft", "followups"
+    }
     assert {("cache", "info"), ("cache", "clear")} <= set(ALL_COMMANDS)
 
 
@@ -225,7 +236,8 @@ def test_pi_by_profile_id() -> None:
     rows = csv_rows(result.stdout)
     assert len(rows) == 2
     assert {row["pi_name"] for row in rows} == {"C. Titus Brown"}
-    assert {row["role"] for row in rows} <= {"contact PI", "PI (multi-PI)"}
+    roles = {row["core_project_num"]: row["role"] for row in rows}
+    assert roles == {"R03OD030596": "contact PI", "R03OD034502": "PI (multi-PI)"}
     assert all(row["project_detail_url"].startswith("https://reporter.nih.gov/") for row in rows)
     assert all(row["program_officers"] and row["study_sections"] for row in rows)
 
@@ -262,12 +274,45 @@ def test_pi_ambiguous_name_prompts_on_a_terminal(monkeypatch: pytest.MonkeyPatch
     assert {row["pi_name"] for row in csv_rows(result.stdout)} == {"Yue Wang"}
 
 
-def test_pi_over_the_network(reporter_server: Any) -> None:
+def test_pi_over_the_network(reporter_server: Any, pubmed_server: Any) -> None:
     result = run("pi", BROWN, "--api-url", reporter_server.url, "--no-cache", catch=False)
     assert result.exit_code == 0, result.stderr
-    assert len(csv_rows(result.stdout)) == 2
+    rows = {row["core_project_num"]: row for row in csv_rows(result.stdout)}
+    assert len(rows) == 2
     body = reporter_server.bodies("projects/search")[0]
     assert body["criteria"]["pi_profile_ids"] == [int(BROWN)]
+    # RePORTER links one paper to R03OD034502 and none to R03OD030596.
+    assert reporter_server.bodies("publications/search")[0]["criteria"]["core_project_nums"] == [
+        "R03OD034502",
+        "R03OD030596",
+    ]
+    assert rows["R03OD034502"]["n_publications"] == "1"
+    assert rows["R03OD034502"]["pubmed_urls"].startswith("https://pubmed.ncbi.nlm.nih.gov/")
+    assert rows["R03OD030596"]["n_publications"] == "0"
+    assert pubmed_server.requests[0]["tool"] == ["reporter_finder"]
+
+
+def test_pi_table_lists_publications_newest_first_with_pmid_and_link(
+    reporter_server: Any, pubmed_server: Any
+) -> None:
+    hu_li = "10519021"  # 16 linked papers over two grants, some with PubMed summaries
+    result = run("pi", hu_li, "--api-url", reporter_server.url, "--format", "table", catch=False)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("Publications linked to these grants (16, most recent first):")
+    papers = lines[start + 1 :]
+    assert len(papers) == 16
+    assert all(re.search(r"\(PMID (\d+)\)  https://pubmed\.ncbi\.nlm\.nih\.gov/\1/$", p)
+               for p in papers)  # fmt: skip
+    assert " — " in papers[0]  # the newest has a PubMed summary: title — journal year
+    assert result.stderr == ""
+
+
+def test_pi_with_load_does_not_look_up_publications() -> None:
+    result = run("pi", BROWN, "--load", COMMON_FUND, "--format", "json", catch=False)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [(row["n_publications"], row["publications"]) for row in data] == [(None, [])] * 2
 
 
 # --- specialties ----------------------------------------------------------------------------
@@ -308,11 +353,11 @@ def test_cache_info_and_clear(tmp_path: Path) -> None:
 
 
 def test_cache_fills_and_clears(reporter_server: Any) -> None:
-    assert run("pi", BROWN, "--api-url", reporter_server.url).exit_code == 0
+    assert run("pi", BROWN, "--api-url", reporter_server.url, "--no-publications").exit_code == 0
     assert "responses: 0" not in run("cache", "info").stdout
     # Offline now answers from the cache, without a request.
     requests_before = len(reporter_server.requests)
-    offline = run("pi", BROWN, "--api-url", reporter_server.url, "--offline")
+    offline = run("pi", BROWN, "--api-url", reporter_server.url, "--offline", "--no-publications")
     assert offline.exit_code == 0, offline.stderr
     assert len(reporter_server.requests) == requests_before
     assert "Removed 1 cached answer " in run("cache", "clear").stderr
@@ -335,6 +380,419 @@ def test_fetch_then_search_with_load(tmp_path: Path, reporter_server: Any) -> No
     ranked = run("search", SPECIALTY, "--load", str(saved), catch=False)
     assert ranked.exit_code == 0, ranked.stderr
     assert csv_rows(ranked.stdout)
+
+
+# --- publications in the lead list (both APIs mocked with responses) ------------------------
+
+REPORTER = "https://reporter.example.org/v2"
+EUTILS = "https://eutils.example.org/entrez/eutils"
+ESUMMARY = f"{EUTILS}/esummary.fcgi"
+HU_LI = "10519021"
+
+
+@pytest.fixture
+def mocked_apis(monkeypatch: pytest.MonkeyPatch) -> Iterator[responses.RequestsMock]:
+    """RePORTER's publications/search (Common Fund links) and esummary (the PubMed fixture)."""
+    links = json.loads(Path(PUBLICATIONS).read_text(encoding="utf-8"))["results"]
+    docs = json.loads((FIXTURES / "pubmed-esummary.json").read_text(encoding="utf-8"))
+
+    def publications(request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        body = json.loads(request.body or b"{}")
+        wanted = set(body["criteria"]["core_project_nums"])
+        found = [link for link in links if link["coreproject"] in wanted]
+        page = found[body["offset"] : body["offset"] + body["limit"]]
+        meta = {"total": len(found), "offset": body["offset"], "limit": body["limit"]}
+        return 200, {}, json.dumps({"meta": meta, "results": page})
+
+    def esummary(request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        ids = _query(request.url)["id"][0].split(",")
+        result: dict[str, Any] = {"uids": ids}
+        for uid in ids:
+            result[uid] = docs["result"].get(uid) or {"uid": uid, "error": "cannot get summary"}
+        return 200, {}, json.dumps({"header": docs["header"], "result": result})
+
+    monkeypatch.setenv("REPORTER_FINDER_EUTILS_URL", EUTILS)
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        rsps.add_callback("POST", f"{REPORTER}/publications/search", callback=publications)
+        rsps.add_callback("GET", ESUMMARY, callback=esummary)
+        yield rsps
+
+
+def _query(url: str | None) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url or "").query)
+
+
+def _calls(rsps: responses.RequestsMock, path: str) -> list[Any]:
+    return [call for call in rsps.calls if urlsplit(call.request.url).path.endswith(path)]
+
+
+def _own_cores(profile_ids: list[str], specialty: str) -> set[str]:
+    """The core project numbers of these PIs' own (non-component) grants in the search."""
+    links = find_mentors(specialty, records=load_records(COMMON_FUND)).tables.pi_grants
+    mine = links[links["pi_key"].isin(profile_ids) & ~links["is_subproject"].fillna(False)]
+    return set(mine["core_project_num"])
+
+
+def _linked_pmids(cores: set[str]) -> list[str]:
+    links = json.loads(Path(PUBLICATIONS).read_text(encoding="utf-8"))["results"]
+    return sorted({str(link["pmid"]) for link in links if link["coreproject"] in cores}, key=int)
+
+
+def test_search_looks_up_publications_for_the_top_pis_only(
+    mocked_apis: responses.RequestsMock,
+) -> None:
+    topic = "machine learning"  # Jian Ma (R03OD039980, in the PubMed fixture) is in the top 5
+    everyone = csv_rows(run("search", topic, "--load", COMMON_FUND, "--top", "1000").stdout)
+    result = run(
+        "search", topic, "--load", COMMON_FUND, "--publications", "--top", "5",
+        "--api-url", REPORTER, "--email", "ana@example.org", "--no-cache", catch=False,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = csv_rows(result.stdout)
+    assert len(rows) == 5 < len(everyone)
+    top_cores = _own_cores([row["profile_id"] for row in rows], topic)
+    # One batched RePORTER request with the top five PIs' grants, and nobody else's.
+    [reporter_call] = _calls(mocked_apis, "/publications/search")
+    sent = json.loads(reporter_call.request.body)["criteria"]["core_project_nums"]
+    assert set(sent) == top_cores
+    assert len(sent) == len(top_cores)
+    # One esummary GET with every linked PMID, and NCBI's tool and email parameters.
+    [pubmed_call] = _calls(mocked_apis, "/esummary.fcgi")
+    query = _query(pubmed_call.request.url)
+    assert query["id"][0].split(",") == _linked_pmids(top_cores)
+    assert query["tool"] == ["reporter_finder"]
+    assert query["email"] == ["ana@example.org"]
+    assert query["db"] == ["pubmed"]
+    assert "api_key" not in query
+    # The lead list: each PI's count of distinct linked papers, at most three citations each.
+    counts = [int(row["n_publications"]) for row in rows]
+    assert counts == [len(_linked_pmids(_own_cores([row["profile_id"]], topic))) for row in rows]
+    assert sum(counts) > 0
+    for row, count in zip(rows, counts, strict=True):
+        citations = re.findall(r"PMID \d+", row["recent_publications"])
+        assert len(citations) == min(count, 3)
+    assert any(" — " in row["recent_publications"] for row in rows)  # a PubMed title
+    assert "WARNING" not in result.stderr
+
+
+def test_search_sends_the_ncbi_api_key_from_the_environment(
+    mocked_apis: responses.RequestsMock,
+) -> None:
+    result = run(
+        "search", SPECIALTY, "--load", COMMON_FUND, "--publications", "--top", "3",
+        "--api-url", REPORTER, "--no-cache", env={"NCBI_API_KEY": "abc123"}, catch=False,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    [pubmed_call] = _calls(mocked_apis, "/esummary.fcgi")
+    assert _query(pubmed_call.request.url)["api_key"] == ["abc123"]
+    assert "email" not in _query(pubmed_call.request.url)  # optional: none given
+
+
+def test_search_keeps_pmids_and_warns_once_when_pubmed_is_down(
+    mocked_apis: responses.RequestsMock,
+) -> None:
+    mocked_apis.replace(responses.GET, ESUMMARY, status=503, body="down")
+    result = run(
+        "search", SPECIALTY, "--load", COMMON_FUND, "--publications", "--top", "5",
+        "--api-url", REPORTER, "--no-cache", "--retries", "0", "--format", "json", catch=False,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert sum(row["n_publications"] for row in data) > 0
+    citations = [c for row in data for c in row["recent_publications"]]
+    assert citations
+    assert all(re.fullmatch(r"PMID \d+", c) for c in citations)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert len(warnings) == 1
+    assert "PubMed could not be reached" in warnings[0]
+
+
+def test_search_offline_without_cached_publications_warns_and_leaves_them_empty() -> None:
+    result = run(
+        "search", SPECIALTY, "--load", COMMON_FUND, "--publications", "--offline",
+        "--api-url", REPORTER, "--top", "5", catch=False,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = csv_rows(result.stdout)
+    assert len(rows) == 5
+    assert {(row["n_publications"], row["recent_publications"]) for row in rows} == {("", "")}
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert len(warnings) == 1
+    assert "not in the cache (offline mode)" in warnings[0]
+
+
+def test_search_with_load_makes_no_request_and_leaves_publications_empty() -> None:
+    # No responses mock and no stand-in: any request would fail the run.
+    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--top", "5", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [(row["n_publications"], row["recent_publications"]) for row in data] == [
+        (None, [])
+    ] * 5
+
+
+def test_search_rejects_a_malformed_email_before_any_request() -> None:
+    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--publications", "--email", "ana@")
+    assert result.exit_code == 2
+    assert "'ana@' does not look like an e-mail address" in result.stderr.splitlines()[-1]
+    assert result.stdout == ""
+
+
+# --- draft ----------------------------------------------------------------------------------
+
+APPLICANT = (
+    "--name", "Ana Rivera", "--background", "an internal medicine graduate from Peru",
+    "--skills", "machine learning, R", "--specialty", "oncology",
+    "--duration", "12–24 months", "--visa", "J-1",
+)  # fmt: skip
+
+
+def test_draft_one_pi_from_loaded_records_goes_to_stdout() -> None:
+    result = run("draft", HU_LI, "--load", COMMON_FUND, *APPLICANT, "--email", "ana@example.org",
+                 catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(
+        "Subject: Research Inquiry: Ana Rivera – Uncovering therapeutic-associated biomarkers\n"
+    )
+    assert "Dear Dr. Li," in result.stdout
+    assert "(R03OD034496, funded 2022)" in result.stdout
+    assert "for 12–24 months, on a J-1 visa." in result.stdout
+    assert result.stdout.rstrip().endswith("Ana Rivera\nana@example.org")
+    # The sources are for checking, not for sending: stderr.
+    assert "Sources" not in result.stdout
+    assert result.stderr.startswith("Sources (check before sending):\n- grant R03OD034496")
+
+
+def test_draft_one_pi_cites_a_recent_paper_from_pubmed(
+    mocked_apis: responses.RequestsMock,
+) -> None:
+    result = run("draft", HU_LI, "--load", COMMON_FUND, "--publications", *APPLICANT,
+                 "--api-url", REPORTER, "--no-cache", catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "I also read \"" in result.stdout
+    assert "a paper from that grant." in result.stdout
+    assert re.search(r"paper PMID \d+: .*https://pubmed\.ncbi\.nlm\.nih\.gov/", result.stderr)
+
+
+def test_draft_to_an_eml_file(tmp_path: Path) -> None:
+    out = tmp_path / "li.eml"
+    result = run("draft", HU_LI, "--load", COMMON_FUND, *APPLICANT, "-o", str(out), catch=False)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"Wrote the draft to {out}.\n"
+    message = email.message_from_bytes(out.read_bytes())
+    assert message["X-Unsent"] == "1"
+    assert message["Subject"].startswith("Research Inquiry: Ana Rivera")
+
+
+def _lead_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(LEAD_LIST_HEADER), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows({column: row.get(column, "") for column in LEAD_LIST_HEADER}
+                         for row in rows)  # fmt: skip
+    return path
+
+
+def test_draft_batch_from_a_lead_list_writes_txt_and_eml_per_lead(tmp_path: Path) -> None:
+    leads = tmp_path / "leads.csv"
+    made = run("search", SPECIALTY, "--load", COMMON_FUND, "--top", "5", "-o", str(leads))
+    assert made.exit_code == 0, made.stderr
+    out = tmp_path / "drafts"
+    result = run("draft", "--from", str(leads), "--top", "3", "--out", str(out), *APPLICANT,
+                 catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    files = sorted(p.name for p in out.iterdir())
+    assert len(files) == 6
+    assert [f[:3] for f in files] == ["01-", "01-", "02-", "02-", "03-", "03-"]
+    stems = sorted({name[:-4] for name in files})
+    written = [f"{stem}{ext}" for stem in stems for ext in (".txt", ".eml")]  # library order
+    assert result.stderr == f"Wrote 3 drafts to {out}: {', '.join(written)}\n"
+    first_lead = csv_rows(leads.read_text(encoding="utf-8"))[0]
+    first = (out / files[1]).read_text(encoding="utf-8")  # 01-….txt sorts after 01-….eml
+    assert first_lead["top_grant_number"] in first
+    assert "-- Sources (check before sending; not part of the e-mail) --" in first
+
+
+def test_draft_batch_cites_the_lead_lists_own_paper_without_pubmed(tmp_path: Path) -> None:
+    leads = _lead_csv(tmp_path / "leads.csv", [{
+        "rank": "1", "pi_name": "Hu Li", "profile_id": HU_LI,
+        "top_grant_title": "Uncovering therapeutic-associated biomarkers via machine learning",
+        "top_grant_number": "R03OD034496", "n_publications": "2",
+        "recent_publications": "A new model — PLoS Comput Biol 2025 (PMID 41263098); PMID 7",
+    }])  # fmt: skip
+    out = tmp_path / "drafts"
+    result = run("draft", "--from", str(leads), "--out", str(out), *APPLICANT, catch=False)
+    assert result.exit_code == 0, result.stderr
+    text = (out / "01-li-hu.txt").read_text(encoding="utf-8")
+    assert '"A new model" (PLoS Comput Biol, 2025)' in text
+    assert "paper PMID 41263098" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "give one PI's PROFILE_ID or --from LEADS.csv"),
+        ([HU_LI, "--from", PUBLICATIONS], "give one PI's PROFILE_ID or --from LEADS.csv"),
+        (["Hu Li"], "is not a RePORTER profile id"),
+    ],
+    ids=["neither", "both", "a name"],
+)
+def test_draft_needs_exactly_one_source(args: list[str], message: str) -> None:
+    result = run("draft", *args, *APPLICANT, "--load", COMMON_FUND)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_draft_without_a_name_is_a_usage_error() -> None:
+    result = run("draft", HU_LI, "--load", COMMON_FUND, "--background", "a graduate")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: drafts need --name (who is writing)"
+    )
+
+
+def test_draft_with_a_bad_template_is_one_line(tmp_path: Path) -> None:
+    template = tmp_path / "mine.txt"
+    template.write_text("Subject: Hi ${nickname}\n\nDear ${salutation},\n", encoding="utf-8")
+    result = run("draft", HU_LI, "--load", COMMON_FUND, *APPLICANT, "--template", str(template))
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("Error: the template uses an unknown placeholder ${nickname} — known")
+    assert result.stdout == ""
+
+
+def test_draft_with_a_user_template(tmp_path: Path) -> None:
+    template = tmp_path / "mine.txt"
+    template.write_text("Subject: About ${grant_number}\n\nDear ${salutation}, hello.\n",
+                        encoding="utf-8")  # fmt: skip
+    result = run("draft", HU_LI, "--load", COMMON_FUND, *APPLICANT, "--template", str(template))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Subject: About R03OD034496\n\nDear Dr. Li, hello.\n"
+
+
+def test_draft_for_a_profile_id_not_in_the_data() -> None:
+    result = run("draft", "1", "--load", COMMON_FUND, *APPLICANT)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: PI '1' is not in the data")
+
+
+# --- followups ------------------------------------------------------------------------------
+
+
+def _days_ago(days: int) -> str:
+    return (datetime.date.today() - datetime.timedelta(days=days)).isoformat()
+
+
+@pytest.fixture
+def edited_leads(tmp_path: Path) -> Path:
+    """A lead list after a few weeks of outreach: two due, three not."""
+    return _lead_csv(tmp_path / "leads.csv", [
+        {"rank": "1", "pi_name": "Hu Li", "organization": "MAYO", "status": "contacted",
+         "contacted_on": _days_ago(8), "top_grant_title": "Biomarkers via machine learning",
+         "top_grant_number": "R03OD034496", "notes": "asked about R01, \"maybe\""},
+        {"rank": "2", "pi_name": "Jian Ma", "organization": "CMU", "status": "Replied",
+         "contacted_on": _days_ago(30), "top_grant_title": "Spatial omics",
+         "top_grant_number": "R03OD039980"},
+        {"rank": "3", "pi_name": "Sharon Diskin", "organization": "CHOP",
+         "contacted_on": _days_ago(20), "top_grant_title": "Pediatric cancer data",
+         "top_grant_number": "U24OD038422"},
+        {"rank": "4", "pi_name": "Kristin Ardlie", "organization": "BROAD", "status": "sent",
+         "contacted_on": _days_ago(2), "top_grant_title": "GTEx", "top_grant_number": "U24X"},
+        {"rank": "5", "pi_name": "Titus Brown", "organization": "UC DAVIS", "status": "sent",
+         "contacted_on": _days_ago(40), "follow_up_on": _days_ago(30),
+         "top_grant_title": "Training", "top_grant_number": "R03OD030596"},
+    ])  # fmt: skip
+
+
+def test_followups_lists_the_due_leads_oldest_first(edited_leads: Path) -> None:
+    result = run("followups", str(edited_leads), "--days", "7", "--format", "csv", catch=False)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "rank,pi_name,organization,contacted_on,days_waiting,top_grant_title"
+    )
+    rows = csv_rows(result.stdout)
+    assert [(r["pi_name"], r["days_waiting"]) for r in rows] == [
+        ("Sharon Diskin", "20"),
+        ("Hu Li", "8"),
+    ]
+    assert rows[0]["contacted_on"] == _days_ago(20)
+    assert result.stderr == (
+        "2 leads due for a follow-up (contacted at least 7 days ago, no reply).\n"
+    )
+
+
+def test_followups_table_format(edited_leads: Path) -> None:
+    result = run("followups", str(edited_leads), "--days", "1", "--format", "table", catch=False)
+    assert result.exit_code == 0, result.stderr
+    header = result.stdout.splitlines()[0].split()
+    assert header == ["rank", "pi_name", "organization", "contacted_on", "days_waiting",
+                      "top_grant_title"]  # fmt: skip
+    assert len(result.stdout.splitlines()) == 2 + 3  # header, rule, 3 due
+
+
+def test_followups_write_round_trip_keeps_the_users_edits(edited_leads: Path) -> None:
+    before = edited_leads.read_bytes()
+    result = run("followups", str(edited_leads), "--write", "--on", "2026-11-24",
+                 "--format", "csv", catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert len(csv_rows(result.stdout)) == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Set follow_up_on to 2026-11-24 on 2 rows of {edited_leads}."
+    )
+    after = edited_leads.read_bytes()
+    # Only the two follow_up_on cells changed: same bytes once the dates are taken out.
+    assert after.count(b"2026-11-24") == 2
+    assert after.replace(b"2026-11-24", b"") == before
+    rows = {r["pi_name"]: r for r in csv_rows(after.decode("utf-8"))}
+    assert rows["Hu Li"]["notes"] == 'asked about R01, "maybe"'
+    assert rows["Jian Ma"]["follow_up_on"] == ""
+    # Nobody is due any more.
+    again = run("followups", str(edited_leads), "--format", "csv", catch=False)
+    assert csv_rows(again.stdout) == []
+    assert again.stderr.startswith("0 leads due")
+
+
+def test_followups_writes_follow_up_drafts(edited_leads: Path, tmp_path: Path) -> None:
+    out = tmp_path / "followups"
+    result = run("followups", str(edited_leads), "--draft", "--out", str(out), *APPLICANT,
+                 "--format", "csv", catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["01-diskin-sharon.eml", "01-diskin-sharon.txt", "02-li-hu.eml",
+                     "02-li-hu.txt"]  # fmt: skip
+    text = (out / "02-li-hu.txt").read_text(encoding="utf-8")
+    assert text.startswith("Subject: Re: Research Inquiry: Ana Rivera")
+    assert "(R03OD034496)" in text
+    assert result.stderr.splitlines()[-1].startswith(f"Wrote 2 follow-up drafts to {out}: ")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--on", "2026-11-24"], 2, "--on sets the date --write writes: add --write"),
+        (["--draft"], 2, "drafts need --name and --background"),
+        (["--days", "-1"], 2, "Invalid value for '--days'"),
+    ],
+)
+def test_followups_usage_errors(
+    edited_leads: Path, args: list[str], code: int, message: str
+) -> None:
+    result = run("followups", str(edited_leads), *args)
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_followups_with_an_unreadable_date_names_the_row(tmp_path: Path) -> None:
+    leads = _lead_csv(tmp_path / "leads.csv", [{"pi_name": "A", "contacted_on": "last week"}])
+    result = run("followups", str(leads))
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("Error: contacted_on has values that are not dates: row 2: 'last week'")
+    assert result.stdout == ""
 
 
 # --- bad inputs: one line, the right exit code, no traceback --------------------------------
@@ -446,7 +904,8 @@ def test_verbose_shows_the_traceback(tmp_path: Path) -> None:
 
 
 def test_verbose_logs_each_request(reporter_server: Any) -> None:
-    result = run("pi", BROWN, "-v", "--api-url", reporter_server.url, "--no-cache")
+    result = run("pi", BROWN, "-v", "--api-url", reporter_server.url, "--no-cache",
+                 "--no-publications")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "/v2/projects/search" in result.stderr
     assert "DEBUG" in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import signal
 import socket
@@ -47,11 +48,14 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_search_writes_the_lead_csv(tmp_path: Path, reporter_server: Any) -> None:
+def test_search_writes_the_lead_csv(
+    tmp_path: Path, reporter_server: Any, pubmed_server: Any
+) -> None:
     out = tmp_path / "leads.csv"
     result = _run(
         "search", SPECIALTY, "--top", "10", "-o", str(out),
-        env={"REPORTER_FINDER_API_URL": reporter_server.url},
+        env={"REPORTER_FINDER_API_URL": reporter_server.url,
+             "REPORTER_FINDER_EMAIL": "ana@example.org"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
@@ -65,10 +69,55 @@ def test_search_writes_the_lead_csv(tmp_path: Path, reporter_server: Any) -> Non
     assert all(row[column] == "" for row in rows for column in ("status", "notes"))
     assert f"Wrote {len(rows)} PIs to {out}" in result.stderr
     assert reporter_server.requests, "the stand-in was never asked"
+    # Publications of the listed PIs: from the stand-in's links, titles from the PubMed one.
+    assert all(row["n_publications"].isdigit() for row in rows)
+    with_papers = [row for row in rows if int(row["n_publications"]) > 0]
+    assert len(with_papers) >= 3
+    for row in with_papers:
+        assert 1 <= len(re.findall(r"PMID \d+", row["recent_publications"])) <= 3
+    assert all(row["recent_publications"] == "" for row in rows if row["n_publications"] == "0")
+    assert len(reporter_server.bodies("publications/search")) == 1  # one batch for ten PIs
+    assert pubmed_server.requests
+    assert all(q["tool"] == ["reporter_finder"] for q in pubmed_server.requests)
+    assert all(q["email"] == ["ana@example.org"] for q in pubmed_server.requests)
+
+
+def test_search_publications_titles_then_offline_from_the_cache(
+    tmp_path: Path, reporter_server: Any, pubmed_server: Any
+) -> None:
+    # Jian Ma's R03OD039980 papers have PubMed summaries in the stand-in's fixture.
+    args = ["search", "machine learning", "--top", "5", "--api-url", reporter_server.url]
+    online = _run(*args, "-o", str(tmp_path / "online.csv"))
+    assert online.returncode == 0, online.stderr
+    rows = {row["pi_name"]: row for row in _read_csv(tmp_path / "online.csv")}
+    assert " — " in rows["Jian Ma"]["recent_publications"]  # "Title — Journal Year (PMID n)"
+    asked = (len(reporter_server.requests), len(pubmed_server.requests))
+    offline = _run(*args, "--offline", "-o", str(tmp_path / "offline.csv"))
+    assert offline.returncode == 0, offline.stderr
+    assert (len(reporter_server.requests), len(pubmed_server.requests)) == asked
+    assert "WARNING" not in offline.stderr
+    assert (tmp_path / "offline.csv").read_bytes() == (tmp_path / "online.csv").read_bytes()
+
+
+def test_search_goes_on_without_titles_when_pubmed_is_down(
+    tmp_path: Path, reporter_server: Any, pubmed_server: Any
+) -> None:
+    pubmed_server.fail_next(503, times=10)
+    out = tmp_path / "leads.csv"
+    result = _run("search", SPECIALTY, "--top", "10", "--api-url", reporter_server.url,
+                  "--retries", "1", "-o", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = _read_csv(out)
+    assert sum(int(row["n_publications"]) for row in rows) > 0
+    cells = [c for row in rows for c in row["recent_publications"].split("; ") if c]
+    assert cells
+    assert all(re.fullmatch(r"PMID \d+", c) for c in cells)
+    assert result.stderr.count("PubMed could not be reached") == 1
 
 
 def test_search_csv_on_stdout_with_state_filter(reporter_server: Any) -> None:
-    result = _run("search", SPECIALTY, "--state", "CA", "--api-url", reporter_server.url)
+    result = _run("search", SPECIALTY, "--state", "CA", "--api-url", reporter_server.url,
+                  "--no-publications")  # fmt: skip
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split(",") == list(LEAD_LIST_HEADER)  # piped: CSV, not the terminal table
@@ -91,11 +140,12 @@ def test_fetch_save_then_load_offline(tmp_path: Path, reporter_server: Any) -> N
     assert out.stat().st_size > 0
 
 
-def test_pi_from_the_stand_in(reporter_server: Any) -> None:
+def test_pi_from_the_stand_in(reporter_server: Any, pubmed_server: Any) -> None:
     result = _run("pi", BROWN, "--api-url", reporter_server.url, "--format", "csv")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(result.stdout.splitlines()))
     assert {row["profile_id"] for row in rows} == {BROWN}
+    assert sorted(row["n_publications"] for row in rows) == ["0", "1"]
 
 
 def _closed_port() -> int:

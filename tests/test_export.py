@@ -52,6 +52,11 @@ def _ranked(rows: list[dict[str, Any]]) -> pd.DataFrame:
         "matched_skills": [],
         "track_fit": "clinical",
         "why": "2 active grants; K24 mentoring award",
+        "n_publications": 4,
+        "recent_publications": [
+            "AF after surgery — Circulation 2025 (PMID 40000002)",
+            "PMID 40000001",
+        ],
         "pi_key": "1234567",
         "text_score": 0.9,
     }
@@ -62,10 +67,12 @@ def _ranked(rows: list[dict[str, Any]]) -> pd.DataFrame:
 def ranked() -> pd.DataFrame:
     return _ranked(
         [
-            {"rank": 2, "score": 0.41234567, "pi_name": "Bo Chen", "profile_id": 2, "pi_key": "2"},
+            {"rank": 2, "score": 0.41234567, "pi_name": "Bo Chen", "profile_id": 2, "pi_key": "2",
+             "n_publications": 0, "recent_publications": []},
             {"rank": 1, "score": 0.9, "profile_id": 1, "pi_key": "1"},
             {"rank": 3, "score": 0.1, "pi_name": "Cy Dunn", "profile_id": 3, "pi_key": "3",
-             "activity_codes": None, "active_funding": float("nan")},
+             "activity_codes": None, "active_funding": float("nan"), "n_publications": None,
+             "recent_publications": None},
         ]
     )  # fmt: skip
 
@@ -101,6 +108,30 @@ def test_lead_list_of_nothing_still_has_the_header(empty: pd.DataFrame) -> None:
     leads = lead_list(empty)
     assert leads.empty
     assert tuple(leads.columns) == LEAD_LIST_HEADER
+
+
+def test_lead_list_without_publication_columns_leaves_them_empty_not_zero(
+    ranked: pd.DataFrame,
+) -> None:
+    leads = lead_list(ranked.drop(columns=["n_publications", "recent_publications"]))
+    assert tuple(leads.columns) == LEAD_LIST_HEADER
+    assert leads["n_publications"].dtype == "Int64"
+    assert leads["n_publications"].isna().all()
+    assert leads["recent_publications"].tolist() == [[], [], []]
+
+
+def test_lead_list_keeps_looked_up_publications(tmp_path: Path, ranked: pd.DataFrame) -> None:
+    leads = lead_list(ranked)
+    assert leads["n_publications"].tolist()[:2] == [4, 0]
+    assert leads["n_publications"].isna().tolist() == [False, False, True]
+    path = tmp_path / "leads.csv"
+    write_leads(leads, path, "csv")
+    rows = _read_csv(path)
+    assert rows[0]["recent_publications"] == (
+        "AF after surgery — Circulation 2025 (PMID 40000002); PMID 40000001"
+    )
+    assert [row["n_publications"] for row in rows] == ["4", "0", ""]  # "" = not looked up
+    assert rows[1]["recent_publications"] == ""
 
 
 def test_lead_list_rejects_a_table_without_lead_columns() -> None:

@@ -12,9 +12,14 @@ from reporter_finder.exceptions import QueryError
 from reporter_finder.lexicon import resolve_specialty
 from reporter_finder.mentors import (
     MENTOR_ACTIVITY_CODES,
+    PI_DETAIL_COLUMNS,
     MentorSearch,
     default_query,
+    fetch_records,
     find_mentors,
+    pi_grant_details,
+    pi_query,
+    relevant_grants,
     split_query,
 )
 from reporter_finder.query import ProjectQuery
@@ -215,3 +220,68 @@ def test_find_mentors_with_no_records_gives_empty_ranking() -> None:
     search = find_mentors("cardiology", records=[], as_of=AS_OF)
     assert search.ranked.empty
     assert list(search.ranked.columns) == list(RANK_COLUMNS)
+
+
+# --- public helpers the command line uses ---------------------------------------------------
+
+
+def test_fetch_records_merges_overlapping_queries_on_appl_id(
+    common_fund_records: list[dict[str, Any]],
+) -> None:
+    unkeyed = {"project_title": "no appl_id"}
+    client = FakeClient([*common_fund_records[:20], unkeyed])
+    queries = split_query(default_query(CARDIOLOGY, today=AS_OF), max_chars=60)
+    records = fetch_records(queries, client)  # type: ignore[arg-type]
+    assert len(client.queries) == len(queries) > 1
+    keyed = [r["appl_id"] for r in records if "appl_id" in r]
+    assert keyed == [r["appl_id"] for r in common_fund_records[:20]]  # first copy, in order
+    assert records[-len(queries) :] == [unkeyed] * len(queries)  # cannot be merged: all kept
+    assert not client.closed  # the caller's client is left open
+
+
+def test_pi_query_by_profile_id_or_name() -> None:
+    assert pi_query(" 8406715 ").pi_profile_ids == (8406715,)
+    assert pi_query("Brown,  C Titus").pi_names == ("Brown, C Titus",)
+
+
+def test_pi_grant_details_roles_newest_first_and_papers(
+    common_fund_records: list[dict[str, Any]],
+) -> None:
+    import pandas as pd
+
+    from reporter_finder.tables import build_tables
+
+    tables = build_tables(common_fund_records, as_of=AS_OF)
+    plain = pi_grant_details(tables, "8406715")
+    assert list(plain.columns) == list(PI_DETAIL_COLUMNS)
+    assert plain["core_project_num"].tolist() == ["R03OD034502", "R03OD030596"]  # newest first
+    assert plain["role"].tolist() == ["PI (multi-PI)", "contact PI"]
+    assert plain["n_publications"].isna().all()  # not looked up
+    papers = pd.DataFrame({
+        "pi_key": ["8406715", "8406715", "other"], "pmid": [3, 2, 1],
+        "core_project_num": ["R03OD034502", "R03OD034502", "R03OD034502"],
+        "citation": ["New — J 2025 (PMID 3)", "PMID 2", "PMID 1"],
+    })  # fmt: skip
+    rows = pi_grant_details(tables, "8406715", publications=papers)
+    assert rows["n_publications"].tolist() == [2, 0]
+    assert rows.loc[0, "publications"] == ["New — J 2025 (PMID 3)", "PMID 2"]
+    assert rows.loc[0, "pubmed_urls"] == [
+        "https://pubmed.ncbi.nlm.nih.gov/3/",
+        "https://pubmed.ncbi.nlm.nih.gov/2/",
+    ]
+    with pytest.raises(KeyError):
+        pi_grant_details(tables, "no-such-pi")
+
+
+def test_relevant_grants_drop_off_topic_grants_and_sort_by_relevance(
+    common_fund_records: list[dict[str, Any]],
+) -> None:
+    search = find_mentors("oncology", records=common_fund_records, as_of=AS_OF)
+    grants = relevant_grants(search)
+    assert grants.columns[0] == "relevance"
+    assert len(grants) < len(search.tables.grants)
+    assert (grants["relevance"] > 0).all()
+    assert grants["relevance"].is_monotonic_decreasing
+    active = relevant_grants(search, active_only=True)
+    assert set(active["core_project_num"]) < set(grants["core_project_num"])
+    assert active["is_active"].all()

@@ -41,6 +41,7 @@ from reporter_finder.publications import (
     format_citation,
     pi_publications,
     publication_links,
+    publications_for_leads,
 )
 from reporter_finder.tables import Tables, build_tables
 from tests.conftest import load_fixture
@@ -514,3 +515,50 @@ def test_e2e_publications_over_sockets_with_cache(
         out = attach_publications(leads, pubs)
         assert out.loc[0, "n_publications"] == 16
         assert all(c.startswith("PMID ") for c in out.loc[0, "recent_publications"])
+
+
+# --- publications_for_leads ------------------------------------------------------------------
+
+
+def _ranked(keys: list[str]) -> pd.DataFrame:
+    # Deliberately out of rank order: the top is chosen by rank, not by position.
+    ranks = list(range(len(keys), 0, -1))
+    return pd.DataFrame({"rank": ranks, "pi_key": keys, "pi_name": [f"PI {k}" for k in keys]})
+
+
+def test_publications_for_leads_looks_up_only_the_top_pis(
+    fake: FakeClock,
+    mocked: responses.RequestsMock,
+    tables: Tables,
+    esummary_fixture: dict[str, Any],
+) -> None:
+    mocked.add_callback("POST", PUBLICATIONS, callback=reporter_callback)
+    mocked.add_callback("GET", ESUMMARY, callback=esummary_callback(esummary_fixture))
+    ranked = _ranked(["8406715", HU_LI])  # Hu Li has rank 1, Brown rank 2
+    out = publications_for_leads(
+        ranked, tables, reporter_client=reporter(fake), pubmed_client=pubmed(fake), top=1
+    )
+    sent = json.loads(mocked.calls[0].request.body)["criteria"]["core_project_nums"]
+    assert set(sent) == HU_LI_CORES
+    by_key = out.set_index("pi_key")
+    assert by_key.loc[HU_LI, "n_publications"] == 16
+    assert len(by_key.loc[HU_LI, "recent_publications"]) == 3
+    assert pd.isna(by_key.loc["8406715", "n_publications"])  # not looked up, not 0
+    assert by_key.loc["8406715", "recent_publications"] == []
+    assert "n_publications" not in ranked.columns  # pure
+
+
+def test_publications_for_leads_offline_miss_warns_once_and_leaves_columns_empty(
+    fake: FakeClock, tables: Tables, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    offline = CacheSettings(mode="offline", path=tmp_path / "c.sqlite")
+    client = ReporterClient(REPORTER, cache=offline, clock=fake.clock, sleep=fake.sleep)
+    with caplog.at_level(logging.WARNING, logger="reporter_finder.publications"):
+        out = publications_for_leads(
+            _ranked([HU_LI]), tables, reporter_client=client, pubmed_client=pubmed(fake)
+        )
+    assert out["n_publications"].isna().all()
+    assert out["recent_publications"].tolist() == [[]]
+    warnings = [r for r in caplog.records if r.name == "reporter_finder.publications"]
+    assert len(warnings) == 1
+    assert "not in the cache (offline mode)" in warnings[0].getMessage()

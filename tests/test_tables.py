@@ -705,12 +705,12 @@ def _damage(record: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
         else:
             damaged[key] = None if action == "null" else data.draw(_GARBAGE)
     people = damaged.get("principal_investigators")
-    if isinstance(people, list) and people and data.draw(st.booleans()):
-        target = people[0]
+    target = people[0] if isinstance(people, list) and people else None
+    if isinstance(target, dict) and target and data.draw(st.booleans()):
         for key in data.draw(st.lists(st.sampled_from(sorted(target)), max_size=4, unique=True)):
             target[key] = data.draw(_GARBAGE)
     org = damaged.get("organization")
-    if isinstance(org, dict) and data.draw(st.booleans()):
+    if isinstance(org, dict) and org and data.draw(st.booleans()):
         for key in data.draw(st.lists(st.sampled_from(sorted(org)), max_size=4, unique=True)):
             org[key] = data.draw(_GARBAGE)
     return damaged

@@ -3079,6 +3079,14 @@ def _people():
     return people
 
 
+def _budget_start(fy: int, month: int) -> _dt.date:
+    """First day of the budget period that fiscal year ``fy`` funds, for awards starting in ``month``.
+
+    NIH fiscal year N runs from October N-1 to September N, so a December start falls in N-1.
+    """
+    return _dt.date(fy - 1 if month == 12 else fy, month, 1)
+
+
 def build_records():
     finalize_texts()
     people = _people()
@@ -3115,13 +3123,10 @@ def build_records():
         sy_first_fy = g["sy"]
         fy_sy1 = fy0 - (sy_first_fy - 1)
 
-        def budget_start(fy):
-            return _dt.date(fy - 1 if month == 12 else fy, month, 1)
-
-        start = budget_start(fy_sy1)
+        start = _budget_start(fy_sy1, month)
         sy_last = sy_first_fy + (fy1 - fy0)
         seg_left = dur - ((sy_last - 1) % dur)
-        end = _dt.date(budget_start(fy1).year + seg_left, month, 1) - _dt.timedelta(days=1)
+        end = _dt.date(_budget_start(fy1, month).year + seg_left, month, 1) - _dt.timedelta(days=1)
         base_amount = r.randint(*AMOUNT[g["act"]])
         ic_abbr, ic_name, cfda = ICS[g["ic"]]
         srg, sra, ss_name, _ = SECTIONS[g["ss"]]
@@ -3146,7 +3151,7 @@ def build_records():
             amount = int(base_amount * (1 + 0.03 * j) * (1 if sy > 1 or g["act"] != "DP2" else 1.0))
             appl_type = _award_type(sy)
             suffix = g["suffix"]
-            bstart = budget_start(fy)
+            bstart = _budget_start(fy, month)
             bend = _dt.date(bstart.year + 1, month, 1) - _dt.timedelta(days=1)
             indirect = int(amount * 0.345) if g["act"] not in {"K23", "K08", "K24", "F32", "T32", "D43"} else int(amount * 0.074)
             rec = {

@@ -1,15 +1,16 @@
 """Remove every trace of the administering institute (IC) from the records a ranker sees.
 
-The silver labels in labels.json are derived from each grant's administering IC and study section, so a ranker
-that could read "NHLBI" in an abstract, "HL" in a project number or "93.837" in the CFDA code would be reading the
-answer key. `mask_records` returns masked deep copies; the input is never modified.
+The silver labels in labels.json are derived from each grant's administering IC and study
+section, so a ranker that could read "NHLBI" in an abstract, "HL" in a project number or "93.837"
+in the CFDA code would be reading the answer key. `mask_records` returns masked deep copies; the
+input is never modified.
 
 What is masked:
-- IC names and acronyms in project_title, abstract_text, phr_text, pref_terms and terms (replaced by "NIH";
-  a parenthesised acronym after a name is dropped);
+- IC names and acronyms in project_title, abstract_text, phr_text, pref_terms and terms (replaced
+  by "NIH"; a parenthesised acronym after a name is dropped);
 - agency_ic_admin, agency_ic_fundings and full_study_section are blanked;
-- the IC code inside project_num, core_project_num, project_serial_num, project_num_split.ic_code and
-  opportunity_number becomes "XX"; cfda_code is blanked.
+- the IC code inside project_num, core_project_num, project_serial_num, project_num_split.ic_code
+  and opportunity_number becomes "XX"; cfda_code is blanked.
 """
 from __future__ import annotations
 
@@ -48,11 +49,12 @@ IC_NAMES = [
     "NIH Office of the Director",
 ]
 IC_ACRONYMS = [
-    "NHLBI", "NCI", "NIDDK", "NIAID", "NIAMS", "NIA", "NINDS", "NIMH", "NIDA", "NIAAA", "NICHD", "NEI", "NIDCD",
-    "NIBIB", "NIGMS", "NIMHD", "FIC", "NIDCR", "NINR", "NIEHS", "NHGRI", "NLM", "NCATS", "NCCIH",
+    "NHLBI", "NCI", "NIDDK", "NIAID", "NIAMS", "NIA", "NINDS", "NIMH", "NIDA", "NIAAA", "NICHD",
+    "NEI", "NIDCD", "NIBIB", "NIGMS", "NIMHD", "FIC", "NIDCR", "NINR", "NIEHS", "NHGRI", "NLM",
+    "NCATS", "NCCIH",
 ]
-IC_CODES = ["HL", "CA", "DK", "AI", "AR", "AG", "NS", "MH", "DA", "AA", "HD", "EY", "DC", "EB", "GM", "MD", "TW",
-            "DE", "NR", "ES", "HG", "LM", "TR", "AT", "OD"]
+IC_CODES = ["HL", "CA", "DK", "AI", "AR", "AG", "NS", "MH", "DA", "AA", "HD", "EY", "DC", "EB",
+            "GM", "MD", "TW", "DE", "NR", "ES", "HG", "LM", "TR", "AT", "OD"]
 
 _NAME_RE = "|".join(re.escape(n) for n in sorted(IC_NAMES, key=len, reverse=True))
 _ACR_RE = "|".join(sorted(IC_ACRONYMS, key=len, reverse=True))
@@ -128,7 +130,7 @@ def mask_record(record: dict) -> dict:
 
 
 def mask_records(records) -> list[dict]:
-    """Masked deep copies of RePORTER project records (pure: the input list and dicts are not modified)."""
+    """Masked deep copies of RePORTER project records (pure: the input is not modified)."""
     return [mask_record(r) for r in records]
 
 
@@ -138,5 +140,6 @@ def leaks(record: dict) -> list[str]:
     for key in ("project_title", "abstract_text", "phr_text", "pref_terms", "terms"):
         text = record.get(key)
         if isinstance(text, str):
-            found += [m.group(0) for m in _NAMES.finditer(text)] + [m.group(0) for m in _ACRS.finditer(text)]
+            found += [m.group(0) for m in _NAMES.finditer(text)]
+            found += [m.group(0) for m in _ACRS.finditer(text)]
     return found

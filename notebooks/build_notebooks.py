@@ -129,12 +129,7 @@ AS_OF = date(2025, 6, 1)  # "active" is judged on this date; use date.today() wi
     (
         "code",
         """\
-import warnings
-
 import pandas as pd
-
-# The ranking library imports tqdm.auto, which warns in Jupyter without ipywidgets; harmless.
-warnings.filterwarnings("ignore", message="IProgress not found")
 
 from reporter_finder import (
     CacheSettings,
@@ -356,13 +351,9 @@ try:  # inline figures in Jupyter; a file-only backend anywhere else (no display
     get_ipython().run_line_magic("matplotlib", "inline")
 except NameError:
     matplotlib.use("Agg")
-import warnings
 
 import matplotlib.pyplot as plt
 import pandas as pd
-
-# The ranking library imports tqdm.auto, which warns in Jupyter without ipywidgets; harmless.
-warnings.filterwarnings("ignore", message="IProgress not found")
 
 from reporter_finder import (
     CacheSettings,

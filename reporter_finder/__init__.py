@@ -79,6 +79,7 @@ _EXPORTS: dict[str, str] = {
     "MentorSearch": "mentors",
     "default_query": "mentors",
     "fetch_records": "mentors",
+    "relevant_grants": "mentors",
     # exports
     "lead_list": "export",
     "write_leads": "export",
@@ -131,7 +132,13 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         resolve_specialty,
         specialty_terms,
     )
-    from reporter_finder.mentors import MentorSearch, default_query, fetch_records, find_mentors
+    from reporter_finder.mentors import (
+        MentorSearch,
+        default_query,
+        fetch_records,
+        find_mentors,
+        relevant_grants,
+    )
     from reporter_finder.outreach import (
         Applicant,
         Draft,

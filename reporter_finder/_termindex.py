@@ -27,13 +27,22 @@ forms such as "dying" → "die") are not found.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import bm25s
 import numpy as np
 import Stemmer
-from bm25s.stopwords import STOPWORDS_EN
+from tqdm import TqdmWarning
+
+# bm25s imports tqdm.auto, which in a Jupyter kernel without ipywidgets warns "IProgress not
+# found" (once, on that first import) and falls back to the text progress bar. The ranking
+# never shows a progress bar (show_progress=False), so the warning only confuses notebook
+# users; ignore exactly that message, here, and nothing else.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="IProgress not found", category=TqdmWarning)
+    import bm25s
+    from bm25s.stopwords import STOPWORDS_EN
 
 __all__ = ["TermMatrix", "analyse", "score_terms"]
 

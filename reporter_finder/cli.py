@@ -294,6 +294,7 @@ def _traceback_if_verbose(ctx: click.Context) -> None:
 _YEAR_PART = re.compile(r"^(\d{4})(?:\s*(?:-|–|\.\.)\s*(\d{4}))?$")
 _ACTIVITY_CODE = re.compile(r"^[A-Z][A-Z0-9]{2}$")
 _YEARS_EXAMPLE = "e.g. --years 2021-2025 or --years 2024,2025"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_years(text: str) -> tuple[int, ...]:
@@ -327,6 +328,25 @@ def parse_years(text: str) -> tuple[int, ...]:
     if not years:
         raise click.BadParameter(f"no year given — {_YEARS_EXAMPLE}")
     return tuple(sorted(years))
+
+
+def _as_of_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """``YYYY-MM-DD`` → a date (``None``: the library judges on today).
+
+    The regular expression comes first because ``date.fromisoformat`` also takes forms such as
+    ``20210101`` or ``2021-W01-1`` that a user could not tell apart from a typo.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if not _ISO_DATE.match(text):
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date — use YYYY-MM-DD, e.g. --as-of 2025-06-01"
+        ) from None
 
 
 def _split(values: Sequence[str] | str) -> list[str]:
@@ -577,6 +597,18 @@ def active_option(f: F) -> F:
     )(f)  # fmt: skip
 
 
+def as_of_option(f: F) -> F:
+    """``--as-of YYYY-MM-DD``: the day "active" and "months left" are judged on (default today).
+
+    A fixed date makes runs on saved records (``--load``) give the same answer on any day.
+    """
+    return click.option(
+        "--as-of", "as_of", callback=_as_of_callback, metavar="YYYY-MM-DD",
+        help="Judge 'active' and 'months left' on this date, for reproducible runs on saved "
+        "records. [default: today]",
+    )(f)  # fmt: skip
+
+
 def ranking_options(f: F) -> F:
     """Skills, track and how many leads to keep (``search``)."""
     return _stack(
@@ -759,7 +791,10 @@ def cli() -> None:
 # --- search and grants ----------------------------------------------------------------------
 
 
-def _find(filters: Filters, network: Network, load: Path | None, ranking: Ranking | None) -> Any:
+def _find(
+    filters: Filters, network: Network, load: Path | None, ranking: Ranking | None,
+    as_of: datetime.date | None,
+) -> Any:  # fmt: skip
     """Run the library's mentor search from the command's options."""
     from reporter_finder.mentors import find_mentors
     from reporter_finder.tables import load_records
@@ -776,6 +811,7 @@ def _find(filters: Filters, network: Network, load: Path | None, ranking: Rankin
         active_only=filters.active_only,
         client=None if load else network.client(),
         records=load_records(load) if load else None,
+        as_of=as_of,
     )
     _note_specialty(result.specialty)
     return result
@@ -805,12 +841,21 @@ def _widen_hint(filters: Filters, noun: str) -> None:
     say(f"No {noun} matched {filters.specialty!r}. Try widening the search: {'; '.join(tips)}.")
 
 
+def _written(filters: Filters, output: Output, count: int, noun: str) -> None:
+    """After ``search`` or ``grants`` wrote ``count`` rows: how to widen an empty result, or what
+    was written where."""
+    if count == 0:
+        _widen_hint(filters, noun)
+    output.done(count, noun)
+
+
 @cli.command()
 @active_option
 @query_options
 @ranking_options
 @network_options
 @load_option
+@as_of_option
 @publication_options
 @email_option
 @output_options
@@ -820,6 +865,7 @@ def search(
     ranking: Ranking,
     network: Network,
     load: Path | None,
+    as_of: datetime.date | None,
     pubs: Publications,
     email: str | None,
     output: Output,
@@ -843,7 +889,7 @@ def search(
     from reporter_finder.export import lead_list, write_leads
 
     pubmed = network.pubmed_client(pubs, email) if pubs.wanted(load) else None  # checks --email
-    result = _find(filters, network, load, ranking)
+    result = _find(filters, network, load, ranking, as_of)
     ranked = result.ranked
     if pubmed is not None:
         from reporter_finder.publications import publications_for_leads
@@ -852,9 +898,7 @@ def search(
                                         pubmed_client=pubmed, top=ranking.top)  # fmt: skip
     leads = lead_list(ranked, top=ranking.top)
     count = write_leads(leads, output.path, output.fmt)
-    if count == 0:
-        _widen_hint(filters, "PIs")
-    output.done(count, "PIs")
+    _written(filters, output, count, "PIs")
 
 
 #: Columns of the ``grants`` table in the terminal view (files get every column).
@@ -876,9 +920,13 @@ GRANT_TABLE_COLUMNS = (
 @query_options
 @network_options
 @load_option
+@as_of_option
 @output_options
 @verbosity_options
-def grants(filters: Filters, network: Network, load: Path | None, output: Output) -> None:
+def grants(
+    filters: Filters, network: Network, load: Path | None, as_of: datetime.date | None,
+    output: Output,
+) -> None:  # fmt: skip
     """The grants behind a SPECIALTY search: one row per project, most relevant first.
 
     Same query options as 'search', for when you want the grants rather than the people.
@@ -891,12 +939,10 @@ def grants(filters: Filters, network: Network, load: Path | None, output: Output
     from reporter_finder.export import write_table
     from reporter_finder.mentors import relevant_grants
 
-    result = _find(filters, network, load, None)
+    result = _find(filters, network, load, None, as_of)
     table = relevant_grants(result, active_only=filters.active_only)
     count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS)
-    if count == 0:
-        _widen_hint(filters, "grants")
-    output.done(count, "grants")
+    _written(filters, output, count, "grants")
 
 
 # --- pi -------------------------------------------------------------------------------------
@@ -946,13 +992,18 @@ def _choose_pi(matches: pd.DataFrame, who: str) -> str:
     )
 
 
-def _pi_tables(who: str, network: Network, load: Path | None) -> Tables:
-    """The tables of one PI's projects: from ``--load``, or asked for by profile id or name."""
+def _pi_tables(
+    who: str, network: Network, load: Path | None, as_of: datetime.date | None
+) -> Tables:
+    """The tables of one PI's projects: from ``--load``, or asked for by profile id or name.
+
+    ``as_of`` (``None``: today) is the day the grants' "active" and "months left" are judged on.
+    """
     from reporter_finder.mentors import pi_query
     from reporter_finder.tables import build_tables, load_records
 
     records = load_records(load) if load else network.client().fetch_projects(pi_query(who))
-    return build_tables(records)
+    return build_tables(records, as_of=as_of)
 
 
 def _pi_publications(
@@ -974,13 +1025,14 @@ def _pi_publications(
 @click.argument("who", metavar="PROFILE_ID_OR_NAME")
 @network_options
 @load_option
+@as_of_option
 @publication_options
 @email_option
 @output_options
 @verbosity_options
 def pi(
-    who: str, network: Network, load: Path | None, pubs: Publications, email: str | None,
-    output: Output,
+    who: str, network: Network, load: Path | None, as_of: datetime.date | None,
+    pubs: Publications, email: str | None, output: Output,
 ) -> None:  # fmt: skip
     """One PI: title, organization, every grant, program officers, study sections, links, and
     the papers linked to the grants (most recent first, with PMID and PubMed link).
@@ -999,7 +1051,7 @@ def pi(
     from reporter_finder.tables import find_pi
 
     who = " ".join(who.split())
-    tables = _pi_tables(who, network, load)
+    tables = _pi_tables(who, network, load, as_of)
     pi_key = _choose_pi(find_pi(tables.pis, who), who)
     papers = _pi_publications(tables, pi_key, network, pubs, email, load)
     rows = pi_grant_details(tables, pi_key, publications=papers)
@@ -1213,12 +1265,13 @@ def _template_text(template: Path | None, kind: str) -> str:
 @email_option
 @network_options
 @load_option
+@as_of_option
 @publication_options
 @verbosity_options
 def draft(
     profile_id: str | None, from_csv: Path | None, top: int, out_dir: str, output: str,
     applicant: ApplicantText, template: Path | None, email: str | None, network: Network,
-    load: Path | None, pubs: Publications,
+    load: Path | None, as_of: datetime.date | None, pubs: Publications,
 ) -> None:  # fmt: skip
     """Draft a short e-mail to a PI (four parts: their grant, the bridge, you, a call).
 
@@ -1246,12 +1299,13 @@ def draft(
     if from_csv is not None:
         from reporter_finder.followups import read_leads
 
-        tables = _pi_tables("", network, load) if load else None  # better grants when given
+        tables = _pi_tables("", network, load, as_of) if load else None  # better grants when given
         drafts = draft_batch(read_leads(from_csv), tables, who, top=top, template=text)
         paths = write_drafts(drafts, out_dir, from_addr=email)
         say(f"Wrote {len(drafts)} drafts to {out_dir}: {', '.join(p.name for p in paths)}")
         return
-    tables = _pi_tables(profile_id, network, load)
+    assert profile_id is not None  # exactly one of PROFILE_ID and --from: checked above
+    tables = _pi_tables(profile_id, network, load, as_of)
     papers = _pi_publications(tables, profile_id, network, pubs, email, load)
     letter = draft_for_pi(tables, profile_id, who, publications=papers, template=text)
     if output == "-":
@@ -1336,7 +1390,8 @@ def followups(
         say(f"Set follow_up_on to {when.isoformat()} on {len(due)} rows of {leads_csv}.")
     if who is not None and len(due):
         text = _template_text(template, "followup")
-        drafts = [draft_followup(row.to_dict(), who, template=text) for _, row in due.iterrows()]
+        drafts = [draft_followup({str(k): v for k, v in row.items()}, who, template=text)
+                  for _, row in due.iterrows()]  # fmt: skip
         paths = write_drafts(drafts, out_dir, from_addr=email)
         say(f"Wrote {len(drafts)} follow-up drafts to {out_dir}: "
             f"{', '.join(p.name for p in paths)}")  # fmt: skip

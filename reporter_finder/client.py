@@ -32,7 +32,13 @@ from reporter_finder.exceptions import (
     ResultWindowError,
 )
 from reporter_finder.query import ProjectQuery
-from reporter_finder.transport import DEFAULT_TIMEOUT, Clock, HttpTransport, Sleep
+from reporter_finder.transport import (
+    DEFAULT_TIMEOUT,
+    Clock,
+    HttpTransport,
+    SessionOwner,
+    Sleep,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +70,7 @@ class _Page:
     limit: int  # the limit we asked for (to tell a short page from the last page)
 
 
-class ReporterClient:
+class ReporterClient(SessionOwner):
     """A polite, caching client for the NIH RePORTER API v2.
 
     Args:
@@ -107,8 +113,7 @@ class ReporterClient:
             base_url or os.environ.get(fields.API_URL_ENV) or fields.DEFAULT_API_URL
         ).rstrip("/")
         self.cache = cache if cache is not None else CacheSettings()
-        self._owns_session = session is None
-        self.session = session if session is not None else make_session(self.cache)
+        super().__init__(session, lambda: make_session(self.cache))
         self.transport = HttpTransport(
             self.base_url,
             session=self.session,
@@ -257,19 +262,6 @@ class ReporterClient:
                         seen.add(ident)
                         yield link
 
-    # --- lifecycle ---------------------------------------------------------------------
-
-    def close(self) -> None:
-        """Close the session if the client created it."""
-        if self._owns_session:
-            self.session.close()
-
-    def __enter__(self) -> ReporterClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     # --- private: projects -------------------------------------------------------------
 
     def _page(
@@ -293,13 +285,13 @@ class ReporterClient:
         total = first.total
         target = min(total, wanted)
         url = self.transport.url_for(fields.PROJECTS_PATH)
-        _check_page_length(first, 0, first.limit, total, query, url)
+        _check_page_length(first, 0, first.limit, total, query.describe(), url)
         yield from first.results
         offset = len(first.results)
         while offset < target:
             limit = min(fields.PAGE_SIZE_MAX, fields.RESULT_WINDOW - offset, target - offset)
             page = self._page(query, offset, include, limit=limit)
-            _check_page_length(page, offset, limit, total, query, url)
+            _check_page_length(page, offset, limit, total, query.describe(), url)
             yield from page.results
             offset += len(page.results)
 
@@ -410,11 +402,12 @@ class ReporterClient:
             yield from self._publication_batch(key, batch[middle:])
             return
         pages = [first]
-        _check_publication_page(first, 0, first.total, describe, url)
+        size, links = fields.PAGE_SIZE_MAX, "publication links"
+        _check_page_length(first, 0, size, first.total, describe, url, noun=links)
         offset = len(first.results)
         while offset < first.total:
             page = self._publication_page(key, batch, offset, describe)
-            _check_publication_page(page, offset, first.total, describe, url)
+            _check_page_length(page, offset, size, first.total, describe, url, noun=links)
             pages.append(page)
             offset += len(page.results)
         for page in pages:
@@ -454,26 +447,26 @@ def _parse_page(data: Any, url: str, limit: int) -> _Page:
 
 
 def _check_page_length(
-    page: _Page, offset: int, limit: int, total: int, query: ProjectQuery, url: str
+    page: _Page,
+    offset: int,
+    limit: int,
+    total: int,
+    describe: str,
+    url: str,
+    noun: str = "records",
 ) -> None:
+    """Raise when a page is shorter than ``limit`` records while more than that remain.
+
+    A short page that is not the last one means records were skipped: fail rather than return
+    partial data (projects and publication links alike).
+    """
     expected = min(limit, max(total - offset, 0))
     if len(page.results) < expected:
         raise IncompleteResultsError(
-            f"RePORTER returned {len(page.results)} records at offset {offset} where "
-            f"{expected} were expected ({total:,} in total) for {query.describe()}",
+            f"RePORTER returned {len(page.results)} {noun} at offset {offset} where "
+            f"{expected} were expected ({total:,} in total) for {describe}",
             url=url,
             hint="RePORTER's data may have changed during the download; run it again.",
-        )
-
-
-def _check_publication_page(page: _Page, offset: int, total: int, describe: str, url: str) -> None:
-    expected = min(fields.PAGE_SIZE_MAX, max(total - offset, 0))
-    if len(page.results) < expected:
-        raise IncompleteResultsError(
-            f"RePORTER returned {len(page.results)} publication links at offset {offset} "
-            f"where {expected} were expected ({total:,} in total) for {describe}",
-            url=url,
-            hint="Run it again; RePORTER's data may have changed during the download.",
         )
 
 

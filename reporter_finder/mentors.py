@@ -326,6 +326,7 @@ def find_mentors(
         activity_codes=activity_codes,
         today=day,
     )
+    chosen: Sequence[Mapping[str, Any]]  # filtered records or fetched dicts
     if records is not None:
         queries: tuple[ProjectQuery, ...] = ()
         chosen = _filter_records(records, query)

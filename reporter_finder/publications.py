@@ -44,7 +44,7 @@ from reporter_finder.exceptions import (
     ReporterHTTPError,
 )
 from reporter_finder.fields import PUBMED_URL_TEMPLATE
-from reporter_finder.transport import DEFAULT_TIMEOUT, Clock, HttpTransport, Sleep
+from reporter_finder.transport import DEFAULT_TIMEOUT, Clock, HttpTransport, SessionOwner, Sleep
 
 if TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -179,7 +179,7 @@ def _present(value: Any) -> bool:
 # --- PubMed ----------------------------------------------------------------------------------
 
 
-class PubMedClient:
+class PubMedClient(SessionOwner):
     """A polite, caching client for NCBI E-utilities ``esummary`` (PubMed).
 
     Args:
@@ -237,8 +237,7 @@ class PubMedClient:
             "/"
         )
         self.cache = cache if cache is not None else CacheSettings()
-        self._owns_session = session is None
-        self.session = session if session is not None else make_session(self.cache)
+        super().__init__(session, lambda: make_session(self.cache))
         self.transport = HttpTransport(
             self.base_url,
             session=self.session,
@@ -291,17 +290,6 @@ class PubMedClient:
         PMIDs PubMed has no summary for are absent from the result.
         """
         return {s.pmid: s for s in self.iter_summaries(pmids)}
-
-    def close(self) -> None:
-        """Close the session if the client created it."""
-        if self._owns_session:
-            self.session.close()
-
-    def __enter__(self) -> PubMedClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def _params(self, batch: Sequence[int]) -> dict[str, str]:
         params = {

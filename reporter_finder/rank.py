@@ -841,8 +841,9 @@ def rank_pis(
         if skills_found:
             parts.append("skills: " + ", ".join(skills_found))
         parts.extend(flags[:2])
-        if dept_hit[key]:
-            parts.append(f"{_pretty(dept_hit[key])} dept")
+        dept = dept_hit[key]
+        if dept:
+            parts.append(f"{_pretty(dept)} dept")
         if track != "any":
             parts.append(f"{track} track: {label} fit")
         elif label in ("strong", "partial", "weak"):

@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -192,7 +192,41 @@ class _ThrottledAdapter(HTTPAdapter):
         return super().send(request, *args, **kwargs)
 
 
-class HttpTransport:
+_Owner = TypeVar("_Owner", bound="SessionOwner")
+
+
+class SessionOwner:
+    """Holds a ``requests.Session`` that is either borrowed or owned, and closes only its own.
+
+    A session the caller passes in is borrowed: the caller may share it (one cache for RePORTER
+    and PubMed, a test's mock) and closes it. Without one, ``make_session()`` builds a session
+    that this object owns and closes in :meth:`close`, also as a context manager. The web
+    clients (:class:`HttpTransport`, ``ReporterClient``, ``PubMedClient``) all follow this rule.
+
+    Args:
+        session: the caller's session, or ``None`` to build one.
+        make_session: builds the owned session (called only when ``session`` is ``None``).
+    """
+
+    def __init__(
+        self, session: requests.Session | None, make_session: Callable[[], requests.Session]
+    ) -> None:
+        self._owns_session = session is None
+        self.session = session if session is not None else make_session()
+
+    def close(self) -> None:
+        """Close the session if this object created it; a borrowed one stays open."""
+        if self._owns_session:
+            self.session.close()
+
+    def __enter__(self: _Owner) -> _Owner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class HttpTransport(SessionOwner):
     """Send JSON requests to one web service, politely, and map failures to typed errors.
 
     Args:
@@ -235,8 +269,7 @@ class HttpTransport:
         self.user_agent = user_agent or DEFAULT_USER_AGENT
         self.throttle = Throttle(throttle_interval, clock=clock, sleep=sleep)
         self._clock = clock
-        self._owns_session = session is None
-        self.session = session if session is not None else requests.Session()
+        super().__init__(session, requests.Session)
         self._context = _RetryContext(throttle=self.throttle, sleep=sleep, service=service)
         retry = _PoliteRetry(
             total=max_attempts - 1,
@@ -324,17 +357,6 @@ class HttpTransport:
                     url,
                 )
         raise AssertionError("unreachable")  # pragma: no cover
-
-    def close(self) -> None:
-        """Close the session if this transport created it."""
-        if self._owns_session:
-            self.session.close()
-
-    def __enter__(self) -> HttpTransport:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- private -----------------------------------------------------------------------
 

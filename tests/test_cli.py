@@ -679,6 +679,101 @@ def test_draft_for_a_profile_id_not_in_the_data() -> None:
     assert result.stderr.strip().splitlines()[-1].startswith("Error: PI '1' is not in the data")
 
 
+# --- --as-of --------------------------------------------------------------------------------
+
+#: A date on which grants of the fixture were running that have ended by now.
+AS_OF = "2021-01-01"
+#: Fiscal years that keep the same records whatever the date (the default follows --as-of).
+FIXTURE_YEARS = ("--years", "2020-2026")
+
+
+def _active_grants_by_pi(*extra: str) -> dict[str, str]:
+    result = run("search", SPECIALTY, "--load", COMMON_FUND, *FIXTURE_YEARS, "--top", "1000",
+                 *extra, catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return {row["profile_id"]: row["n_active_grants"] for row in csv_rows(result.stdout)}
+
+
+def test_search_as_of_counts_the_grants_active_on_that_date() -> None:
+    today = _active_grants_by_pi()
+    then = _active_grants_by_pi("--as-of", AS_OF)
+    assert then.keys() == today.keys()
+    assert sum(map(int, then.values())) > sum(map(int, today.values()))
+    expected = find_mentors(SPECIALTY, records=load_records(COMMON_FUND), years=range(2020, 2027),
+                            as_of=datetime.date(2021, 1, 1)).ranked  # fmt: skip
+    assert then == {str(pid): str(n) for pid, n in
+                    zip(expected["profile_id"], expected["n_active_grants"], strict=True)}
+
+
+def test_search_without_as_of_judges_activity_today() -> None:
+    expected = find_mentors(SPECIALTY, records=load_records(COMMON_FUND),
+                            years=range(2020, 2027)).ranked  # fmt: skip
+    assert _active_grants_by_pi() == {str(pid): str(n) for pid, n in
+                                      zip(expected["profile_id"], expected["n_active_grants"],
+                                          strict=True)}  # fmt: skip
+
+
+def test_grants_as_of_sets_is_active_and_months_left_from_that_date() -> None:
+    result = run("grants", SPECIALTY, "--load", COMMON_FUND, *FIXTURE_YEARS, "--as-of", AS_OF,
+                 "--format", "json", catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows
+    on = datetime.date(2021, 1, 1)
+    for row in rows:
+        end = datetime.date.fromisoformat(row["project_end_date"][:10])
+        assert row["is_active"] is (end >= on)
+        assert row["months_left"] > 0 if end > on else row["months_left"] <= 0
+    today = json.loads(run("grants", SPECIALTY, "--load", COMMON_FUND, *FIXTURE_YEARS,
+                           "--format", "json").stdout)  # fmt: skip
+    assert sum(r["is_active"] for r in rows) > sum(r["is_active"] for r in today)
+
+
+def test_grants_active_only_keeps_the_grants_active_on_as_of() -> None:
+    args = ("grants", SPECIALTY, "--load", COMMON_FUND, *FIXTURE_YEARS, "--active-only")
+    then = csv_rows(run(*args, "--as-of", AS_OF, catch=False).stdout)
+    today = csv_rows(run(*args, catch=False).stdout)
+    assert len(then) > len(today)
+    assert {row["is_active"] for row in then} == {"True"}
+
+
+def test_pi_as_of_judges_the_pis_grants_on_that_date() -> None:
+    today = csv_rows(run("pi", BROWN, "--load", COMMON_FUND, catch=False).stdout)
+    then = csv_rows(run("pi", BROWN, "--load", COMMON_FUND, "--as-of", AS_OF, catch=False).stdout)
+    assert {row["is_active"] for row in today} == {"False"}  # both ended by 2025
+    assert {row["is_active"] for row in then} == {"True"}
+
+
+def test_draft_for_one_pi_builds_its_tables_as_of_the_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The draft cites the grant active on that date first; spy on the date the tables get.
+    import reporter_finder.tables as tables_module
+
+    seen: list[Any] = []
+    real = tables_module.build_tables
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("as_of"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tables_module, "build_tables", spy)
+    result = run("draft", HU_LI, "--load", COMMON_FUND, *APPLICANT, "--as-of", AS_OF,
+                 catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert seen == [datetime.date(2021, 1, 1)]
+
+
+@pytest.mark.parametrize("value", ["2021-13-01", "yesterday", "20210101", "2021-1-1"])
+def test_as_of_that_is_not_a_date_is_a_one_line_usage_error(value: str) -> None:
+    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--as-of", value)
+    assert result.exit_code == 2
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == (f"Error: Invalid value for '--as-of': {value!r} is not a date — "
+                    "use YYYY-MM-DD, e.g. --as-of 2025-06-01")  # fmt: skip
+    assert result.stdout == ""
+
+
 # --- followups ------------------------------------------------------------------------------
 
 

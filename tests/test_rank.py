@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
+import textwrap
 from datetime import date
 from typing import Any
 
@@ -367,3 +370,45 @@ def test_rank_weights_document_every_field() -> None:
     doc = RankWeights.__doc__ or ""
     for f in dataclasses.fields(RankWeights):
         assert f.name in doc, f.name
+
+
+# --- in Jupyter ------------------------------------------------------------------------------
+
+#: Makes tqdm.auto believe it runs in a Jupyter kernel that has no ipywidgets, shows every
+#: warning on stderr (tqdm catches a warning turned into an error, so "error" would hide it),
+#: then runs ``body``. A fresh interpreter: tqdm.auto decides (and warns) once, on import.
+_JUPYTER_WITHOUT_IPYWIDGETS = textwrap.dedent(
+    """
+    import sys, types, warnings
+    warnings.simplefilter("always")
+    sys.modules["ipykernel.zmqshell"] = types.ModuleType("ipykernel.zmqshell")
+    ipython = types.ModuleType("IPython")
+    ipython.get_ipython = lambda: None
+    sys.modules["IPython"] = ipython
+    sys.modules["ipywidgets"] = None  # "import ipywidgets" raises ImportError
+    {body}
+    """
+)
+
+
+def _in_fake_jupyter(body: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _JUPYTER_WITHOUT_IPYWIDGETS.format(body=body)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_jupyter_without_ipywidgets_really_warns_about_iprogress() -> None:
+    # The premise of the next test: this set-up does make tqdm.auto warn.
+    result = _in_fake_jupyter("import tqdm.auto")
+    assert result.returncode == 0, result.stderr
+    assert "TqdmWarning: IProgress not found" in result.stderr
+
+
+def test_ranking_in_jupyter_without_ipywidgets_does_not_warn_about_iprogress() -> None:
+    result = _in_fake_jupyter(
+        "from reporter_finder._termindex import score_terms\n"
+        "score_terms(['a heart study', 'a kidney study'], ['heart'])"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""

@@ -26,7 +26,7 @@ from reporter_finder.exceptions import (
     ReporterHTTPError,
     ReporterTimeoutError,
 )
-from reporter_finder.transport import DEFAULT_USER_AGENT, HttpTransport, Throttle
+from reporter_finder.transport import DEFAULT_USER_AGENT, HttpTransport, SessionOwner, Throttle
 from tests.fakeclock import FakeClock
 
 BASE = "https://api.example.org/v2"
@@ -280,6 +280,39 @@ def test_own_session_is_closed(fake: FakeClock) -> None:
     with transport:
         pass
     assert closed == [True]
+
+
+def _web_clients(session: requests.Session | None) -> list[SessionOwner]:
+    from reporter_finder.cache import CacheSettings
+    from reporter_finder.client import ReporterClient
+    from reporter_finder.publications import PubMedClient
+
+    off = CacheSettings(mode="off")
+    return [
+        HttpTransport(BASE, session=session),
+        ReporterClient(BASE, session=session, cache=off),
+        PubMedClient(session=session, cache=off),
+    ]
+
+
+def test_every_web_client_leaves_a_borrowed_session_open() -> None:
+    session = requests.Session()
+    closed: list[bool] = []
+    session.close = lambda: closed.append(True)  # type: ignore[method-assign]
+    for client in _web_clients(session):
+        with client as entered:
+            assert entered is client
+            assert entered.session is session
+    assert closed == []
+
+
+def test_every_web_client_closes_the_session_it_made() -> None:
+    for client in _web_clients(None):
+        closed: list[bool] = []
+        client.session.close = lambda c=closed: c.append(True)  # type: ignore[method-assign,misc]
+        with client:
+            pass
+        assert closed == [True], type(client).__name__
 
 
 def test_max_attempts_must_be_positive() -> None:

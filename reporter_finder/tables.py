@@ -23,13 +23,15 @@ Active
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
@@ -966,6 +968,25 @@ class Tables:
     as_of: date
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the duration of a build.
+
+    Building allocates hundreds of thousands of small lists and tuples; each allocation burst
+    triggers a collection that re-scans every live object, including the caller's records
+    (about 40 objects per record). At 100,000 records that was a third of the run time. The
+    build creates no reference cycles, so nothing is lost by collecting once afterwards. The
+    collector is handed back exactly as found: a caller who disabled it keeps it disabled.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_tables(
     records: Iterable[Mapping[str, Any]],
     *,
@@ -981,9 +1002,10 @@ def build_tables(
         include_subprojects: keep subproject (component) records.
     """
     day = as_of if as_of is not None else date.today()
-    projects, pi_grants = _build(records, include_subprojects)
-    grants = grants_table(projects, as_of=day)
-    pis = pis_table(projects, grants, pi_grants)
+    with _gc_paused():
+        projects, pi_grants = _build(records, include_subprojects)
+        grants = grants_table(projects, as_of=day)
+        pis = pis_table(projects, grants, pi_grants)
     return Tables(projects=projects, grants=grants, pis=pis, pi_grants=pi_grants, as_of=day)
 
 

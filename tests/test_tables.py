@@ -744,3 +744,34 @@ def test_module_exports_are_reachable_from_the_package() -> None:
 
     for name in tables_module.__all__:
         assert getattr(reporter_finder, name) is getattr(tables_module, name)
+
+
+def test_build_tables_restores_the_garbage_collector_state_even_when_it_fails(
+    common_fund_records: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # build_tables pauses the cyclic GC while it works (it would otherwise re-scan the
+    # caller's records again and again); it must hand the collector back exactly as found.
+    import gc
+
+    import reporter_finder.tables as tables_module
+
+    assert gc.isenabled()
+    build_tables(common_fund_records[:5])
+    assert gc.isenabled()
+
+    def boom(*args: object, **kwargs: object) -> None:
+        assert not gc.isenabled()  # paused while building
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(tables_module, "grants_table", boom)
+    with pytest.raises(RuntimeError, match="boom"):
+        build_tables(common_fund_records[:5])
+    assert gc.isenabled()
+
+    gc.disable()
+    try:
+        monkeypatch.undo()
+        build_tables(common_fund_records[:5])
+        assert not gc.isenabled()  # a caller's disabled GC stays disabled
+    finally:
+        gc.enable()

@@ -68,7 +68,7 @@ logger = logging.getLogger(__name__)
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
-#: Exit codes (documented in docs/readme-parts/cli.md).
+#: Exit codes (documented in README.md, "Errors and exit codes").
 EXIT_RUNTIME = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130

@@ -129,7 +129,8 @@ class RankWeights:
 
     Text relevance:
         core_weight: weight of a specialty core term in the BM25 query (1.0).
-        broad_weight: weight of a broad (adjacent) term (0.5).
+        broad_weight: weight of a broad (adjacent) term (0.5). For a known specialty, broad
+            terms count only in a grant that also matches a core term.
         skill_term_weight: weight of each skill term in the skill BM25 query (1.0).
         skill_boost: how much skills can raise a matching project:
             ``relevance = specialty × (1 + skill_boost × skill/max skill)``; skills never make
@@ -463,6 +464,13 @@ def score_projects(
 
     spec_contrib = weighted(spec_terms)
     skill_contrib = weighted(skill_terms)
+    if specialty.is_known and len(spec_terms):
+        # Broad terms ("hypertension", "community" for family medicine) only strengthen a
+        # grant that already speaks the specialty's core language; on their own, many
+        # adjacent words add up to outrank the grants that are squarely in the field.
+        is_core = np.array([t in set(specialty.core_terms) for t in spec_terms])
+        core_hit = spec_contrib[is_core].sum(axis=0) > 0
+        spec_contrib = np.where(is_core[:, None] | core_hit[None, :], spec_contrib, 0.0)
     spec_score = spec_contrib.sum(axis=0) if len(spec_terms) else np.zeros(len(docs))
     skill_score = skill_contrib.sum(axis=0) if len(skill_terms) else np.zeros(len(docs))
     on_topic = spec_score > 0

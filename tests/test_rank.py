@@ -6,6 +6,7 @@ import copy
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -412,3 +413,30 @@ def test_ranking_in_jupyter_without_ipywidgets_does_not_warn_about_iprogress() -
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_broad_terms_alone_do_not_make_a_grant_relevant_to_a_known_specialty() -> None:
+    # Regression: a grant naming many adjacent topics (hypertension, echocardiography) but no
+    # core term outranked grants squarely in the field; broad terms now only strengthen a
+    # grant that already matches a core term.
+    broad_only = record("R01HL000001", [pi(1)], "Hypertension screening with echocardiography.")
+    core_and_broad = record(
+        "R01HL000002", [pi(2)], "Heart failure with hypertension, followed by echocardiography."
+    )
+    core_only = record("R01HL000003", [pi(3)], "Heart failure in older adults.")
+    tables = build_tables([broad_only, core_and_broad, core_only], as_of=AS_OF)
+    scored = score_projects(tables.projects, CARDIOLOGY).set_index("core_project_num")
+    assert scored.loc["R01HL000001", "relevance"] == 0
+    assert scored.loc["R01HL000001", "matched_terms"] == []
+    assert scored.loc["R01HL000002", "relevance"] > scored.loc["R01HL000003", "relevance"] > 0
+    assert "hypertension" in scored.loc["R01HL000002", "matched_terms"]
+
+
+def test_an_unknown_specialty_keeps_its_borrowed_broad_terms() -> None:
+    # A fallback specialty ("sports cardiology") borrows a known specialty's terms as broad
+    # terms because its own words are rare in grant text: those must still count alone.
+    fallback = replace(CARDIOLOGY, key="sports cardiology", core_terms=("sports",), is_known=False)
+    tables = build_tables([record("R01HL000004", [pi(4)], HF)], as_of=AS_OF)
+    fallback = replace(fallback, broad_terms=("heart failure",))
+    scored = score_projects(tables.projects, fallback)
+    assert scored["relevance"].iloc[0] > 0

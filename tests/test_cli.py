@@ -267,7 +267,7 @@ def test_pi_ambiguous_name_lists_candidates() -> None:
 
 
 def test_pi_ambiguous_name_prompts_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reporter_finder.cli._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("reporter_finder.cli.terminal._stdin_is_terminal", lambda: True)
     result = run("pi", "Wang", "--load", COMMON_FUND, input="2\n")
     assert result.exit_code == 0, result.stderr
     assert "Which one" in result.stderr

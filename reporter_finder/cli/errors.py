@@ -1,0 +1,171 @@
+"""Errors on the command line: :class:`CliError`, :func:`error_message` (a library error → one
+line and an exit code), and the :class:`ReporterCommand`/:class:`ReporterGroup` classes that map
+every error in one place."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from reporter_finder.cli.terminal import _META_QUIET, _META_VERBOSE, _logging_to_stderr
+from reporter_finder.exceptions import (
+    DataFormatError,
+    IncompleteResultsError,
+    InvalidResponseError,
+    LexiconError,
+    OfflineCacheMissError,
+    OutreachError,
+    QueryError,
+    RateLimitError,
+    ReporterConnectionError,
+    ReporterError,
+    ReporterHTTPError,
+    ResultWindowError,
+)
+
+#: Exit codes (documented in README.md, "Errors and exit codes").
+EXIT_RUNTIME = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+_META_API_URL = "reporter_finder.api_url"
+
+#: What to do about each kind of library error, when the error carries no hint of its own.
+_DEFAULT_HINTS: tuple[tuple[type[ReporterError], str], ...] = (
+    (OfflineCacheMissError, "run the same command once without --offline to fill the cache"),
+    (DataFormatError, "pass a file saved by 'reporter-finder fetch --save', or a RePORTER "
+     "projects/search response saved as JSON"),
+    (RateLimitError, "RePORTER is limiting requests: wait a few minutes and try again"),
+    (ResultWindowError, "narrow the search with --years, --state or --mechanism"),
+    (IncompleteResultsError, "try again; RePORTER ended a page early"),
+    (InvalidResponseError, "try again later; rerun with -v to see the requests"),
+    (ReporterHTTPError, "RePORTER may be down: try again later, or use --offline for cached "
+     "searches"),
+    (LexiconError, "reinstall reporter-finder: its packaged vocabulary is damaged"),
+    (OutreachError, "check the applicant options, the template and the lead list (see "
+     "'reporter-finder draft --help')"),
+    (QueryError, "check the options you gave (see --help)"),
+)  # fmt: skip
+_UNREACHABLE_HINT = "check your connection, or use --offline for cached searches"
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+class CliError(click.ClickException):
+    """One line ``Error: <message>`` on stderr and the given exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_RUNTIME) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _root_reason(exc: BaseException) -> str | None:
+    """The operating system's words for a network failure ("Connection refused")."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    reason = None
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.strerror:
+            reason = current.strerror
+        elif isinstance(current, TimeoutError):
+            reason = "timed out"
+        current = current.__cause__ or current.__context__
+    return reason
+
+
+def error_message(exc: ReporterError, api_url: str | None = None) -> tuple[str, int]:
+    """The one-line message (``<what> — <what to do>``) and exit code for a library error."""
+    if isinstance(exc, ReporterConnectionError):
+        # Timeouts and refused connections both mean "RePORTER is not answering us".
+        reason = _root_reason(exc) or exc.message
+        where = api_url or exc.url or "the configured URL"
+        return (
+            _one_line(f"cannot reach RePORTER at {where}: {reason}") + f" — {_UNREACHABLE_HINT}",
+            EXIT_RUNTIME,
+        )
+    what = exc.message
+    if exc.status is not None and f"{exc.status}" not in what:
+        what += f" (HTTP {exc.status})"
+    if isinstance(exc, QueryError) and exc.status is not None and exc.body:
+        what += f": {exc.body}"  # the server's words say which value it rejected
+    default = next((h for cls, h in _DEFAULT_HINTS if isinstance(exc, cls)), None)
+    # The library's offline hint speaks of cache modes; on the command line it is a flag.
+    hint = default if isinstance(exc, OfflineCacheMissError) else exc.hint or default
+    hint = hint.rstrip(".") if hint else "rerun with -v for details"
+    # A QueryError raised before any request is a value the user typed: a usage error.
+    code = EXIT_USAGE if isinstance(exc, QueryError) and exc.status is None else EXIT_RUNTIME
+    first_word = hint.split(" ", 1)[0]
+    if first_word[1:].islower():  # "Check …" reads "— check …"; "RePORTER …" stays as it is
+        hint = hint[:1].lower() + hint[1:]
+    return _one_line(what.rstrip(".")) + f" — {hint}", code
+
+
+class ReporterCommand(click.Command):
+    """A command that logs to stderr according to ``-v``/``-q`` while it runs."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        verbose, quiet = bool(ctx.meta.get(_META_VERBOSE)), bool(ctx.meta.get(_META_QUIET))
+        if verbose and quiet:
+            raise click.UsageError("-v/--verbose and -q/--quiet contradict each other: pick one")
+        with _logging_to_stderr(verbose, quiet):
+            return super().invoke(ctx)
+
+
+class ReporterGroup(click.Group):
+    """The command group; the top-level one maps every error to one line and an exit code."""
+
+    command_class = ReporterCommand
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if ctx.parent is not None:  # a nested group (``cache``): the top level handles errors
+            return super().invoke(ctx)
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader (``| head``) went away: stop quietly, as shell tools do.
+            with contextlib.suppress(Exception):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(EXIT_RUNTIME) from None
+        except ReporterError as exc:
+            _traceback_if_verbose(ctx)
+            message, code = error_message(exc, ctx.meta.get(_META_API_URL))
+            raise CliError(message, code) from exc
+        except OSError as exc:
+            _traceback_if_verbose(ctx)
+            where = f" {exc.filename}" if exc.filename else ""
+            raise CliError(
+                _one_line(f"cannot use{where}: {exc.strerror or exc}")
+                + " — check the path and its permissions"
+            ) from exc
+        except Exception as exc:
+            _traceback_if_verbose(ctx)
+            raise CliError(
+                _one_line(f"unexpected {type(exc).__name__}: {exc}")
+                + " — this is a bug: rerun with -v and report the traceback"
+            ) from exc
+
+
+ReporterGroup.group_class = ReporterGroup
+
+
+def _traceback_if_verbose(ctx: click.Context) -> None:
+    if ctx.meta.get(_META_VERBOSE):
+        click.echo(traceback.format_exc().rstrip(), err=True)

@@ -1,0 +1,154 @@
+"""The ``pi`` command: one principal investigator, their grants and papers."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from reporter_finder.cli import terminal
+from reporter_finder.cli.errors import EXIT_RUNTIME, EXIT_USAGE, CliError
+from reporter_finder.cli.group import cli
+from reporter_finder.cli.options import (
+    Network,
+    Output,
+    Publications,
+    as_of_option,
+    email_option,
+    load_option,
+    network_options,
+    output_options,
+    publication_options,
+    verbosity_options,
+)
+from reporter_finder.cli.terminal import _quiet
+
+if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
+    import pandas as pd
+
+    from reporter_finder.tables import Tables
+
+
+# --- pi -------------------------------------------------------------------------------------
+
+PI_TABLE_COLUMNS = (
+    "core_project_num",
+    "project_title",
+    "first_fiscal_year",
+    "last_fiscal_year",
+    "latest_award_amount",
+    "is_active",
+    "role",
+    "n_publications",
+)
+
+
+def _shown(value: Any, missing: str) -> str:
+    """A cell for a sentence: ``missing`` for NA or blank (``NA or "x"`` raises in pandas)."""
+    import pandas as pd
+
+    return missing if value is None or pd.isna(value) or not str(value).strip() else str(value)
+
+
+def _choose_pi(matches: pd.DataFrame, who: str) -> str:
+    """The ``pi_key`` of the PI meant by ``who``; ask (or fail) when several match."""
+    if matches.empty:
+        raise CliError(
+            f"no PI matches {who!r} — check the spelling, try 'Last, First', or give the "
+            "RePORTER profile id",
+            EXIT_RUNTIME,
+        )
+    scores = matches["match_score"].astype(float).tolist()
+    if len(matches) == 1 or scores[0] >= 100 > scores[1] or scores[0] - scores[1] >= 10:
+        return str(matches["pi_key"].iloc[0])
+    lines = [
+        f"  {i}. {row.pi_name} — {row.organization or 'organization unknown'}"
+        f" (profile id {row.profile_id if row.profile_id is not None else 'none'})"
+        for i, row in enumerate(matches.itertuples(), start=1)
+    ]
+    if terminal._stdin_is_terminal() and not _quiet():
+        click.echo(f"Several PIs match {who!r}:\n" + "\n".join(lines), err=True)
+        choice = click.prompt("Which one", type=click.IntRange(1, len(matches)), err=True)
+        return str(matches["pi_key"].iloc[choice - 1])
+    click.echo(f"Several PIs match {who!r}:\n" + "\n".join(lines), err=True)
+    raise CliError(
+        f"{len(matches)} PIs match {who!r} — rerun with one of the profile ids above", EXIT_USAGE
+    )
+
+
+def _pi_tables(
+    who: str, network: Network, load: Path | None, as_of: datetime.date | None
+) -> Tables:
+    """The tables of one PI's projects: from ``--load``, or asked for by profile id or name.
+
+    ``as_of`` (``None``: today) is the day the grants' "active" and "months left" are judged on.
+    """
+    from reporter_finder.mentors import pi_query
+    from reporter_finder.tables import build_tables, load_records
+
+    records = load_records(load) if load else network.client().fetch_projects(pi_query(who))
+    return build_tables(records, as_of=as_of)
+
+
+def _pi_publications(
+    tables: Tables, pi_key: str, network: Network, pubs: Publications, email: str | None,
+    load: Path | None,
+) -> pd.DataFrame | None:  # fmt: skip
+    """One PI's papers when publications are wanted (``None``: not looked up)."""
+    if not pubs.wanted(load):
+        return None
+    from reporter_finder.publications import publications_if_cached_or_online
+
+    pubmed = network.pubmed_client(pubs, email)
+    return publications_if_cached_or_online(
+        tables, [pi_key], reporter_client=network.client(), pubmed_client=pubmed
+    )
+
+
+@cli.command()
+@click.argument("who", metavar="PROFILE_ID_OR_NAME")
+@network_options
+@load_option
+@as_of_option
+@publication_options
+@email_option
+@output_options
+@verbosity_options
+def pi(
+    who: str, network: Network, load: Path | None, as_of: datetime.date | None,
+    pubs: Publications, email: str | None, output: Output,
+) -> None:  # fmt: skip
+    """One PI: title, organization, every grant, program officers, study sections, links, and
+    the papers linked to the grants (most recent first, with PMID and PubMed link).
+
+    PROFILE_ID_OR_NAME is a RePORTER profile id (the profile_id column of a lead list) or a
+    name ("Rivera, Ana" or "Ana Rivera"); when several PIs match, you are asked which one.
+
+    \b
+    Examples:
+      reporter-finder pi 1234567
+      reporter-finder pi "Rivera, Ana" -o rivera.json
+      reporter-finder pi 1234567 --email you@example.org --ncbi-api-key "$NCBI_API_KEY"
+    """
+    from reporter_finder.export import write_table
+    from reporter_finder.mentors import pi_grant_details
+    from reporter_finder.tables import find_pi
+
+    who = " ".join(who.split())
+    tables = _pi_tables(who, network, load, as_of)
+    pi_key = _choose_pi(find_pi(tables.pis, who), who)
+    papers = _pi_publications(tables, pi_key, network, pubs, email, load)
+    rows = pi_grant_details(tables, pi_key, publications=papers)
+    if output.fmt == "table":
+        person = rows.iloc[0]
+        click.echo(f"{person.pi_name} — {_shown(person.pi_title, 'title not given')}, "
+                   f"{person.organization}, {_shown(person.department, 'department not given')} "
+                   f"(profile id {person.profile_id})")  # fmt: skip
+    write_table(rows, output.path, output.fmt, table_columns=PI_TABLE_COLUMNS)
+    if output.fmt == "table" and output.to_stdout and papers is not None:
+        click.echo(f"\nPublications linked to these grants ({len(papers)}, most recent first):")
+        for citation, url in zip(papers["citation"], papers["pubmed_url"], strict=True):
+            click.echo(f"  {citation}  {url}")
+    output.done(len(rows), "grants")

@@ -1,0 +1,230 @@
+"""The lead commands: ``search`` (PIs), ``grants`` (their grants) and ``fetch`` (the raw
+records)."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reporter_finder.cli.group import cli
+from reporter_finder.cli.options import (
+    Filters,
+    Network,
+    Output,
+    Publications,
+    Ranking,
+    active_option,
+    as_of_option,
+    check_writable,
+    email_option,
+    load_option,
+    network_options,
+    output_options,
+    publication_options,
+    query_options,
+    ranking_options,
+    verbosity_options,
+)
+from reporter_finder.cli.terminal import say
+
+# --- search and grants ----------------------------------------------------------------------
+
+
+def _find(
+    filters: Filters, network: Network, load: Path | None, ranking: Ranking | None,
+    as_of: datetime.date | None,
+) -> Any:  # fmt: skip
+    """Run the library's mentor search from the command's options."""
+    from reporter_finder.mentors import find_mentors
+    from reporter_finder.tables import load_records
+
+    result = find_mentors(
+        filters.specialty,
+        skills=ranking.skills if ranking else (),
+        track=ranking.track if ranking else "any",
+        years=filters.years,
+        states=filters.states,
+        cities=filters.cities,
+        institutions=filters.institutions,
+        activity_codes=filters.mechanisms,
+        active_only=filters.active_only,
+        client=None if load else network.client(),
+        records=load_records(load) if load else None,
+        as_of=as_of,
+    )
+    _note_specialty(result.specialty)
+    return result
+
+
+def _note_specialty(match: Any) -> None:
+    """An unknown specialty is not an error: say what was searched and what is close."""
+    if match is None or match.is_known:
+        return
+    names = list(match.suggestions)[:3]  # display names, closest first
+    nearest = f" Nearest known specialties: {', '.join(names)}." if names else ""
+    say(
+        f"Note: {match.query!r} is not a specialty I know, so I searched your own words."
+        f"{nearest} See 'reporter-finder specialties'."
+    )
+
+
+def _widen_hint(filters: Filters, noun: str) -> None:
+    tips = ["more fiscal years (--years 2015-2026)"]
+    if filters.states or filters.cities or filters.institutions:
+        tips.append("fewer --state/--city/--institution filters")
+    if filters.mechanisms:
+        tips.append("no --mechanism")
+    if filters.active_only:
+        tips.append("--include-inactive")
+    tips.append("fewer --skills or another wording of the specialty")
+    say(f"No {noun} matched {filters.specialty!r}. Try widening the search: {'; '.join(tips)}.")
+
+
+def _written(filters: Filters, output: Output, count: int, noun: str) -> None:
+    """After ``search`` or ``grants`` wrote ``count`` rows: how to widen an empty result, or what
+    was written where."""
+    if count == 0:
+        _widen_hint(filters, noun)
+    output.done(count, noun)
+
+
+@cli.command()
+@active_option
+@query_options
+@ranking_options
+@network_options
+@load_option
+@as_of_option
+@publication_options
+@email_option
+@output_options
+@verbosity_options
+def search(
+    filters: Filters,
+    ranking: Ranking,
+    network: Network,
+    load: Path | None,
+    as_of: datetime.date | None,
+    pubs: Publications,
+    email: str | None,
+    output: Output,
+) -> None:
+    """Rank PIs as prospective mentors for SPECIALTY: the lead list.
+
+    SPECIALTY is a specialty or topic in your words ("cardiology", "sickle cell disease").
+    Known specialties (see 'reporter-finder specialties') are expanded into their research
+    terms; anything else is searched as typed. The lead list has one row per PI, best first,
+    with the papers linked to each PI's grants (n_publications, recent_publications; looked up
+    for the listed PIs only) and empty status/contacted_on/follow_up_on/notes columns for your
+    outreach.
+
+    \b
+    Examples:
+      reporter-finder search cardiology --state NY --state NJ -o leads.csv
+      reporter-finder search "heart failure" --skills "echocardiography, machine learning" \\
+          --track clinical --years 2022-2026 --top 30 -o leads.xlsx
+      reporter-finder search nephrology --load saved.json --format json
+    """
+    from reporter_finder.export import lead_list, write_leads
+
+    pubmed = network.pubmed_client(pubs, email) if pubs.wanted(load) else None  # checks --email
+    result = _find(filters, network, load, ranking, as_of)
+    ranked = result.ranked
+    if pubmed is not None:
+        from reporter_finder.publications import publications_for_leads
+
+        ranked = publications_for_leads(ranked, result.tables, reporter_client=network.client(),
+                                        pubmed_client=pubmed, top=ranking.top)  # fmt: skip
+    leads = lead_list(ranked, top=ranking.top)
+    count = write_leads(leads, output.path, output.fmt)
+    _written(filters, output, count, "PIs")
+
+
+#: Columns of the ``grants`` table in the terminal view (files get every column).
+GRANT_TABLE_COLUMNS = (
+    "relevance",
+    "core_project_num",
+    "activity_code",
+    "project_title",
+    "org_name",
+    "org_state",
+    "last_fiscal_year",
+    "latest_award_amount",
+    "is_active",
+)
+
+
+@cli.command()
+@active_option
+@query_options
+@network_options
+@load_option
+@as_of_option
+@output_options
+@verbosity_options
+def grants(
+    filters: Filters, network: Network, load: Path | None, as_of: datetime.date | None,
+    output: Output,
+) -> None:  # fmt: skip
+    """The grants behind a SPECIALTY search: one row per project, most relevant first.
+
+    Same query options as 'search', for when you want the grants rather than the people.
+
+    \b
+    Examples:
+      reporter-finder grants cardiology --state MA --years 2023-2026 -o grants.csv
+      reporter-finder grants "sickle cell disease" --mechanism R01 --active-only
+    """
+    from reporter_finder.export import write_table
+    from reporter_finder.mentors import relevant_grants
+
+    result = _find(filters, network, load, None, as_of)
+    table = relevant_grants(result, active_only=filters.active_only)
+    count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS)
+    _written(filters, output, count, "grants")
+
+
+# --- fetch ----------------------------------------------------------------------------------
+
+
+@cli.command()
+@query_options
+@network_options
+@click.option("--save", required=True, metavar="FILE",
+              help="JSON file to write the raw records to ('-' for stdout).")  # fmt: skip
+@verbosity_options
+def fetch(filters: Filters, network: Network, save: str) -> None:
+    """Download the raw RePORTER records of a SPECIALTY search to a JSON file.
+
+    Rank them later, as often as you like and without the network, with --load.
+
+    \b
+    Examples:
+      reporter-finder fetch cardiology --years 2022-2026 --save cardiology.json
+      reporter-finder search cardiology --load cardiology.json --skills "MRI" -o leads.csv
+    """
+    check_writable(save, "'--save'")  # before the download, not after it
+    from reporter_finder.export import write_records
+    from reporter_finder.lexicon import resolve_specialty
+    from reporter_finder.mentors import default_query, fetch_records, split_query
+
+    match = resolve_specialty(filters.specialty)
+    _note_specialty(match)
+    # The very queries 'search' sends, so that 'search --load' ranks the same records.
+    queries = split_query(default_query(
+        match.specialty, years=filters.years, states=filters.states, cities=filters.cities,
+        institutions=filters.institutions, activity_codes=filters.mechanisms,
+    ))  # fmt: skip
+    client = network.client()
+    records = fetch_records(queries, client)
+    fetched_at = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    meta = {"queries": [q.to_criteria() for q in queries], "api_url": client.base_url,
+            "fetched_at": fetched_at}  # fmt: skip
+    count = write_records(records, save, meta=meta)
+    if count == 0:
+        _widen_hint(filters, "records")
+    if save != "-":
+        say(f"Saved {count} records to {save}.")

@@ -1,0 +1,204 @@
+"""The outreach commands: ``draft`` (e-mails to PIs) and ``followups`` (the leads due for one)."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import click
+
+from reporter_finder.cli.group import cli
+from reporter_finder.cli.investigator import _pi_publications, _pi_tables
+from reporter_finder.cli.options import (
+    ApplicantText,
+    Network,
+    Output,
+    Publications,
+    applicant_options,
+    as_of_option,
+    check_writable,
+    email_option,
+    load_option,
+    network_options,
+    output_options,
+    publication_options,
+    verbosity_options,
+)
+from reporter_finder.cli.terminal import say
+
+# --- draft ----------------------------------------------------------------------------------
+
+
+def _template_text(template: Path | None, kind: str) -> str:
+    from reporter_finder.outreach import load_template
+
+    return load_template(template, kind=kind)
+
+
+@cli.command()
+@click.argument("profile_id", required=False, metavar="[PROFILE_ID]")
+@click.option(
+    "--from",
+    "from_csv",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LEADS.csv",
+    help="Batch mode: draft for the top leads of a lead list.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    metavar="N",
+    help="Batch mode: how many leads, in rank order.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="drafts",
+    show_default=True,
+    metavar="DIR",
+    help="Batch mode: folder for the .txt and .eml files.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="One PI: where to write the draft; '-' is stdout, a .eml name writes an e-mail file.",
+)
+@applicant_options
+@email_option
+@network_options
+@load_option
+@as_of_option
+@publication_options
+@verbosity_options
+def draft(
+    profile_id: str | None, from_csv: Path | None, top: int, out_dir: str, output: str,
+    applicant: ApplicantText, template: Path | None, email: str | None, network: Network,
+    load: Path | None, as_of: datetime.date | None, pubs: Publications,
+) -> None:  # fmt: skip
+    """Draft a short e-mail to a PI (four parts: their grant, the bridge, you, a call).
+
+    Give one PI's PROFILE_ID (the draft goes to stdout; its sources to stderr), or a lead list
+    with --from to write one .txt and one .eml per lead into --out. Batch mode uses the lead
+    list's columns only and makes no request.
+
+    \b
+    Examples:
+      reporter-finder draft 10519021 --name "Ana Rivera" \\
+          --background "an internal medicine graduate from Peru" --skills "R, REDCap" \\
+          --specialty oncology --track postdoc --duration "12–24 months" --visa J-1
+      reporter-finder draft --from leads.csv --top 10 --out drafts/ --name "Ana Rivera" \\
+          --background "an internal medicine graduate from Peru"
+    """
+    if (profile_id is None) == (from_csv is None):
+        raise click.UsageError("give one PI's PROFILE_ID or --from LEADS.csv (not both)")
+    if profile_id is not None and not profile_id.isdigit():
+        raise click.BadParameter(f"{profile_id!r} is not a RePORTER profile id (digits only)",
+                                 param_hint="PROFILE_ID")  # fmt: skip
+    check_writable(output, "'-o' / '--output'")
+    from reporter_finder.outreach import draft_batch, draft_for_pi, write_draft, write_drafts
+
+    who, text = applicant.applicant(email), _template_text(template, "email")
+    if from_csv is not None:
+        from reporter_finder.followups import read_leads
+
+        tables = _pi_tables("", network, load, as_of) if load else None  # better grants when given
+        drafts = draft_batch(read_leads(from_csv), tables, who, top=top, template=text)
+        paths = write_drafts(drafts, out_dir, from_addr=email)
+        say(f"Wrote {len(drafts)} drafts to {out_dir}: {', '.join(p.name for p in paths)}")
+        return
+    assert profile_id is not None  # exactly one of PROFILE_ID and --from: checked above
+    tables = _pi_tables(profile_id, network, load, as_of)
+    papers = _pi_publications(tables, profile_id, network, pubs, email, load)
+    letter = draft_for_pi(tables, profile_id, who, publications=papers, template=text)
+    if output == "-":
+        click.echo(letter.as_text(), nl=False)
+        say("Sources (check before sending):\n" + "\n".join(f"- {f}" for f in letter.facts))
+    else:
+        say(f"Wrote the draft to {write_draft(letter, output, from_addr=email)}.")
+
+
+# --- followups ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("leads_csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--days",
+    type=click.IntRange(min=0),
+    default=7,
+    show_default=True,
+    metavar="N",
+    help="Due when contacted_on is at least N days ago.",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write follow_up_on into LEADS_CSV for the due leads (your other edits are kept).",
+)
+@click.option(
+    "--on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="With --write: the date to write. [default: today]",
+)
+@click.option(
+    "--draft",
+    "with_drafts",
+    is_flag=True,
+    help="Also write a follow-up draft per due lead into --out.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="drafts",
+    show_default=True,
+    metavar="DIR",
+    help="With --draft: folder for the .txt and .eml files.",
+)
+@applicant_options
+@email_option
+@output_options
+@verbosity_options
+def followups(
+    leads_csv: Path, days: int, write: bool, on: datetime.datetime | None, with_drafts: bool,
+    out_dir: str, applicant: ApplicantText, template: Path | None, email: str | None,
+    output: Output,
+) -> None:  # fmt: skip
+    """The leads due for their one follow-up: contacted at least --days ago, no reply yet.
+
+    Reads the lead list you have been editing (status, contacted_on, follow_up_on) and lists
+    the due leads, oldest contact first.
+
+    \b
+    Examples:
+      reporter-finder followups leads.csv --days 7
+      reporter-finder followups leads.csv --days 7 --write
+      reporter-finder followups leads.csv --draft --name "Ana Rivera" --background "…"
+    """
+    if on is not None and not write:
+        raise click.UsageError("--on sets the date --write writes: add --write")
+    from reporter_finder.export import write_table
+    from reporter_finder.followups import due_followups, followup_list, mark_followups, read_leads
+    from reporter_finder.outreach import draft_followup, write_drafts
+
+    who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
+    due = due_followups(read_leads(leads_csv), days=days)
+    write_table(followup_list(due), output.path, output.fmt)
+    say(f"{len(due)} lead{'' if len(due) == 1 else 's'} due for a follow-up "
+        f"(contacted at least {days} days ago, no reply).")  # fmt: skip
+    if write and len(due):
+        when = on.date() if on else datetime.date.today()
+        mark_followups(leads_csv, due, on=when)
+        say(f"Set follow_up_on to {when.isoformat()} on {len(due)} rows of {leads_csv}.")
+    if who is not None and len(due):
+        text = _template_text(template, "followup")
+        drafts = [draft_followup({str(k): v for k, v in row.items()}, who, template=text)
+                  for _, row in due.iterrows()]  # fmt: skip
+        paths = write_drafts(drafts, out_dir, from_addr=email)
+        say(f"Wrote {len(drafts)} follow-up drafts to {out_dir}: "
+            f"{', '.join(p.name for p in paths)}")  # fmt: skip

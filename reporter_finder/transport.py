@@ -52,7 +52,7 @@ from reporter_finder.exceptions import (
 logger = logging.getLogger(__name__)
 
 #: Sent with every request so that server operators can see (and reach) who is calling.
-DEFAULT_USER_AGENT = f"reporter_finder/{__version__} (+https://github.com/reporter-finder)"
+DEFAULT_USER_AGENT = f"reporter_finder/{__version__} (NIH RePORTER mentor finder; python-requests)"
 #: (connect, read) seconds. Peers use 30–60 s read timeouts; RePORTER pages of 500 full
 #: records can take several seconds to build.
 DEFAULT_TIMEOUT = (10.0, 60.0)

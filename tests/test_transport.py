@@ -109,7 +109,7 @@ def test_request_json_posts_json_with_user_agent_and_timeout(
     )
     with make(fake, timeout=(3.0, 7.0)) as transport:
         assert transport.request_json("POST", "/things/search", json={"q": 1}) == {"ok": True}
-    assert f"reporter_finder/{__version__} (+https://github.com/" in DEFAULT_USER_AGENT
+    assert DEFAULT_USER_AGENT.startswith(f"reporter_finder/{__version__} ")
 
 
 def test_consecutive_requests_are_throttled(

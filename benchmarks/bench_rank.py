@@ -15,9 +15,9 @@ import time
 from datetime import date
 
 from benchmarks.synthetic import generate_records
-from reporter_finder.lexicon import resolve_skills, resolve_specialty
-from reporter_finder.rank import rank_pis
-from reporter_finder.tables import build_tables
+from reporter_finder.rank.lexicon import resolve_skills, resolve_specialty
+from reporter_finder.rank.ranker import rank_pis
+from reporter_finder.tables.build import build_tables
 
 TARGET_SECONDS = 2.0
 AS_OF = date(2025, 6, 1)

@@ -25,7 +25,7 @@ import tracemalloc
 from datetime import date
 
 from benchmarks.synthetic import generate_records
-from reporter_finder.tables import build_tables
+from reporter_finder.tables.build import build_tables
 
 AS_OF = date(2025, 6, 1)
 

@@ -34,9 +34,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from reporter_finder.lexicon import Specialty, resolve_skills, resolve_specialty
-from reporter_finder.rank import RankWeights, rank_pis
-from reporter_finder.tables import Tables, build_tables
+from reporter_finder.rank.lexicon import Specialty, resolve_skills, resolve_specialty
+from reporter_finder.rank.ranker import RankWeights, rank_pis
+from reporter_finder.tables.build import Tables, build_tables
 
 HERE = Path(__file__).resolve().parent
 AS_OF = date(2026, 1, 15)  # the corpus's "today" (build_corpus.AS_OF)

@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from reporter_finder.fields import INCLUDE_FIELDS
+from reporter_finder.api.limits import INCLUDE_FIELDS
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE.parent / "tests" / "fixtures" / "projects-common-fund.json"

@@ -1,12 +1,16 @@
 """reporter_finder: find and rank NIH-funded research mentors from NIH RePORTER.
 
-The public surface is re-exported here. Names are imported lazily (PEP 562) so that the
-command line starts fast: ``import reporter_finder`` does not import pandas or requests until
-a name that needs them is used.
+The public surface, about 30 names, is re-exported here; everything else lives in the
+subpackages (``api``, ``tables``, ``rank``, ``leads``, ``outreach``) and in
+:mod:`reporter_finder.errors` (the whole exception family). Names are imported lazily
+(PEP 562) so that the command line starts fast: ``import reporter_finder`` does not import
+pandas or requests until a name that needs them is used. ``docs/library.md`` shows each entry
+point with a runnable example.
 
 Example:
-    >>> from reporter_finder import ProjectQuery, ReporterClient
-    >>> query = ProjectQuery(text="atrial fibrillation", fiscal_years=(2024, 2025))
+    >>> from reporter_finder import ProjectQuery
+    >>> ProjectQuery(text="atrial fibrillation", fiscal_years=(2024, 2025)).fiscal_years
+    (2024, 2025)
 """
 
 from __future__ import annotations
@@ -16,74 +20,38 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+# public name -> module (below reporter_finder) that defines it
 _EXPORTS: dict[str, str] = {
-    # exceptions
-    "ReporterError": "exceptions",
-    "QueryError": "exceptions",
-    "ReporterHTTPError": "exceptions",
-    "RateLimitError": "exceptions",
-    "ReporterConnectionError": "exceptions",
-    "ReporterTimeoutError": "exceptions",
-    "InvalidResponseError": "exceptions",
-    "ResultWindowError": "exceptions",
-    "IncompleteResultsError": "exceptions",
-    "OfflineCacheMissError": "exceptions",
-    "DataFormatError": "exceptions",
-    "LexiconError": "exceptions",
-    "OutreachError": "exceptions",
-    # query and client
-    "ProjectQuery": "query",
-    "ReporterClient": "client",
-    "CacheSettings": "cache",
-    # tables (issue #3)
-    "Tables": "tables",
-    "build_tables": "tables",
-    "projects_table": "tables",
-    "grants_table": "tables",
-    "pis_table": "tables",
-    "pi_grants_table": "tables",
-    "load_records": "tables",
-    "find_pi": "tables",
-    # vocabulary
-    "Specialty": "lexicon",
-    "Skill": "lexicon",
-    "SpecialtyMatch": "lexicon",
-    "Lexicon": "lexicon",
-    "load_lexicon": "lexicon",
-    "resolve_specialty": "lexicon",
-    "resolve_skills": "lexicon",
-    "specialty_terms": "lexicon",
-    # publications, outreach drafts, follow-ups (issue #6)
-    "PubMedClient": "publications",
-    "PubMedSummary": "publications",
-    "publication_links": "publications",
-    "pi_publications": "publications",
-    "attach_publications": "publications",
-    "publications_for_leads": "publications",
-    "Applicant": "outreach",
-    "Draft": "outreach",
-    "draft_email": "outreach",
-    "draft_for_pi": "outreach",
-    "draft_batch": "outreach",
-    "draft_followup": "outreach",
-    "write_drafts": "outreach",
-    "read_leads": "followups",
-    "due_followups": "followups",
-    "mark_followups": "followups",
-    # ranking and the find_mentors facade (issue #4)
-    "RankWeights": "rank",
-    "rank_pis": "rank",
-    "score_projects": "rank",
-    "find_mentors": "mentors",
-    "MentorSearch": "mentors",
-    "default_query": "mentors",
-    "fetch_records": "mentors",
-    "relevant_grants": "mentors",
-    # exports
-    "lead_list": "export",
-    "write_leads": "export",
-    "write_table": "export",
+    "ReporterError": "errors",
+    "QueryError": "errors",
+    "DataFormatError": "errors",
+    "ProjectQuery": "api.query",
+    "ReporterClient": "api.reporter",
+    "PubMedClient": "api.pubmed",
+    "CacheSettings": "api.cache",
+    "Tables": "tables.build",
+    "build_tables": "tables.build",
+    "load_records": "tables.build",
+    "find_pi": "tables.build",
+    "load_lexicon": "rank.lexicon",
+    "resolve_specialty": "rank.lexicon",
+    "resolve_skills": "rank.lexicon",
+    "RankWeights": "rank.ranker",
+    "rank_pis": "rank.ranker",
+    "find_mentors": "search",
+    "MentorSearch": "search",
+    "lead_list": "leads.export",
+    "write_leads": "leads.export",
+    "write_table": "leads.export",
+    "read_leads": "leads.followups",
+    "due_followups": "leads.followups",
+    "mark_followups": "leads.followups",
+    "publications_for_leads": "leads.publications",
+    "Applicant": "outreach.compose",
+    "Draft": "outreach.compose",
+    "draft_batch": "outreach.compose",
+    "draft_followup": "outreach.compose",
+    "write_drafts": "outreach.compose",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -103,68 +71,22 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from reporter_finder.cache import CacheSettings
-    from reporter_finder.client import ReporterClient
-    from reporter_finder.exceptions import (
-        DataFormatError,
-        IncompleteResultsError,
-        InvalidResponseError,
-        LexiconError,
-        OfflineCacheMissError,
-        OutreachError,
-        QueryError,
-        RateLimitError,
-        ReporterConnectionError,
-        ReporterError,
-        ReporterHTTPError,
-        ReporterTimeoutError,
-        ResultWindowError,
-    )
-    from reporter_finder.export import lead_list, write_leads, write_table
-    from reporter_finder.followups import due_followups, mark_followups, read_leads
-    from reporter_finder.lexicon import (
-        Lexicon,
-        Skill,
-        Specialty,
-        SpecialtyMatch,
-        load_lexicon,
-        resolve_skills,
-        resolve_specialty,
-        specialty_terms,
-    )
-    from reporter_finder.mentors import (
-        MentorSearch,
-        default_query,
-        fetch_records,
-        find_mentors,
-        relevant_grants,
-    )
-    from reporter_finder.outreach import (
+    from reporter_finder.api.cache import CacheSettings
+    from reporter_finder.api.pubmed import PubMedClient
+    from reporter_finder.api.query import ProjectQuery
+    from reporter_finder.api.reporter import ReporterClient
+    from reporter_finder.errors import DataFormatError, QueryError, ReporterError
+    from reporter_finder.leads.export import lead_list, write_leads, write_table
+    from reporter_finder.leads.followups import due_followups, mark_followups, read_leads
+    from reporter_finder.leads.publications import publications_for_leads
+    from reporter_finder.outreach.compose import (
         Applicant,
         Draft,
         draft_batch,
-        draft_email,
         draft_followup,
-        draft_for_pi,
         write_drafts,
     )
-    from reporter_finder.publications import (
-        PubMedClient,
-        PubMedSummary,
-        attach_publications,
-        pi_publications,
-        publication_links,
-        publications_for_leads,
-    )
-    from reporter_finder.query import ProjectQuery
-    from reporter_finder.rank import RankWeights, rank_pis, score_projects
-    from reporter_finder.tables import (
-        Tables,
-        build_tables,
-        find_pi,
-        grants_table,
-        load_records,
-        pi_grants_table,
-        pis_table,
-        projects_table,
-    )
+    from reporter_finder.rank.lexicon import load_lexicon, resolve_skills, resolve_specialty
+    from reporter_finder.rank.ranker import RankWeights, rank_pis
+    from reporter_finder.search import MentorSearch, find_mentors
+    from reporter_finder.tables.build import Tables, build_tables, find_pi, load_records

@@ -12,7 +12,7 @@ import requests
 import responses
 from responses import registries
 
-from reporter_finder.cache import (
+from reporter_finder.api.cache import (
     CACHE_DIR_ENV,
     CacheSettings,
     cache_info,
@@ -20,8 +20,8 @@ from reporter_finder.cache import (
     default_cache_path,
     make_session,
 )
-from reporter_finder.exceptions import OfflineCacheMissError, QueryError
-from reporter_finder.transport import HttpTransport
+from reporter_finder.api.transport import HttpTransport
+from reporter_finder.errors import OfflineCacheMissError, QueryError
 from tests.fakeclock import FakeClock
 
 BASE = "https://api.example.org/v2"

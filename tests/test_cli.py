@@ -26,7 +26,7 @@ from click.testing import CliRunner, Result
 
 from reporter_finder import __version__
 from reporter_finder.cli import cli, error_message, parse_years
-from reporter_finder.exceptions import (
+from reporter_finder.errors import (
     DataFormatError,
     IncompleteResultsError,
     InvalidResponseError,
@@ -38,10 +38,10 @@ from reporter_finder.exceptions import (
     ReporterTimeoutError,
     ResultWindowError,
 )
-from reporter_finder.export import LEAD_LIST_HEADER
-from reporter_finder.fields import GRANT_COLUMNS
-from reporter_finder.mentors import find_mentors
-from reporter_finder.tables import load_records
+from reporter_finder.leads.export import LEAD_LIST_HEADER
+from reporter_finder.schema import GRANT_COLUMNS
+from reporter_finder.search import find_mentors
+from reporter_finder.tables.build import load_records
 
 FIXTURES = Path(__file__).parent / "fixtures"
 COMMON_FUND = str(FIXTURES / "projects-common-fund.json")
@@ -88,7 +88,14 @@ def test_help_shows_an_example(command: tuple[str, ...]) -> None:
 def test_all_issue_commands_exist() -> None:
     names = {c[0] for c in ALL_COMMANDS}
     assert names >= {
-        "search", "grants", "pi", "specialties", "cache", "fetch", "draft", "followups"
+        "search",
+        "grants",
+        "pi",
+        "specialties",
+        "cache",
+        "fetch",
+        "draft",
+        "followups",
     }
     assert {("cache", "info"), ("cache", "clear")} <= set(ALL_COMMANDS)
 
@@ -526,9 +533,7 @@ def test_search_with_load_makes_no_request_and_leaves_publications_empty() -> No
     result = run("search", SPECIALTY, "--load", COMMON_FUND, "--top", "5", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert [(row["n_publications"], row["recent_publications"]) for row in data] == [
-        (None, [])
-    ] * 5
+    assert [(row["n_publications"], row["recent_publications"]) for row in data] == [(None, [])] * 5
 
 
 def test_search_rejects_a_malformed_email_before_any_request() -> None:
@@ -569,7 +574,7 @@ def test_draft_one_pi_cites_a_recent_paper_from_pubmed(
     result = run("draft", HU_LI, "--load", COMMON_FUND, "--publications", *APPLICANT,
                  "--api-url", REPORTER, "--no-cache", catch=False)  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert "I also read \"" in result.stdout
+    assert 'I also read "' in result.stdout
     assert "a paper from that grant." in result.stdout
     assert re.search(r"paper PMID \d+: .*https://pubmed\.ncbi\.nlm\.nih\.gov/", result.stderr)
 
@@ -649,9 +654,7 @@ def test_draft_needs_exactly_one_source(args: list[str], message: str) -> None:
 def test_draft_without_a_name_is_a_usage_error() -> None:
     result = run("draft", HU_LI, "--load", COMMON_FUND, "--background", "a graduate")
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines()[-1] == (
-        "Error: drafts need --name (who is writing)"
-    )
+    assert result.stderr.strip().splitlines()[-1] == ("Error: drafts need --name (who is writing)")
 
 
 def test_draft_with_a_bad_template_is_one_line(tmp_path: Path) -> None:
@@ -701,8 +704,10 @@ def test_search_as_of_counts_the_grants_active_on_that_date() -> None:
     assert sum(map(int, then.values())) > sum(map(int, today.values()))
     expected = find_mentors(SPECIALTY, records=load_records(COMMON_FUND), years=range(2020, 2027),
                             as_of=datetime.date(2021, 1, 1)).ranked  # fmt: skip
-    assert then == {str(pid): str(n) for pid, n in
-                    zip(expected["profile_id"], expected["n_active_grants"], strict=True)}
+    assert then == {
+        str(pid): str(n)
+        for pid, n in zip(expected["profile_id"], expected["n_active_grants"], strict=True)
+    }
 
 
 def test_search_without_as_of_judges_activity_today() -> None:
@@ -748,7 +753,7 @@ def test_draft_for_one_pi_builds_its_tables_as_of_the_date(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The draft cites the grant active on that date first; spy on the date the tables get.
-    import reporter_finder.tables as tables_module
+    import reporter_finder.tables.build as tables_module
 
     seen: list[Any] = []
     real = tables_module.build_tables
@@ -1010,7 +1015,7 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(path: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("reporter_finder.tables.load_records", interrupted)
+    monkeypatch.setattr("reporter_finder.tables.build.load_records", interrupted)
     result = run("pi", BROWN, "--load", COMMON_FUND)
     assert result.exit_code == 130
     assert result.stderr.strip() == "Interrupted."
@@ -1020,7 +1025,7 @@ def test_unexpected_errors_are_one_line_too(monkeypatch: pytest.MonkeyPatch) -> 
     def broken(path: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("reporter_finder.tables.load_records", broken)
+    monkeypatch.setattr("reporter_finder.tables.build.load_records", broken)
     result = run("pi", BROWN, "--load", COMMON_FUND)
     assert result.exit_code == 1
     assert result.stderr.strip() == (

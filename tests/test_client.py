@@ -18,8 +18,10 @@ import requests
 import responses
 from responses import matchers, registries
 
-from reporter_finder import CacheSettings, ProjectQuery, ReporterClient, fields
-from reporter_finder.exceptions import (
+from reporter_finder import CacheSettings, ProjectQuery, ReporterClient
+from reporter_finder.api import limits
+from reporter_finder.api.transport import DEFAULT_USER_AGENT
+from reporter_finder.errors import (
     IncompleteResultsError,
     InvalidResponseError,
     OfflineCacheMissError,
@@ -29,7 +31,6 @@ from reporter_finder.exceptions import (
     ReporterTimeoutError,
     ResultWindowError,
 )
-from reporter_finder.transport import DEFAULT_USER_AGENT
 from tests.conftest import load_fixture
 from tests.fakeclock import FakeClock
 from tests.standin import Backend, synthetic_records
@@ -108,7 +109,7 @@ def test_first_page_sends_exact_payload_and_returns_the_records(
                 "search_text": 'microbiome OR "gut flora"',
             },
         },
-        "include_fields": list(fields.INCLUDE_FIELDS),
+        "include_fields": list(limits.INCLUDE_FIELDS),
         "offset": 0,
         "limit": 500,
         "sort_field": "appl_id",
@@ -197,7 +198,7 @@ def test_exactly_15000_records_are_paged_without_splitting(
     backend.set_records(many(15_000))
     got = client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS), include_fields=["ApplId"])
     assert len(backend.bodies) == 30
-    assert max(b["offset"] + b["limit"] for b in backend.bodies) == fields.RESULT_WINDOW
+    assert max(b["offset"] + b["limit"] for b in backend.bodies) == limits.RESULT_WINDOW
     assert len({r["appl_id"] for r in got}) == len(got) == 15_000
 
 
@@ -247,7 +248,7 @@ def test_large_total_is_split_by_fiscal_year_and_every_record_comes_once(
     query = ProjectQuery(
         fiscal_years=range(2015, 2027), activity_codes=["R03", "OT2", "U24", "U54", "R25"]
     )
-    with caplog.at_level(logging.INFO, logger="reporter_finder.client"):
+    with caplog.at_level(logging.INFO, logger="reporter_finder.api.reporter"):
         got = client.fetch_projects(query, include_fields=["ApplId", "FiscalYear"])
     ids = [r["appl_id"] for r in got]
     assert len(ids) == len(set(ids)) == 1_500
@@ -284,7 +285,7 @@ def test_query_without_years_is_split_over_all_fiscal_years(
         for y in b["criteria"]["fiscal_years"]
         if len(b["criteria"]["fiscal_years"]) == 1
     )
-    assert years == list(range(fields.FISCAL_YEAR_MIN, datetime.date.today().year + 2))
+    assert years == list(range(limits.FISCAL_YEAR_MIN, datetime.date.today().year + 2))
     # bisection: far fewer requests than one count per year plus pages
     assert len(backend.bodies) < 2 * len(years) + 2
 
@@ -298,7 +299,7 @@ def test_single_year_too_large_is_split_by_institute(
         record["agency_ic_admin"] = {"abbreviation": ics[i % len(ics)]}
     backend.set_records(records)
     backend.fake_total = _large_unless("agencies")
-    with caplog.at_level(logging.WARNING, logger="reporter_finder.client"):
+    with caplog.at_level(logging.WARNING, logger="reporter_finder.api.reporter"):
         got = client.fetch_projects(
             ProjectQuery(fiscal_years=[2024]), include_fields=["ApplId", "AgencyIcAdmin"]
         )
@@ -344,7 +345,7 @@ def test_implausible_total_is_flagged(
     client: ReporterClient, mocked: responses.RequestsMock, caplog: pytest.LogCaptureFixture
 ) -> None:
     mocked.post(PROJECTS, json=page([], 83_297))
-    with caplog.at_level(logging.WARNING, logger="reporter_finder.client"):
+    with caplog.at_level(logging.WARNING, logger="reporter_finder.api.reporter"):
         assert client.count(ProjectQuery(text="x", fiscal_years=[2024])) == 83_297
     assert "may have ignored a filter" in caplog.text
 
@@ -476,8 +477,8 @@ def test_base_url_comes_from_argument_then_env_then_default(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     off = CacheSettings(mode="off")
-    assert ReporterClient(cache=off).base_url == fields.DEFAULT_API_URL
-    monkeypatch.setenv(fields.API_URL_ENV, "http://127.0.0.1:8765/v2/")
+    assert ReporterClient(cache=off).base_url == limits.DEFAULT_API_URL
+    monkeypatch.setenv(limits.API_URL_ENV, "http://127.0.0.1:8765/v2/")
     assert ReporterClient(cache=off).base_url == "http://127.0.0.1:8765/v2"
     assert ReporterClient("https://mirror.example.org/v2", cache=off).base_url == (
         "https://mirror.example.org/v2"
@@ -487,7 +488,7 @@ def test_base_url_comes_from_argument_then_env_then_default(
 def test_env_url_is_where_requests_go(
     monkeypatch: pytest.MonkeyPatch, mocked: responses.RequestsMock
 ) -> None:
-    monkeypatch.setenv(fields.API_URL_ENV, "https://mirror.example.org/v2")
+    monkeypatch.setenv(limits.API_URL_ENV, "https://mirror.example.org/v2")
     mocked.post("https://mirror.example.org/v2/projects/search", json=page([], 0))
     assert (
         ReporterClient(cache=CacheSettings(mode="off"), min_interval=0).count(
@@ -553,7 +554,7 @@ def test_publication_batch_above_the_window_is_halved(
     assert len(got) == 12_000
     bodies = backend.bodies
     assert len(bodies[0]["criteria"]["core_project_nums"]) == 4  # 12,000 > 10,000: split
-    assert max(b["offset"] for b in bodies) <= fields.PUBLICATIONS_OFFSET_MAX
+    assert max(b["offset"] for b in bodies) <= limits.PUBLICATIONS_OFFSET_MAX
 
 
 def test_single_id_above_the_publication_window_raises(

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from reporter_finder import CacheSettings, ProjectQuery, ReporterClient
-from reporter_finder.exceptions import (
+from reporter_finder.errors import (
     InvalidResponseError,
     OfflineCacheMissError,
     QueryError,

@@ -17,7 +17,7 @@ import click
 import pytest
 
 from reporter_finder.cli import cli
-from reporter_finder.fields import LEAD_COLUMNS, TRACKING_COLUMNS
+from reporter_finder.schema import LEAD_COLUMNS, TRACKING_COLUMNS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -14,8 +14,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from reporter_finder import export
-from reporter_finder.export import (
+from reporter_finder.leads import export
+from reporter_finder.leads.export import (
     FORMATS,
     LEAD_LIST_HEADER,
     infer_format,
@@ -24,7 +24,7 @@ from reporter_finder.export import (
     write_records,
     write_table,
 )
-from reporter_finder.fields import LEAD_COLUMNS, TRACKING_COLUMNS
+from reporter_finder.schema import LEAD_COLUMNS, TRACKING_COLUMNS
 
 
 def _ranked(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -445,7 +445,7 @@ def test_unknown_format_is_rejected(tmp_path: Path, ranked: pd.DataFrame) -> Non
 def test_write_records_round_trips_through_load_records(
     tmp_path: Path, common_fund_records: list[dict[str, Any]]
 ) -> None:
-    from reporter_finder.tables import load_records
+    from reporter_finder.tables.build import load_records
 
     path = tmp_path / "saved.json"
     assert write_records(common_fund_records, path, meta={"api_url": "http://x"}) == 155

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reporter_finder.exceptions import DataFormatError
-from reporter_finder.followups import (
+from reporter_finder.errors import DataFormatError
+from reporter_finder.leads.followups import (
     due_followups,
     mark_followups,
     parse_sheet_date,
@@ -92,7 +92,7 @@ def test_read_leads_keeps_every_column_and_cell_as_typed(user_csv: Path) -> None
 def test_due_followups_selects_waiting_leads_oldest_first(
     user_csv: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level("INFO", logger="reporter_finder.followups"):
+    with caplog.at_level("INFO", logger="reporter_finder.leads.followups"):
         due = due_followups(read_leads(user_csv), days=7, today=TODAY)
     # Ana (11/3, contacted), Jian (3-Nov, blank status), Sharon (serial 46329 = 11/3, sent).
     # Not: Hu (replied), Kristin (4 days), Titus (already followed up), No Date, Old Lead

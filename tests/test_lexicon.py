@@ -11,21 +11,17 @@ from typing import Any
 import pytest
 
 import reporter_finder
-from reporter_finder.exceptions import LexiconError, QueryError
-from reporter_finder.lexicon import (
-    BROAD_WEIGHT,
-    CORE_WEIGHT,
+from reporter_finder.errors import LexiconError, QueryError
+from reporter_finder.rank.lexicon import (
     INSTITUTES,
     Lexicon,
     Skill,
-    Specialty,
     load_lexicon,
     resolve_skills,
     resolve_specialty,
-    specialty_terms,
 )
 
-DATA = Path(reporter_finder.__file__).parent / "data"
+DATA = Path(reporter_finder.__file__).parent / "rank" / "data"
 
 # Every specialty the issue asks for, by key.
 REQUIRED_SPECIALTIES = {
@@ -422,34 +418,6 @@ def test_non_string_skill_is_a_query_error(lexicon: Lexicon) -> None:
         resolve_skills(["R", 3], lexicon)  # type: ignore[list-item]
 
 
-# --- specialty_terms ----------------------------------------------------------------------
-
-
-def test_specialty_terms_weights_core_then_broad(lexicon: Lexicon) -> None:
-    cardiology = lexicon.specialty("cardiology")
-    weighted = specialty_terms(cardiology)
-    assert weighted[: len(cardiology.core_terms)] == tuple(
-        (term, CORE_WEIGHT) for term in cardiology.core_terms
-    )
-    assert weighted[len(cardiology.core_terms) :] == tuple(
-        (term, BROAD_WEIGHT) for term in cardiology.broad_terms
-    )
-    assert (CORE_WEIGHT, BROAD_WEIGHT) == (1.0, 0.5)
-
-
-def test_specialty_terms_keeps_core_weight_for_a_term_in_both_tiers() -> None:
-    specialty = Specialty(
-        key="x", name="X", aliases=(), core_terms=("a", "b"), broad_terms=("b", "c"),
-        institutes=(), dept_types=(), category="other", is_known=False,
-    )  # fmt: skip
-    assert specialty_terms(specialty) == (("a", 1.0), ("b", 1.0), ("c", 0.5))
-
-
-def test_specialty_terms_of_a_fallback_are_the_users_words(lexicon: Lexicon) -> None:
-    fallback = resolve_specialty("space medicine", lexicon).specialty
-    assert specialty_terms(fallback) == (("space medicine", 1.0), ("space", 1.0))
-
-
 # --- loading, caching, immutability -------------------------------------------------------
 
 
@@ -489,13 +457,6 @@ def test_lexicon_does_not_share_the_callers_dict(lexicon: Lexicon) -> None:
 def test_unknown_specialty_key_is_a_key_error(lexicon: Lexicon) -> None:
     with pytest.raises(KeyError, match="cardiologyy"):
         lexicon.specialty("cardiologyy")
-
-
-def test_public_names_are_exported_lazily() -> None:
-    assert reporter_finder.resolve_specialty is resolve_specialty
-    assert reporter_finder.Lexicon is Lexicon
-    assert {"Specialty", "Skill", "SpecialtyMatch", "load_lexicon", "resolve_skills",
-            "specialty_terms"} <= set(reporter_finder.__all__)  # fmt: skip
 
 
 # --- malformed files ----------------------------------------------------------------------

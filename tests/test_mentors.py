@@ -1,4 +1,4 @@
-"""Tests of reporter_finder.mentors: retrieval defaults and the find_mentors facade (offline)."""
+"""Tests of reporter_finder.search: retrieval defaults and the find_mentors facade (offline)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
-from reporter_finder.exceptions import QueryError
-from reporter_finder.lexicon import resolve_specialty
-from reporter_finder.mentors import (
+from reporter_finder.api.query import ProjectQuery
+from reporter_finder.errors import QueryError
+from reporter_finder.rank.lexicon import resolve_specialty
+from reporter_finder.rank.ranker import RANK_COLUMNS
+from reporter_finder.search import (
     MENTOR_ACTIVITY_CODES,
     PI_DETAIL_COLUMNS,
     MentorSearch,
@@ -22,8 +24,6 @@ from reporter_finder.mentors import (
     relevant_grants,
     split_query,
 )
-from reporter_finder.query import ProjectQuery
-from reporter_finder.rank import RANK_COLUMNS
 
 AS_OF = date(2025, 1, 15)
 CARDIOLOGY = resolve_specialty("cardiology").specialty
@@ -198,8 +198,8 @@ def test_find_mentors_sends_default_queries_through_the_given_client(
 def test_find_mentors_merges_split_queries_on_appl_id(
     common_fund_records: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reporter_finder.mentors as mentors
-    from reporter_finder.tables import build_tables
+    import reporter_finder.search as mentors
+    from reporter_finder.tables.build import build_tables
 
     monkeypatch.setattr(
         mentors, "split_query", lambda q, max_chars=60: split_query(q, max_chars=max_chars)
@@ -249,7 +249,7 @@ def test_pi_grant_details_roles_newest_first_and_papers(
 ) -> None:
     import pandas as pd
 
-    from reporter_finder.tables import build_tables
+    from reporter_finder.tables.build import build_tables
 
     tables = build_tables(common_fund_records, as_of=AS_OF)
     plain = pi_grant_details(tables, "8406715")

@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reporter_finder.exceptions import OutreachError
-from reporter_finder.outreach import (
+from reporter_finder.api.pubmed import _parse_esummary
+from reporter_finder.errors import OutreachError
+from reporter_finder.outreach.compose import (
     BANNED_WORDS,
     MAX_WORDS,
     PLACEHOLDERS,
@@ -25,8 +26,7 @@ from reporter_finder.outreach import (
     load_template,
     write_drafts,
 )
-from reporter_finder.publications import _parse_esummary
-from reporter_finder.tables import Tables, build_tables
+from reporter_finder.tables.build import Tables, build_tables
 from tests.conftest import load_fixture
 
 HU_LI = "10519021"  # two R03s: R03OD034496 (machine learning …) and R03OD038392

@@ -22,19 +22,17 @@ import requests
 import responses
 from responses import matchers
 
-from reporter_finder.cache import CacheSettings
-from reporter_finder.client import ReporterClient
-from reporter_finder.exceptions import (
+from reporter_finder.api.cache import CacheSettings
+from reporter_finder.api.pubmed import ESUMMARY_BATCH_SIZE, INTERVAL_WITH_KEY, INTERVAL_WITHOUT_KEY
+from reporter_finder.api.reporter import ReporterClient
+from reporter_finder.errors import (
     DataFormatError,
     InvalidResponseError,
     OfflineCacheMissError,
     QueryError,
     ReporterConnectionError,
 )
-from reporter_finder.publications import (
-    ESUMMARY_BATCH_SIZE,
-    INTERVAL_WITH_KEY,
-    INTERVAL_WITHOUT_KEY,
+from reporter_finder.leads.publications import (
     PUBLICATION_COLUMNS,
     PubMedClient,
     attach_publications,
@@ -43,7 +41,7 @@ from reporter_finder.publications import (
     publication_links,
     publications_for_leads,
 )
-from reporter_finder.tables import Tables, build_tables
+from reporter_finder.tables.build import Tables, build_tables
 from tests.conftest import load_fixture
 from tests.fakeclock import FakeClock
 from tests.pubmed_standin import serve_pubmed
@@ -379,7 +377,7 @@ def test_pubmed_down_keeps_the_pmids_and_warns_once(
         mocked.get(ESUMMARY, status=failure)
     else:
         mocked.get(ESUMMARY, body=failure)
-    with caplog.at_level(logging.WARNING, logger="reporter_finder.publications"):
+    with caplog.at_level(logging.WARNING, logger="reporter_finder.leads.publications"):
         pubs = pi_publications(
             tables, [HU_LI], reporter_client=reporter(fake), pubmed_client=pubmed(fake)
         )
@@ -388,7 +386,7 @@ def test_pubmed_down_keeps_the_pmids_and_warns_once(
     assert pubs["citation"].str.fullmatch(r"PMID \d+").all()
     # Without dates, the newest PMIDs come first.
     assert pubs["pmid"].tolist() == sorted(pubs["pmid"].tolist(), reverse=True)
-    warnings = [r for r in caplog.records if r.name == "reporter_finder.publications"]
+    warnings = [r for r in caplog.records if r.name == "reporter_finder.leads.publications"]
     assert len(warnings) == 1
     assert "PubMed could not be reached" in warnings[0].getMessage()
 
@@ -553,12 +551,12 @@ def test_publications_for_leads_offline_miss_warns_once_and_leaves_columns_empty
 ) -> None:
     offline = CacheSettings(mode="offline", path=tmp_path / "c.sqlite")
     client = ReporterClient(REPORTER, cache=offline, clock=fake.clock, sleep=fake.sleep)
-    with caplog.at_level(logging.WARNING, logger="reporter_finder.publications"):
+    with caplog.at_level(logging.WARNING, logger="reporter_finder.leads.publications"):
         out = publications_for_leads(
             _ranked([HU_LI]), tables, reporter_client=client, pubmed_client=pubmed(fake)
         )
     assert out["n_publications"].isna().all()
     assert out["recent_publications"].tolist() == [[]]
-    warnings = [r for r in caplog.records if r.name == "reporter_finder.publications"]
+    warnings = [r for r in caplog.records if r.name == "reporter_finder.leads.publications"]
     assert len(warnings) == 1
     assert "not in the cache (offline mode)" in warnings[0].getMessage()

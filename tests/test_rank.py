@@ -1,4 +1,4 @@
-"""Tests of reporter_finder.rank on small hand-made records (built into tables by tables.py)."""
+"""Tests of reporter_finder.rank.ranker on small hand-made records (built into tables by tables.py)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from reporter_finder.exceptions import QueryError
-from reporter_finder.fields import LEAD_COLUMNS
-from reporter_finder.lexicon import Skill, Specialty
-from reporter_finder.rank import (
+from reporter_finder.errors import QueryError
+from reporter_finder.rank.lexicon import Skill, Specialty
+from reporter_finder.rank.ranker import (
     RANK_COLUMNS,
     SCORE_COLUMNS,
     RankWeights,
@@ -24,7 +23,8 @@ from reporter_finder.rank import (
     rank_pis,
     score_projects,
 )
-from reporter_finder.tables import build_tables
+from reporter_finder.schema import LEAD_COLUMNS
+from reporter_finder.tables.build import build_tables
 
 AS_OF = date(2025, 6, 1)
 
@@ -408,7 +408,7 @@ def test_jupyter_without_ipywidgets_really_warns_about_iprogress() -> None:
 
 def test_ranking_in_jupyter_without_ipywidgets_does_not_warn_about_iprogress() -> None:
     result = _in_fake_jupyter(
-        "from reporter_finder._termindex import score_terms\n"
+        "from reporter_finder.rank.termindex import score_terms\n"
         "score_terms(['a heart study', 'a kidney study'], ['heart'])"
     )
     assert result.returncode == 0, result.stderr

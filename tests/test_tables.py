@@ -1,4 +1,4 @@
-"""reporter_finder.tables on the real RePORTER samples in tests/fixtures, plus property tests."""
+"""reporter_finder.tables.build on the real RePORTER samples in tests/fixtures, plus property tests."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reporter_finder import tables as tables_module
-from reporter_finder.exceptions import DataFormatError
-from reporter_finder.fields import GRANT_COLUMNS, PI_COLUMNS, PI_GRANT_COLUMNS, PROJECT_COLUMNS
-from reporter_finder.tables import (
+from reporter_finder.errors import DataFormatError
+from reporter_finder.schema import GRANT_COLUMNS, PI_COLUMNS, PI_GRANT_COLUMNS, PROJECT_COLUMNS
+from reporter_finder.tables import build as tables_module
+from reporter_finder.tables.build import (
     Tables,
     build_tables,
     find_pi,
@@ -739,21 +739,12 @@ def test_records_of_pure_garbage_keep_the_schema(records: list[dict[str, Any]]) 
     assert_tables_schema(build_tables(records, as_of=AS_OF, include_subprojects=True))
 
 
-def test_module_exports_are_reachable_from_the_package() -> None:
-    import reporter_finder
-
-    for name in tables_module.__all__:
-        assert getattr(reporter_finder, name) is getattr(tables_module, name)
-
-
 def test_build_tables_restores_the_garbage_collector_state_even_when_it_fails(
     common_fund_records: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # build_tables pauses the cyclic GC while it works (it would otherwise re-scan the
     # caller's records again and again); it must hand the collector back exactly as found.
     import gc
-
-    import reporter_finder.tables as tables_module
 
     assert gc.isenabled()
     build_tables(common_fund_records[:5])

@@ -18,7 +18,8 @@ import responses
 from responses import matchers, registries
 
 from reporter_finder import __version__
-from reporter_finder.exceptions import (
+from reporter_finder.api.transport import DEFAULT_USER_AGENT, HttpTransport, SessionOwner, Throttle
+from reporter_finder.errors import (
     InvalidResponseError,
     QueryError,
     RateLimitError,
@@ -26,7 +27,6 @@ from reporter_finder.exceptions import (
     ReporterHTTPError,
     ReporterTimeoutError,
 )
-from reporter_finder.transport import DEFAULT_USER_AGENT, HttpTransport, SessionOwner, Throttle
 from tests.fakeclock import FakeClock
 
 BASE = "https://api.example.org/v2"
@@ -132,7 +132,7 @@ def test_429_retry_after_is_honoured_then_success(
 ) -> None:
     mocked.post(URL, status=429, headers={"Retry-After": "7"}, body="slow down")
     mocked.post(URL, json={"ok": 1})
-    with caplog.at_level(logging.WARNING, logger="reporter_finder.transport"):
+    with caplog.at_level(logging.WARNING, logger="reporter_finder.api.transport"):
         assert make(fake).request_json("POST", URL.removeprefix(BASE), json={}) == {"ok": 1}
     assert len(mocked.calls) == 2
     assert fake.sleeps == [7.0]  # Retry-After; the throttle's 1 s had passed by then
@@ -283,9 +283,9 @@ def test_own_session_is_closed(fake: FakeClock) -> None:
 
 
 def _web_clients(session: requests.Session | None) -> list[SessionOwner]:
-    from reporter_finder.cache import CacheSettings
-    from reporter_finder.client import ReporterClient
-    from reporter_finder.publications import PubMedClient
+    from reporter_finder.api.cache import CacheSettings
+    from reporter_finder.api.reporter import ReporterClient
+    from reporter_finder.leads.publications import PubMedClient
 
     off = CacheSettings(mode="off")
     return [

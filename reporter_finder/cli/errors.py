@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from reporter_finder.cli.terminal import _META_QUIET, _META_VERBOSE, _logging_to_stderr
-from reporter_finder.exceptions import (
+from reporter_finder.errors import (
     DataFormatError,
     IncompleteResultsError,
     InvalidResponseError,

@@ -28,7 +28,7 @@ from reporter_finder.cli.terminal import _quiet
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
     import pandas as pd
 
-    from reporter_finder.tables import Tables
+    from reporter_finder.tables.build import Tables
 
 
 # --- pi -------------------------------------------------------------------------------------
@@ -85,8 +85,8 @@ def _pi_tables(
 
     ``as_of`` (``None``: today) is the day the grants' "active" and "months left" are judged on.
     """
-    from reporter_finder.mentors import pi_query
-    from reporter_finder.tables import build_tables, load_records
+    from reporter_finder.search import pi_query
+    from reporter_finder.tables.build import build_tables, load_records
 
     records = load_records(load) if load else network.client().fetch_projects(pi_query(who))
     return build_tables(records, as_of=as_of)
@@ -99,7 +99,7 @@ def _pi_publications(
     """One PI's papers when publications are wanted (``None``: not looked up)."""
     if not pubs.wanted(load):
         return None
-    from reporter_finder.publications import publications_if_cached_or_online
+    from reporter_finder.leads.publications import publications_if_cached_or_online
 
     pubmed = network.pubmed_client(pubs, email)
     return publications_if_cached_or_online(
@@ -132,9 +132,9 @@ def pi(
       reporter-finder pi "Rivera, Ana" -o rivera.json
       reporter-finder pi 1234567 --email you@example.org --ncbi-api-key "$NCBI_API_KEY"
     """
-    from reporter_finder.export import write_table
-    from reporter_finder.mentors import pi_grant_details
-    from reporter_finder.tables import find_pi
+    from reporter_finder.leads.export import write_table
+    from reporter_finder.search import pi_grant_details
+    from reporter_finder.tables.build import find_pi
 
     who = " ".join(who.split())
     tables = _pi_tables(who, network, load, as_of)

@@ -38,8 +38,8 @@ def _find(
     as_of: datetime.date | None,
 ) -> Any:  # fmt: skip
     """Run the library's mentor search from the command's options."""
-    from reporter_finder.mentors import find_mentors
-    from reporter_finder.tables import load_records
+    from reporter_finder.search import find_mentors
+    from reporter_finder.tables.build import load_records
 
     result = find_mentors(
         filters.specialty,
@@ -128,13 +128,13 @@ def search(
           --track clinical --years 2022-2026 --top 30 -o leads.xlsx
       reporter-finder search nephrology --load saved.json --format json
     """
-    from reporter_finder.export import lead_list, write_leads
+    from reporter_finder.leads.export import lead_list, write_leads
 
     pubmed = network.pubmed_client(pubs, email) if pubs.wanted(load) else None  # checks --email
     result = _find(filters, network, load, ranking, as_of)
     ranked = result.ranked
     if pubmed is not None:
-        from reporter_finder.publications import publications_for_leads
+        from reporter_finder.leads.publications import publications_for_leads
 
         ranked = publications_for_leads(ranked, result.tables, reporter_client=network.client(),
                                         pubmed_client=pubmed, top=ranking.top)  # fmt: skip
@@ -178,8 +178,8 @@ def grants(
       reporter-finder grants cardiology --state MA --years 2023-2026 -o grants.csv
       reporter-finder grants "sickle cell disease" --mechanism R01 --active-only
     """
-    from reporter_finder.export import write_table
-    from reporter_finder.mentors import relevant_grants
+    from reporter_finder.leads.export import write_table
+    from reporter_finder.search import relevant_grants
 
     result = _find(filters, network, load, None, as_of)
     table = relevant_grants(result, active_only=filters.active_only)
@@ -207,9 +207,9 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
       reporter-finder search cardiology --load cardiology.json --skills "MRI" -o leads.csv
     """
     check_writable(save, "'--save'")  # before the download, not after it
-    from reporter_finder.export import write_records
-    from reporter_finder.lexicon import resolve_specialty
-    from reporter_finder.mentors import default_query, fetch_records, split_query
+    from reporter_finder.leads.export import write_records
+    from reporter_finder.rank.lexicon import resolve_specialty
+    from reporter_finder.search import default_query, fetch_records, split_query
 
     match = resolve_specialty(filters.specialty)
     _note_specialty(match)

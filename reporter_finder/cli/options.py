@@ -17,19 +17,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from reporter_finder.api.limits import API_URL_ENV, FISCAL_YEAR_MIN, STATE_CODES
 from reporter_finder.cli.errors import _META_API_URL
 from reporter_finder.cli.terminal import _META_QUIET, _META_VERBOSE, _progress_wanted, say
-from reporter_finder.export import FORMATS, infer_format
-from reporter_finder.fields import API_URL_ENV, FISCAL_YEAR_MIN, STATE_CODES, TRACKS
+from reporter_finder.leads.export import FORMATS, infer_format
+from reporter_finder.schema import TRACKS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
-    from reporter_finder.client import ReporterClient
-    from reporter_finder.outreach import Applicant
-    from reporter_finder.publications import PubMedClient
+    from reporter_finder.api.reporter import ReporterClient
+    from reporter_finder.leads.publications import PubMedClient
+    from reporter_finder.outreach.compose import Applicant
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_META_CLIENT = "reporter_finder.client"
+_META_CLIENT = "reporter_finder.api.reporter"
 
 #: Environment variables of the options that carry personal settings.
 EMAIL_ENV = "REPORTER_FINDER_EMAIL"
@@ -166,8 +167,8 @@ class Network:
 
     def client(self) -> ReporterClient:
         """The command's RePORTER client (one per command, closed when the command ends)."""
-        from reporter_finder.cache import CacheSettings
-        from reporter_finder.client import ReporterClient
+        from reporter_finder.api.cache import CacheSettings
+        from reporter_finder.api.reporter import ReporterClient
 
         ctx = click.get_current_context()
         if _META_CLIENT in ctx.meta:  # projects and publications share one client and cache
@@ -190,8 +191,8 @@ class Network:
         Raises:
             QueryError: ``email`` does not look like an e-mail address (a usage error).
         """
-        from reporter_finder.cache import CacheSettings
-        from reporter_finder.publications import PubMedClient
+        from reporter_finder.api.cache import CacheSettings
+        from reporter_finder.leads.publications import PubMedClient
 
         client = PubMedClient(
             api_key=publications.api_key,
@@ -234,7 +235,7 @@ class ApplicantText:
         Raises:
             click.UsageError: ``--name`` or ``--background`` is missing.
         """
-        from reporter_finder.outreach import Applicant
+        from reporter_finder.outreach.compose import Applicant
 
         missing = [o for o, v in (("--name", self.name), ("--background", self.background))
                    if not (v or "").strip()]  # fmt: skip

@@ -30,7 +30,7 @@ from reporter_finder.cli.terminal import say
 
 
 def _template_text(template: Path | None, kind: str) -> str:
-    from reporter_finder.outreach import load_template
+    from reporter_finder.outreach.compose import load_template
 
     return load_template(template, kind=kind)
 
@@ -100,11 +100,16 @@ def draft(
         raise click.BadParameter(f"{profile_id!r} is not a RePORTER profile id (digits only)",
                                  param_hint="PROFILE_ID")  # fmt: skip
     check_writable(output, "'-o' / '--output'")
-    from reporter_finder.outreach import draft_batch, draft_for_pi, write_draft, write_drafts
+    from reporter_finder.outreach.compose import (
+        draft_batch,
+        draft_for_pi,
+        write_draft,
+        write_drafts,
+    )
 
     who, text = applicant.applicant(email), _template_text(template, "email")
     if from_csv is not None:
-        from reporter_finder.followups import read_leads
+        from reporter_finder.leads.followups import read_leads
 
         tables = _pi_tables("", network, load, as_of) if load else None  # better grants when given
         drafts = draft_batch(read_leads(from_csv), tables, who, top=top, template=text)
@@ -182,9 +187,14 @@ def followups(
     """
     if on is not None and not write:
         raise click.UsageError("--on sets the date --write writes: add --write")
-    from reporter_finder.export import write_table
-    from reporter_finder.followups import due_followups, followup_list, mark_followups, read_leads
-    from reporter_finder.outreach import draft_followup, write_drafts
+    from reporter_finder.leads.export import write_table
+    from reporter_finder.leads.followups import (
+        due_followups,
+        followup_list,
+        mark_followups,
+        read_leads,
+    )
+    from reporter_finder.outreach.compose import draft_followup, write_drafts
 
     who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
     due = due_followups(read_leads(leads_csv), days=days)

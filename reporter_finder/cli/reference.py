@@ -31,8 +31,8 @@ def specialties(show: str | None, output: Output) -> None:
     """
     import pandas as pd
 
-    from reporter_finder.export import write_table
-    from reporter_finder.lexicon import load_lexicon, resolve_specialty
+    from reporter_finder.leads.export import write_table
+    from reporter_finder.rank.lexicon import load_lexicon, resolve_specialty
 
     if show is None:
         table = pd.DataFrame(
@@ -92,7 +92,7 @@ def cache_info_command() -> None:
     Example:
       reporter-finder cache info
     """
-    from reporter_finder.cache import CacheSettings, cache_info
+    from reporter_finder.api.cache import CacheSettings, cache_info
 
     info = cache_info(CacheSettings())
     for key, value in info.items():
@@ -111,7 +111,7 @@ def cache_clear_command() -> None:
     Example:
       reporter-finder cache clear
     """
-    from reporter_finder.cache import CacheSettings, clear_cache
+    from reporter_finder.api.cache import CacheSettings, clear_cache
 
     settings = CacheSettings()
     removed = clear_cache(settings)

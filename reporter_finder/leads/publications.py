@@ -1,7 +1,7 @@
 """Publications of the ranked PIs: RePORTER project→PMID links plus PubMed titles.
 
-Two sources, both through :class:`~reporter_finder.transport.HttpTransport` (retries,
-timeouts, typed errors) and the same cache (:mod:`reporter_finder.cache`):
+Two sources, both through :class:`~reporter_finder.api.transport.HttpTransport` (retries,
+timeouts, typed errors) and the same cache (:mod:`reporter_finder.api.cache`):
 
 1. RePORTER's ``/v2/publications/search`` links each core project number to the PMIDs that
    cite it (:func:`publication_links`, via :meth:`ReporterClient.iter_publications`).
@@ -20,381 +20,43 @@ author. Drafts therefore say "a paper from your grant …", never "your paper".
 
 from __future__ import annotations
 
-import html
 import logging
-import os
-import re
-import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from reporter_finder.cache import CacheSettings, make_session
-from reporter_finder.exceptions import (
+from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
+from reporter_finder.errors import (
     DataFormatError,
     InvalidResponseError,
     OfflineCacheMissError,
-    QueryError,
-    RateLimitError,
-    ReporterConnectionError,
     ReporterError,
     ReporterHTTPError,
 )
-from reporter_finder.fields import PUBMED_URL_TEMPLATE
-from reporter_finder.transport import DEFAULT_TIMEOUT, Clock, HttpTransport, SessionOwner, Sleep
 
 if TYPE_CHECKING:  # pragma: no cover
-    import requests
+    from reporter_finder.api.reporter import ReporterClient
+    from reporter_finder.tables.build import Tables
 
-    from reporter_finder.client import ReporterClient
-    from reporter_finder.tables import Tables
+from reporter_finder.api.pubmed import (
+    _UNREACHABLE,
+    PubMedClient,
+    PubMedSummary,
+    _present,
+    format_citation,
+)
+from reporter_finder.schema import LINK_COLUMNS, PUBLICATION_COLUMNS
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "DEFAULT_EUTILS_URL",
-    "ESUMMARY_BATCH_SIZE",
-    "LINK_COLUMNS",
-    "PUBLICATION_COLUMNS",
-    "PubMedClient",
-    "PubMedSummary",
     "attach_publications",
-    "format_citation",
     "pi_publications",
     "publication_links",
     "publications_for_leads",
     "publications_if_cached_or_online",
 ]
-
-DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
-#: Environment variable that points the client at another E-utilities root (a mirror or the
-#: test stand-in).
-EUTILS_URL_ENV = "REPORTER_FINDER_EUTILS_URL"
-#: Environment variable NCBI's own tools read the API key from.
-NCBI_API_KEY_ENV = "NCBI_API_KEY"
-ESUMMARY_PATH = "esummary.fcgi"
-#: NCBI: "if more than about 200 UIDs are to be provided, the request should be made using
-#: HTTP POST". We stay at 200 so every request is a GET, which requests-cache keys on the URL.
-ESUMMARY_BATCH_SIZE = 200
-#: NCBI allows 3 requests/second without a key and 10 with one. The intervals carry a small
-#: margin because NCBI counts requests per wall-clock second, and two starts exactly 1/3 s
-#: apart can fall 4 to a second window.
-INTERVAL_WITHOUT_KEY = 0.34
-INTERVAL_WITH_KEY = 0.11
-#: Only letters, digits and ``_.-`` (NCBI: "tool … with no internal spaces").
-_TOOL = re.compile(r"^[A-Za-z0-9_.\-]+$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-#: :func:`publication_links` columns.
-LINK_COLUMNS = {"core_project_num": "string", "pmid": "Int64", "appl_id": "Int64"}
-#: :func:`pi_publications` columns: one row per (PI, PMID), the PI's most recent first.
-PUBLICATION_COLUMNS = {
-    "pi_key": "string",
-    "profile_id": "Int64",
-    "pmid": "Int64",
-    "core_project_num": "string",  # the PI's grant the paper cites (their latest, if several)
-    "title": "string",  # NA when PubMed had no summary or was unreachable
-    "journal": "string",  # ISO abbreviation, e.g. "Front Cardiovasc Med"
-    "year": "Int64",
-    "pub_date": "datetime64[ns]",
-    "citation": "string",  # "Title — Journal Year (PMID n)", or "PMID n" without metadata
-    "pubmed_url": "string",
-}
-#: Errors that mean "PubMed is unreachable right now" (after the transport's retries).
-_UNREACHABLE = (ReporterConnectionError, RateLimitError)
-
-_TAG = re.compile(r"<[^>]+>")
-_WS = re.compile(r"\s+")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
-
-
-@dataclass(frozen=True)
-class PubMedSummary:
-    """What a draft or a lead list needs to cite one PubMed record.
-
-    Attributes:
-        pmid: the PubMed id.
-        title: the article title (HTML entities and tags removed, no final period).
-        journal: the journal's ISO abbreviation (``source``), else its full name.
-        year: publication year, or ``None`` if PubMed gives none.
-        pub_date: PubMed's sort date (``sortpubdate``), or the best reading of ``pubdate``.
-        journal_full: the full journal name (``fulljournalname``), possibly empty.
-    """
-
-    pmid: int
-    title: str
-    journal: str
-    year: int | None
-    pub_date: date | None
-    journal_full: str = ""
-
-    @property
-    def citation(self) -> str:
-        """``"Title — Journal Year (PMID n)"``."""
-        return format_citation(self.pmid, self.title, self.journal, self.year)
-
-    @property
-    def url(self) -> str:
-        """The PubMed page of the record."""
-        return PUBMED_URL_TEMPLATE.format(pmid=self.pmid)
-
-
-def format_citation(
-    pmid: int, title: str | None = None, journal: str | None = None, year: int | None = None
-) -> str:
-    """Format one publication as ``"Title — Journal Year (PMID n)"``.
-
-    Missing parts are left out; with no title at all the result is ``"PMID n"``.
-
-    Example:
-        >>> format_citation(40642746, "Ferroptosis in PH", "Front Cardiovasc Med", 2025)
-        'Ferroptosis in PH — Front Cardiovasc Med 2025 (PMID 40642746)'
-    """
-    if not _present(title):
-        return f"PMID {int(pmid)}"
-    # A year read from a column with gaps arrives as 2019.0.
-    year_text = str(int(float(year))) if _present(year) else None  # type: ignore[arg-type]
-    source = " ".join(str(p) for p in (journal, year_text) if _present(p))
-    head = f"{title} — {source}" if source else str(title)
-    return f"{head} (PMID {int(pmid)})"
-
-
-def _present(value: Any) -> bool:
-    if value is None or value is pd.NA:
-        return False
-    if isinstance(value, float) and value != value:
-        return False
-    return str(value).strip() != ""
-
-
-# --- PubMed ----------------------------------------------------------------------------------
-
-
-class PubMedClient(SessionOwner):
-    """A polite, caching client for NCBI E-utilities ``esummary`` (PubMed).
-
-    Args:
-        api_key: NCBI API key; ``None`` reads ``$NCBI_API_KEY``, ``""`` means no key. With a
-            key the client sends up to 10 requests per second instead of 3. requests-cache
-            leaves the ``api_key`` parameter out of cache keys and stored URLs.
-        email: a contact address NCBI can write to before blocking a misbehaving tool
-            (optional, recommended).
-        tool: the tool name NCBI sees (letters, digits, ``_.-``).
-        base_url: E-utilities root. Default: ``$REPORTER_FINDER_EUTILS_URL``, else NCBI's.
-        session: a ``requests.Session`` to use; never closed by the client. Without one the
-            client builds one from ``cache`` and closes it in :meth:`close`.
-        cache: cache settings for the session the client builds (same modes as RePORTER:
-            ``normal``, ``refresh``, ``offline``, ``off``). Ignored when ``session`` is given.
-        timeout: ``(connect, read)`` seconds per attempt.
-        max_attempts, backoff_factor: retry policy (429, 5xx, connection errors).
-        clock, sleep: injectable monotonic clock and sleep (tests use fakes).
-
-    Raises:
-        QueryError: ``tool`` or ``email`` is malformed.
-
-    Example:
-        >>> with PubMedClient(email="me@example.org") as pubmed:  # doctest: +SKIP
-        ...     pubmed.summaries([40642746])[40642746].title
-    """
-
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        email: str | None = None,
-        tool: str = "reporter_finder",
-        base_url: str | None = None,
-        session: requests.Session | None = None,
-        cache: CacheSettings | None = None,
-        timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
-        max_attempts: int = 5,
-        backoff_factor: float = 1.0,
-        clock: Clock = time.monotonic,
-        sleep: Sleep = time.sleep,
-    ) -> None:
-        if not _TOOL.match(tool):
-            raise QueryError(f"NCBI tool name {tool!r} must be letters, digits, '_', '.' or '-'")
-        email = (email or "").strip() or None
-        if email is not None and not _EMAIL.match(email):
-            raise QueryError(
-                f"{email!r} does not look like an e-mail address",
-                hint="NCBI uses it to contact you about problems; leave it out if unsure.",
-            )
-        key = os.environ.get(NCBI_API_KEY_ENV, "") if api_key is None else api_key
-        self.api_key: str | None = key.strip() or None
-        self.email = email
-        self.tool = tool
-        self.base_url = (base_url or os.environ.get(EUTILS_URL_ENV) or DEFAULT_EUTILS_URL).rstrip(
-            "/"
-        )
-        self.cache = cache if cache is not None else CacheSettings()
-        super().__init__(session, lambda: make_session(self.cache))
-        self.transport = HttpTransport(
-            self.base_url,
-            session=self.session,
-            throttle_interval=INTERVAL_WITH_KEY if self.api_key else INTERVAL_WITHOUT_KEY,
-            timeout=timeout,
-            max_attempts=max_attempts,
-            backoff_factor=backoff_factor,
-            clock=clock,
-            sleep=sleep,
-            service="PubMed",
-        )
-
-    @property
-    def throttle_interval(self) -> float:
-        """Minimum seconds between request starts (0.34 without a key, 0.11 with one)."""
-        return self.transport.throttle.min_interval
-
-    def iter_summaries(self, pmids: Iterable[int | str]) -> Iterator[PubMedSummary]:
-        """Yield the PubMed summaries of ``pmids``, one batch of up to 200 at a time.
-
-        Ids are deduplicated and sorted (so the same set always makes the same cached
-        requests). PMIDs PubMed has no summary for (withdrawn, not yet indexed) are logged at
-        DEBUG and not yielded. Because results arrive batch by batch, a caller that catches a
-        failure keeps every summary yielded before it.
-
-        Raises:
-            QueryError: a PMID is not a positive integer, or PubMed rejected the request.
-            InvalidResponseError: the body is not an esummary result.
-            OfflineCacheMissError: offline cache mode and a batch is not cached.
-            ReporterError: any other transport failure (connection, timeout, rate limit, 5xx).
-        """
-        ids = sorted(_pmid_set(pmids))
-        for start in range(0, len(ids), ESUMMARY_BATCH_SIZE):
-            batch = ids[start : start + ESUMMARY_BATCH_SIZE]
-            data = self.transport.request_json(
-                "GET",
-                ESUMMARY_PATH,
-                params=self._params(batch),
-                describe=f"summaries of {len(batch)} PMIDs",
-            )
-            found = _parse_esummary(data, self.transport.url_for(ESUMMARY_PATH))
-            missing = sorted(set(batch) - {s.pmid for s in found})
-            if missing:
-                logger.debug("PubMed has no summary for %d PMIDs: %s", len(missing), missing)
-            yield from (s for s in found if s.pmid in set(batch))
-
-    def summaries(self, pmids: Iterable[int | str]) -> dict[int, PubMedSummary]:
-        """The PubMed summaries of ``pmids``, keyed by PMID (see :meth:`iter_summaries`).
-
-        PMIDs PubMed has no summary for are absent from the result.
-        """
-        return {s.pmid: s for s in self.iter_summaries(pmids)}
-
-    def _params(self, batch: Sequence[int]) -> dict[str, str]:
-        params = {
-            "db": "pubmed",
-            "id": ",".join(str(p) for p in batch),
-            "retmode": "json",
-            "tool": self.tool,
-        }
-        if self.email:
-            params["email"] = self.email
-        if self.api_key:
-            params["api_key"] = self.api_key
-        return params
-
-
-def _pmid_set(pmids: Iterable[int | str]) -> set[int]:
-    out: set[int] = set()
-    for value in pmids:
-        try:
-            pmid = int(str(value).strip())
-        except ValueError:
-            raise QueryError(f"{value!r} is not a PMID (a positive integer)") from None
-        if pmid <= 0:
-            raise QueryError(f"{value!r} is not a PMID (a positive integer)")
-        out.add(pmid)
-    return out
-
-
-def _parse_esummary(data: Any, url: str) -> list[PubMedSummary]:
-    """Parse an esummary JSON body (``retmode=json``) into summaries, skipping error uids."""
-    if not isinstance(data, Mapping):
-        raise InvalidResponseError("PubMed esummary answer is not a JSON object", url=url)
-    result = data.get("result")
-    if not isinstance(result, Mapping):
-        # Whole-request errors come as {"error": "..."} or {"esummaryresult": ["..."]}.
-        message = data.get("error") or data.get("esummaryresult") or "no 'result' object"
-        if isinstance(message, list):
-            message = "; ".join(str(m) for m in message)
-        raise InvalidResponseError(
-            f"PubMed esummary failed: {message}",
-            url=url,
-            hint="Check the PMIDs; if they are right, PubMed may be having problems.",
-        )
-    uids = result.get("uids")
-    if not isinstance(uids, list):
-        raise InvalidResponseError("PubMed esummary result has no 'uids' list", url=url)
-    found: list[PubMedSummary] = []
-    for uid in uids:
-        doc = result.get(str(uid))
-        if not isinstance(doc, Mapping) or "error" in doc:
-            continue  # e.g. {"uid": "…", "error": "cannot get document summary"}
-        try:
-            found.append(_summary(int(uid), doc))
-        except ValueError:
-            raise InvalidResponseError(
-                f"PubMed esummary uid {uid!r} is not a PMID", url=url
-            ) from None
-    return found
-
-
-def _clean_title(value: Any) -> str:
-    text = _WS.sub(" ", _TAG.sub("", html.unescape(str(value or "")))).strip()
-    # PubMed titles end with a period; a citation adds its own punctuation. "?" and "!" stay.
-    return text[:-1].rstrip() if text.endswith(".") else text
-
-
-def _summary(pmid: int, doc: Mapping[str, Any]) -> PubMedSummary:
-    pub_date = _sort_date(doc.get("sortpubdate")) or _loose_date(doc.get("pubdate"))
-    year = pub_date.year if pub_date else None
-    if year is None:
-        match = _YEAR.search(str(doc.get("pubdate") or doc.get("epubdate") or ""))
-        year = int(match.group(1)) if match else None
-    full = _WS.sub(" ", str(doc.get("fulljournalname") or "")).strip()
-    journal = _WS.sub(" ", str(doc.get("source") or "")).strip() or full
-    return PubMedSummary(
-        pmid=pmid,
-        title=_clean_title(doc.get("title")),
-        journal=journal,
-        year=year,
-        pub_date=pub_date,
-        journal_full=full,
-    )
-
-
-def _sort_date(value: Any) -> date | None:
-    # "2025/06/26 00:00"
-    try:
-        return datetime.strptime(str(value or "")[:10], "%Y/%m/%d").date()
-    except ValueError:
-        return None
-
-
-def _loose_date(value: Any) -> date | None:
-    # "2025 Jun 26", "2025 Jun", "2024 Nov-Dec", "2023 Winter", "2025"
-    parts = str(value or "").replace("-", " ").split()
-    if not parts or not _YEAR.fullmatch(parts[0]):
-        return None
-    year = int(parts[0])
-    month = _MONTHS.get(parts[1][:3].lower(), 1) if len(parts) > 1 else 1
-    day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return date(year, month, 1)
-
 
 # --- RePORTER links --------------------------------------------------------------------------
 
@@ -495,7 +157,7 @@ def pi_publications(
 
     Raises:
         ReporterError: RePORTER failures; PubMed failures other than "unreachable" (e.g.
-            :class:`~reporter_finder.exceptions.OfflineCacheMissError`, rejected requests).
+            :class:`~reporter_finder.errors.OfflineCacheMissError`, rejected requests).
 
     Example:
         >>> pubs = pi_publications(search.tables, ranked["pi_key"][:10],  # doctest: +SKIP

@@ -2,7 +2,7 @@
 
 ``projects`` (one row per ``appl_id``), ``grants`` (one row per ``core_project_num``),
 ``pis`` (one row per PI) and ``pi_grants`` (one row per PI and ``appl_id``). The schemas live
-in :mod:`reporter_finder.fields`; every builder returns exactly those columns, in that order,
+in :mod:`reporter_finder.schema`; every builder returns exactly those columns, in that order,
 with those dtypes, also for empty input. Everything here is pure except :func:`load_records`.
 
 PI key rule
@@ -42,14 +42,9 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from reporter_finder.exceptions import DataFormatError
-from reporter_finder.fields import (
-    GRANT_COLUMNS,
-    PI_COLUMNS,
-    PI_GRANT_COLUMNS,
-    PROJECT_COLUMNS,
-    PROJECT_URL_TEMPLATE,
-)
+from reporter_finder.api.limits import PROJECT_URL_TEMPLATE
+from reporter_finder.errors import DataFormatError
+from reporter_finder.schema import GRANT_COLUMNS, PI_COLUMNS, PI_GRANT_COLUMNS, PROJECT_COLUMNS
 
 __all__ = [
     "Tables",
@@ -719,7 +714,7 @@ def _conform(frame: pd.DataFrame, schema: Mapping[str, str]) -> pd.DataFrame:
 def projects_table(
     records: Iterable[Mapping[str, Any]], *, include_subprojects: bool = False
 ) -> pd.DataFrame:
-    """One row per ``appl_id`` (``fields.PROJECT_COLUMNS``) from raw RePORTER records.
+    """One row per ``appl_id`` (``schema.PROJECT_COLUMNS``) from raw RePORTER records.
 
     Duplicate ``appl_id`` records (overlapping pages or captures) keep the most complete one,
     the later one on ties. Records without ``appl_id`` (``include_fields`` responses) are
@@ -739,7 +734,7 @@ def projects_table(
 def pi_grants_table(
     records: Iterable[Mapping[str, Any]], *, include_subprojects: bool = False
 ) -> pd.DataFrame:
-    """The PI ↔ ``appl_id`` link table (``fields.PI_GRANT_COLUMNS``), one row per pair.
+    """The PI ↔ ``appl_id`` link table (``schema.PI_GRANT_COLUMNS``), one row per pair.
 
     Every PI of a multi-PI record gets a row (with the record's whole ``award_amount``).
     Records without ``principal_investigators`` but with ``contact_pi_name`` yield that contact
@@ -788,7 +783,7 @@ _GRANT_INPUTS = [
 
 
 def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.DataFrame:
-    """One row per ``core_project_num`` (``fields.GRANT_COLUMNS``) from a projects table.
+    """One row per ``core_project_num`` (``schema.GRANT_COLUMNS``) from a projects table.
 
     Fiscal years, amendments and supplements (``3…S1``) collapse into one grant: earliest
     start, latest end, first/last fiscal year, ``latest_award_amount`` = sum of awards in the
@@ -868,7 +863,7 @@ def pis_table(
     *,
     records: Iterable[Mapping[str, Any]] | None = None,
 ) -> pd.DataFrame:
-    """One row per PI (``fields.PI_COLUMNS``) from the other three tables.
+    """One row per PI (``schema.PI_COLUMNS``) from the other three tables.
 
     Names, titles and amounts travel in ``pi_grants``; grant status and organisation come from
     ``grants``. ``projects`` and ``records`` are accepted so callers can pass what they have;

@@ -1,7 +1,7 @@
 """HTTP plumbing shared by every web client of reporter_finder.
 
 :class:`HttpTransport` sends JSON requests to one service (RePORTER, later NCBI E-utilities)
-and either returns decoded JSON or raises a typed :mod:`reporter_finder.exceptions` error.
+and either returns decoded JSON or raises a typed :mod:`reporter_finder.errors` error.
 
 How politeness and retries fit together:
 
@@ -38,7 +38,7 @@ from urllib3.exceptions import (
 from urllib3.util.retry import Retry
 
 from reporter_finder import __version__
-from reporter_finder.exceptions import (
+from reporter_finder.errors import (
     InvalidResponseError,
     OfflineCacheMissError,
     QueryError,
@@ -65,6 +65,8 @@ _SECRET_RE = re.compile(r"(?<=[?&])(" + "|".join(sorted(SECRET_PARAMS)) + r")=[^
 def redact_url(url: str | None) -> str | None:
     """Return ``url`` with the values of :data:`SECRET_PARAMS` replaced by ``***``."""
     return _SECRET_RE.sub(r"\1=***", url) if url else url
+
+
 #: Jitter added to each backoff, as a fraction of ``backoff_factor``: spreads out clients
 #: that failed together so they do not retry in lockstep.
 _JITTER_FRACTION = 0.5

@@ -41,12 +41,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from reporter_finder._termindex import score_terms
-from reporter_finder.fields import LEAD_COLUMNS, TRACKS
+from reporter_finder.rank.termindex import score_terms
+from reporter_finder.schema import LEAD_COLUMNS, TRACKS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from reporter_finder.lexicon import Skill, Specialty
-    from reporter_finder.tables import Tables
+    from reporter_finder.rank.lexicon import Skill, Specialty
+    from reporter_finder.tables.build import Tables
 
 __all__ = [
     "COMPONENT_COLUMNS",
@@ -307,7 +307,7 @@ _LEAD_DTYPES: Mapping[str, str] = {
     "recent_publications": "object",
 }
 
-#: Every column of :func:`rank_pis`, in order: ``fields.LEAD_COLUMNS`` then the components.
+#: Every column of :func:`rank_pis`, in order: ``schema.LEAD_COLUMNS`` then the components.
 RANK_COLUMNS: Mapping[str, str] = {
     **{c: _LEAD_DTYPES[c] for c in LEAD_COLUMNS},
     **COMPONENT_COLUMNS,
@@ -421,7 +421,7 @@ def score_projects(
     """Score every project (``appl_id``) against a specialty's vocabulary and the skills.
 
     Args:
-        projects: a ``projects`` table (``fields.PROJECT_COLUMNS``; only ``appl_id``,
+        projects: a ``projects`` table (``schema.PROJECT_COLUMNS``; only ``appl_id``,
             ``core_project_num`` and the four text columns are read). Not modified.
         specialty: the target specialty (its ``core_terms``, ``broad_terms`` and
             ``exclude_terms`` are used).
@@ -552,7 +552,7 @@ def _fit_label(target: float | None, orientation: float | None) -> str:
 def _validate_track(track: str) -> str:
     value = (track or "any").strip().lower()
     if value not in TRACKS:
-        from reporter_finder.exceptions import QueryError
+        from reporter_finder.errors import QueryError
 
         raise QueryError(f"track must be one of {', '.join(TRACKS)}, not {track!r}")
     return value
@@ -575,7 +575,7 @@ def rank_pis(
 
     Args:
         tables: the four tables from :func:`reporter_finder.tables.build_tables`. Not modified.
-        specialty: the target specialty (from :func:`reporter_finder.lexicon.resolve_specialty`).
+        specialty: the target specialty (from :func:`reporter_finder.rank.lexicon.resolve_specialty`).
         skills: the applicant's skills; they re-rank within the specialty and set the
             orientation for track "any".
         track: "clinical" (patient-oriented research fellow), "postdoc" (bench, translational
@@ -584,7 +584,7 @@ def rank_pis(
         as_of: the date recency and months left are judged on; default ``tables.as_of``.
 
     Returns:
-        One row per ranked PI, best first, with ``fields.LEAD_COLUMNS`` then ``pi_key`` and the
+        One row per ranked PI, best first, with ``schema.LEAD_COLUMNS`` then ``pi_key`` and the
         score components (:data:`RANK_COLUMNS`). ``score`` is in [0, 1] (4 decimals); ``rank``
         is 1..n. ``track_fit`` is "strong" / "partial" / "weak" for the clinical and postdoc
         tracks (and for "any" when the skills have an orientation), "clinical" / "basic" /

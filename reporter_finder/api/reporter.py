@@ -1,4 +1,4 @@
-"""``ReporterClient``: fetch every record of a :class:`~reporter_finder.query.ProjectQuery`.
+"""``ReporterClient``: fetch every record of a :class:`~reporter_finder.api.query.ProjectQuery`.
 
 RePORTER serves at most 15,000 records per query (``offset + limit <= 15,000``), 500 per page.
 The client pages through smaller results, and splits larger ones into parts that fit (by
@@ -6,7 +6,7 @@ fiscal year, then administering institute, then project start date windows), so 
 either yields *all* its records, once each, or raises. It never returns partial data silently.
 
 Politeness (one request per second, retries with backoff, timeouts) lives in
-:mod:`reporter_finder.transport`; caching in :mod:`reporter_finder.cache`.
+:mod:`reporter_finder.api.transport`; caching in :mod:`reporter_finder.api.cache`.
 """
 
 from __future__ import annotations
@@ -23,21 +23,21 @@ from typing import Any
 
 import requests
 
-from reporter_finder import fields
-from reporter_finder.cache import CacheSettings, make_session
-from reporter_finder.exceptions import (
-    IncompleteResultsError,
-    InvalidResponseError,
-    QueryError,
-    ResultWindowError,
-)
-from reporter_finder.query import ProjectQuery
-from reporter_finder.transport import (
+from reporter_finder.api import limits
+from reporter_finder.api.cache import CacheSettings, make_session
+from reporter_finder.api.query import ProjectQuery
+from reporter_finder.api.transport import (
     DEFAULT_TIMEOUT,
     Clock,
     HttpTransport,
     SessionOwner,
     Sleep,
+)
+from reporter_finder.errors import (
+    IncompleteResultsError,
+    InvalidResponseError,
+    QueryError,
+    ResultWindowError,
 )
 
 logger = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 IMPLAUSIBLE_TOTAL_PER_YEAR = 50_000
 #: The publications endpoint serves offsets 0–9,999: with aligned 500-record pages that is
 #: 10,000 records per query.
-PUBLICATIONS_WINDOW = fields.PUBLICATIONS_OFFSET_MAX + 1
+PUBLICATIONS_WINDOW = limits.PUBLICATIONS_OFFSET_MAX + 1
 #: Default number of ids per publications request; a core project has tens of PMIDs at most,
 #: so 100 projects stay well under the 10,000-record window.
 PUBLICATION_BATCH_SIZE = 100
@@ -102,7 +102,7 @@ class ReporterClient(SessionOwner):
         session: requests.Session | None = None,
         cache: CacheSettings | None = None,
         timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
-        min_interval: float = fields.MIN_REQUEST_INTERVAL,
+        min_interval: float = limits.MIN_REQUEST_INTERVAL,
         max_attempts: int = 5,
         backoff_factor: float = 1.0,
         clock: Clock = time.monotonic,
@@ -110,7 +110,7 @@ class ReporterClient(SessionOwner):
         progress: bool | None = None,
     ) -> None:
         self.base_url = (
-            base_url or os.environ.get(fields.API_URL_ENV) or fields.DEFAULT_API_URL
+            base_url or os.environ.get(limits.API_URL_ENV) or limits.DEFAULT_API_URL
         ).rstrip("/")
         self.cache = cache if cache is not None else CacheSettings()
         super().__init__(session, lambda: make_session(self.cache))
@@ -146,7 +146,7 @@ class ReporterClient(SessionOwner):
         self,
         query: ProjectQuery,
         *,
-        include_fields: Iterable[str] = fields.INCLUDE_FIELDS,
+        include_fields: Iterable[str] = limits.INCLUDE_FIELDS,
         max_results: int | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Yield every project record matching ``query``, each ``appl_id`` once.
@@ -174,7 +174,7 @@ class ReporterClient(SessionOwner):
             include = ("ApplId", *include)
         if include and query.include_active and "IsActive" not in include:
             include = (*include, "IsActive")  # needed if the query has to be split
-        first_limit = min(fields.PAGE_SIZE_MAX, max_results or fields.PAGE_SIZE_MAX)
+        first_limit = min(limits.PAGE_SIZE_MAX, max_results or limits.PAGE_SIZE_MAX)
         # The first page doubles as the count (meta.total): one request fewer than a separate
         # limit-1 count for every query that fits in the window.
         first = self._page(query, 0, include, limit=first_limit)
@@ -187,7 +187,7 @@ class ReporterClient(SessionOwner):
         seen: set[Any] = set()
         bar = self._progress_bar(wanted)
         try:
-            single = total <= fields.RESULT_WINDOW or wanted <= fields.RESULT_WINDOW
+            single = total <= limits.RESULT_WINDOW or wanted <= limits.RESULT_WINDOW
             parts: Iterable[tuple[ProjectQuery, _Page, RecordFilter | None]] = (
                 [(query, first, None)] if single else self._partition(query, first, include)
             )
@@ -269,14 +269,14 @@ class ReporterClient(SessionOwner):
         query: ProjectQuery,
         offset: int,
         include: Sequence[str],
-        limit: int = fields.PAGE_SIZE_MAX,
+        limit: int = limits.PAGE_SIZE_MAX,
     ) -> _Page:
         payload = query.to_payload(offset=offset, limit=limit, include_fields=include)
         describe = f"{query.describe()}; offset {offset}"
         data = self.transport.request_json(
-            "POST", fields.PROJECTS_PATH, json=payload, describe=describe
+            "POST", limits.PROJECTS_PATH, json=payload, describe=describe
         )
-        return _parse_page(data, self.transport.url_for(fields.PROJECTS_PATH), limit)
+        return _parse_page(data, self.transport.url_for(limits.PROJECTS_PATH), limit)
 
     def _page_through(
         self, query: ProjectQuery, first: _Page, include: Sequence[str], wanted: int
@@ -284,12 +284,12 @@ class ReporterClient(SessionOwner):
         """Yield the records of ``query`` from its first page on, up to ``wanted``."""
         total = first.total
         target = min(total, wanted)
-        url = self.transport.url_for(fields.PROJECTS_PATH)
+        url = self.transport.url_for(limits.PROJECTS_PATH)
         _check_page_length(first, 0, first.limit, total, query.describe(), url)
         yield from first.results
         offset = len(first.results)
         while offset < target:
-            limit = min(fields.PAGE_SIZE_MAX, fields.RESULT_WINDOW - offset, target - offset)
+            limit = min(limits.PAGE_SIZE_MAX, limits.RESULT_WINDOW - offset, target - offset)
             page = self._page(query, offset, include, limit=limit)
             _check_page_length(page, offset, limit, total, query.describe(), url)
             yield from page.results
@@ -320,7 +320,7 @@ class ReporterClient(SessionOwner):
             "RePORTER: %d records exceed the %d-record window; splitting %s by fiscal year, "
             "then institute, then start date",
             first.total,
-            fields.RESULT_WINDOW,
+            limits.RESULT_WINDOW,
             query.describe(),
         )
         for part, part_first, keep in groups:
@@ -335,7 +335,7 @@ class ReporterClient(SessionOwner):
     ) -> Iterator[tuple[ProjectQuery, _Page]]:
         # Bisection: each half's first page doubles as its count, so a split costs one
         # request per half, and only halves still above the window are split again.
-        if first.total <= fields.RESULT_WINDOW:
+        if first.total <= limits.RESULT_WINDOW:
             if first.total:
                 yield query, first
             return
@@ -343,7 +343,7 @@ class ReporterClient(SessionOwner):
         if halves is None:
             raise ResultWindowError(
                 f"{first.total:,} records match {query.describe()} and the query cannot be "
-                f"split below RePORTER's {fields.RESULT_WINDOW:,}-record window",
+                f"split below RePORTER's {limits.RESULT_WINDOW:,}-record window",
                 attempts=None,
                 hint="Narrow the query (fewer years, states or activity codes), or use the "
                 "ExPORTER bulk files for full crawls.",
@@ -373,7 +373,7 @@ class ReporterClient(SessionOwner):
 
     def _progress_bar(self, total: int) -> Any:
         enabled = self.progress if self.progress is not None else _stderr_is_tty()
-        if not enabled or total <= fields.PAGE_SIZE_MAX:
+        if not enabled or total <= limits.PAGE_SIZE_MAX:
             return None
         from tqdm import tqdm
 
@@ -382,7 +382,7 @@ class ReporterClient(SessionOwner):
     # --- private: publications ---------------------------------------------------------
 
     def _publication_batch(self, key: str, batch: list[Any]) -> Iterator[dict[str, Any]]:
-        url = self.transport.url_for(fields.PUBLICATIONS_PATH)
+        url = self.transport.url_for(limits.PUBLICATIONS_PATH)
         describe = f"publications of {len(batch)} {key}"
         first = self._publication_page(key, batch, 0, describe)
         if first.total > PUBLICATIONS_WINDOW:
@@ -402,7 +402,7 @@ class ReporterClient(SessionOwner):
             yield from self._publication_batch(key, batch[middle:])
             return
         pages = [first]
-        size, links = fields.PAGE_SIZE_MAX, "publication links"
+        size, links = limits.PAGE_SIZE_MAX, "publication links"
         _check_page_length(first, 0, size, first.total, describe, url, noun=links)
         offset = len(first.results)
         while offset < first.total:
@@ -414,12 +414,12 @@ class ReporterClient(SessionOwner):
             yield from page.results
 
     def _publication_page(self, key: str, batch: list[Any], offset: int, describe: str) -> _Page:
-        payload = {"criteria": {key: batch}, "offset": offset, "limit": fields.PAGE_SIZE_MAX}
+        payload = {"criteria": {key: batch}, "offset": offset, "limit": limits.PAGE_SIZE_MAX}
         data = self.transport.request_json(
-            "POST", fields.PUBLICATIONS_PATH, json=payload, describe=f"{describe}; offset {offset}"
+            "POST", limits.PUBLICATIONS_PATH, json=payload, describe=f"{describe}; offset {offset}"
         )
         return _parse_page(
-            data, self.transport.url_for(fields.PUBLICATIONS_PATH), fields.PAGE_SIZE_MAX
+            data, self.transport.url_for(limits.PUBLICATIONS_PATH), limits.PAGE_SIZE_MAX
         )
 
 
@@ -479,7 +479,7 @@ def _halve(query: ProjectQuery) -> tuple[ProjectQuery, ProjectQuery] | None:
         return query.with_fiscal_years(ys[:mid]), query.with_fiscal_years(ys[mid:])
     if not query.fiscal_years:  # a single possible year: make it explicit
         query = query.with_fiscal_years(years)
-    agencies = query.agencies or fields.NIH_AGENCIES
+    agencies = query.agencies or limits.NIH_AGENCIES
     if len(agencies) > 1:
         mid = len(agencies) // 2
         return query.with_agencies(agencies[:mid]), query.with_agencies(agencies[mid:])
@@ -497,7 +497,7 @@ def _halve(query: ProjectQuery) -> tuple[ProjectQuery, ProjectQuery] | None:
 
 def _all_fiscal_years() -> tuple[int, ...]:
     # Fiscal year N starts in October of N-1, so next year's records already exist.
-    return tuple(range(fields.FISCAL_YEAR_MIN, datetime.date.today().year + 2))
+    return tuple(range(limits.FISCAL_YEAR_MIN, datetime.date.today().year + 2))
 
 
 def _is_active(record: dict[str, Any]) -> bool:

@@ -14,8 +14,8 @@ Every statement about the PI comes from the tables and is recorded in :attr:`Dra
 the applicant can check it before sending. There is no flattery: the packaged templates never
 use the words in :data:`BANNED_WORDS`, and a user template that does is refused.
 
-The wording lives in package data files (``data/email_template.txt``,
-``data/followup_template.txt``): :class:`string.Template` text with ``${placeholder}`` names
+The wording lives in package data files (``templates/email.txt``,
+``templates/followup.txt``): :class:`string.Template` text with ``${placeholder}`` names
 (see :data:`PLACEHOLDERS`). The first line is ``Subject: …``; the rest is the body. A user
 template (``--template FILE``) has the same form.
 """
@@ -39,10 +39,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from reporter_finder.exceptions import OutreachError
+from reporter_finder.errors import OutreachError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from reporter_finder.tables import Tables
+    from reporter_finder.tables.build import Tables
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ TRACKS = {
     "postdoc": "a postdoctoral research position",
     "any": "a research position",
 }
-_TEMPLATE_FILES = {"email": "email_template.txt", "followup": "followup_template.txt"}
+_TEMPLATE_FILES = {"email": "email.txt", "followup": "followup.txt"}
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "md", "phd", "mph", "dvm", "do", "rn"})
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the"}
@@ -250,7 +250,7 @@ def load_template(source: str | os.PathLike[str] | None = None, *, kind: str = "
     if source is None:
         if kind not in _TEMPLATE_FILES:
             raise OutreachError(f"unknown template kind {kind!r}")
-        ref = resources.files("reporter_finder") / "data" / _TEMPLATE_FILES[kind]
+        ref = resources.files("reporter_finder.outreach") / "templates" / _TEMPLATE_FILES[kind]
         return ref.read_text(encoding="utf-8")
     path = Path(source)
     try:
@@ -546,7 +546,7 @@ def draft_email(
             ``project_title``). With a ``pi_keys`` column, grants not listing the PI are
             ignored, so a draft never cites someone else's grant.
         applicant: who writes.
-        publications: :func:`~reporter_finder.publications.pi_publications` output; only the
+        publications: :func:`~reporter_finder.leads.publications.pi_publications` output; only the
             PI's own rows (``pi_key`` / ``profile_id``) with a title are considered.
         matched_terms: terms the ranker matched in the PI's grants (used in the bridge when
             the cited title itself has none of the applicant's terms).
@@ -898,7 +898,7 @@ def draft_followup(
         salutation = f"Dr. {_last_name(name, _text(original.get('sort_name')))}"
         slug = _name_slug(name, _text(original.get("sort_name")))
         if contacted_on is None:
-            from reporter_finder.followups import parse_sheet_date
+            from reporter_finder.leads.followups import parse_sheet_date
 
             try:
                 contacted_on = parse_sheet_date(original.get("contacted_on"))

@@ -18,7 +18,7 @@ pandas, numpy and openpyxl are imported inside the functions that need them: the
 imports :data:`FORMATS` and :func:`infer_format` while building ``--help``, which must stay fast.
 
 Example:
-    >>> from reporter_finder.export import lead_list, write_leads
+    >>> from reporter_finder.leads.export import lead_list, write_leads
     >>> write_leads(lead_list(search.ranked, top=50), "leads.csv", "csv")  # doctest: +SKIP
 """
 
@@ -39,7 +39,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from reporter_finder.fields import (
+from reporter_finder.schema import (
     LEAD_COLUMNS,
     LEAD_LIST_COLUMNS,
     PUBLICATION_LEAD_COLUMNS,

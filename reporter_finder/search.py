@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from reporter_finder.fields import DEFAULT_SEARCH_FIELDS, GRANT_COLUMNS, PUBMED_URL_TEMPLATE
-from reporter_finder.lexicon import (
+from reporter_finder.api.limits import DEFAULT_SEARCH_FIELDS, PUBMED_URL_TEMPLATE
+from reporter_finder.api.query import ProjectQuery
+from reporter_finder.rank.lexicon import (
     Lexicon,
     Skill,
     Specialty,
@@ -29,18 +30,18 @@ from reporter_finder.lexicon import (
     resolve_skills,
     resolve_specialty,
 )
-from reporter_finder.query import ProjectQuery
-from reporter_finder.rank import (
+from reporter_finder.rank.ranker import (
     RankWeights,
     _validate_track,
     nih_fiscal_year,
     rank_pis,
     score_projects,
 )
-from reporter_finder.tables import Tables, build_tables
+from reporter_finder.schema import GRANT_COLUMNS
+from reporter_finder.tables.build import Tables, build_tables
 
 if TYPE_CHECKING:  # pragma: no cover
-    from reporter_finder.client import ReporterClient
+    from reporter_finder.api.reporter import ReporterClient
 
 __all__ = [
     "DEFAULT_YEARS",
@@ -86,7 +87,7 @@ def _fiscal_years(years: int | Iterable[int] | None, today: date) -> tuple[int, 
         years = DEFAULT_YEARS
     if isinstance(years, int):
         if years < 1:
-            from reporter_finder.exceptions import QueryError
+            from reporter_finder.errors import QueryError
 
             raise QueryError(f"years must be at least 1, not {years}")
         return tuple(range(current - years + 1, current + 1))
@@ -293,7 +294,7 @@ def find_mentors(
         years, states, cities, institutions, activity_codes: retrieval filters, as in
             :func:`default_query`.
         active_only: keep only PIs with at least one active grant on ``as_of``.
-        client: the :class:`~reporter_finder.client.ReporterClient` to fetch with; one is
+        client: the :class:`~reporter_finder.api.reporter.ReporterClient` to fetch with; one is
             created (and closed) when neither a client nor records are given.
         records: RePORTER project records already in hand (e.g. ``load_records(path)``);
             nothing is fetched, and the filters are applied to them where the fields exist.
@@ -306,7 +307,7 @@ def find_mentors(
 
     Raises:
         QueryError: invalid filter values or track.
-        ReporterError: fetching failed (see :class:`~reporter_finder.client.ReporterClient`).
+        ReporterError: fetching failed (see :class:`~reporter_finder.api.reporter.ReporterClient`).
 
     Example:
         >>> search = find_mentors("cardiology", skills="echo", track="clinical",
@@ -372,7 +373,7 @@ def fetch_records(
     """
     owned = client is None
     if client is None:
-        from reporter_finder.client import ReporterClient
+        from reporter_finder.api.reporter import ReporterClient
 
         client = ReporterClient()
     try:
@@ -467,7 +468,7 @@ def pi_grant_details(
     Args:
         tables: the tables holding the PI.
         pi_key: the PI (``tables.pis.pi_key``).
-        publications: :func:`~reporter_finder.publications.pi_publications` for this PI, most
+        publications: :func:`~reporter_finder.leads.publications.pi_publications` for this PI, most
             recent first; ``None`` when they were not looked up.
 
     Returns:

@@ -9,7 +9,7 @@ Modes:
 * ``normal``: read from the cache, fetch and store what is missing or expired.
 * ``refresh``: always fetch, and overwrite the cache with the new responses.
 * ``offline``: never touch the network; serve cached responses (even expired ones) and
-  raise :class:`~reporter_finder.exceptions.OfflineCacheMissError` for anything else.
+  raise :class:`~reporter_finder.errors.OfflineCacheMissError` for anything else.
 * ``off``: no cache at all (a plain ``requests.Session``).
 
 requests-cache is imported inside the functions, so that importing reporter_finder (and the

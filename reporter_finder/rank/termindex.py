@@ -1,6 +1,6 @@
 """BM25 scores of a fixed list of query terms (words *and* phrases) over many documents.
 
-Private helper of :mod:`reporter_finder.rank`. The scores are computed by ``bm25s`` with the
+Private helper of :mod:`reporter_finder.rank.ranker`. The scores are computed by ``bm25s`` with the
 same text analysis ``bm25s.tokenize`` applies (lower case, tokens of two or more word
 characters, ``bm25s`` English stopwords, the PyStemmer/Snowball English stemmer), but the
 corpus is never fully tokenised in Python:

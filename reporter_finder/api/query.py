@@ -1,8 +1,8 @@
 """``ProjectQuery``: what to ask RePORTER's ``/v2/projects/search``, validated before sending.
 
 A query is an immutable value. It knows nothing about HTTP: :meth:`ProjectQuery.to_payload`
-builds the JSON body, and :class:`reporter_finder.client.ReporterClient` sends it. Every
-criteria key it emits is in :data:`reporter_finder.fields.PROJECT_CRITERIA_KEYS`, because the
+builds the JSON body, and :class:`reporter_finder.api.reporter.ReporterClient` sends it. Every
+criteria key it emits is in :data:`reporter_finder.api.limits.PROJECT_CRITERIA_KEYS`, because the
 API silently ignores unknown keys and then returns *everything*.
 """
 
@@ -11,15 +11,14 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
-import hashlib
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reporter_finder import fields
-from reporter_finder.exceptions import QueryError
+from reporter_finder.api import limits
+from reporter_finder.errors import QueryError
 
 _STR_TUPLES = (
     "terms",
@@ -51,7 +50,7 @@ class ProjectQuery:
 
     Lists are accepted anywhere a tuple is expected (and a single string is taken as a
     one-element tuple); codes are upper-cased. Invalid values raise
-    :class:`~reporter_finder.exceptions.QueryError` at construction, saying what to change.
+    :class:`~reporter_finder.errors.QueryError` at construction, saying what to change.
 
     Text: ``text`` is free text searched with ``operator`` ("and"/"or" between its words, or
     "advanced": a boolean expression sent as is, e.g. ``'(arrhythmia OR "atrial fibrillation")
@@ -68,7 +67,7 @@ class ProjectQuery:
     text: str | None = None
     terms: tuple[str, ...] = ()
     operator: str = "or"
-    search_fields: tuple[str, ...] = fields.DEFAULT_SEARCH_FIELDS
+    search_fields: tuple[str, ...] = limits.DEFAULT_SEARCH_FIELDS
     fiscal_years: tuple[int, ...] = ()
     include_active: bool = False
     org_states: tuple[str, ...] = ()
@@ -118,16 +117,16 @@ class ProjectQuery:
         set_(self, "_criteria_json", json.dumps(self._build_criteria(), sort_keys=True))
 
     def _validate(self) -> None:
-        if self.operator not in fields.TEXT_OPERATORS:
+        if self.operator not in limits.TEXT_OPERATORS:
             raise QueryError(
                 f"Unknown text operator {self.operator!r}: use one of "
-                f"{', '.join(sorted(fields.TEXT_OPERATORS))}."
+                f"{', '.join(sorted(limits.TEXT_OPERATORS))}."
             )
-        unknown = [f for f in self.search_fields if f not in fields.SEARCH_FIELDS]
+        unknown = [f for f in self.search_fields if f not in limits.SEARCH_FIELDS]
         if unknown:
             raise QueryError(
                 f"Unknown search field(s) {', '.join(map(repr, unknown))}: use "
-                f"{', '.join(sorted(fields.SEARCH_FIELDS))}."
+                f"{', '.join(sorted(limits.SEARCH_FIELDS))}."
             )
         if self.has_text and not self.search_fields:
             raise QueryError(
@@ -140,16 +139,16 @@ class ProjectQuery:
                 "they are quoted for you."
             )
         max_year = datetime.date.today().year + 2
-        bad_years = [y for y in self.fiscal_years if not fields.FISCAL_YEAR_MIN <= y <= max_year]
+        bad_years = [y for y in self.fiscal_years if not limits.FISCAL_YEAR_MIN <= y <= max_year]
         if bad_years:
             raise QueryError(
                 f"Fiscal year(s) {', '.join(map(str, bad_years))} out of range: RePORTER has "
-                f"fiscal years {fields.FISCAL_YEAR_MIN}–{max_year}."
+                f"fiscal years {limits.FISCAL_YEAR_MIN}–{max_year}."
             )
         for state in self.org_states:
-            if state not in fields.STATE_CODES:
+            if state not in limits.STATE_CODES:
                 close = difflib.get_close_matches(
-                    state, sorted(fields.STATE_CODES), n=3, cutoff=0.5
+                    state, sorted(limits.STATE_CODES), n=3, cutoff=0.5
                 )
                 hint = f" Did you mean {' or '.join(close)}?" if close else ""
                 raise QueryError(
@@ -164,10 +163,10 @@ class ProjectQuery:
                 raise QueryError(f"{name} must be a whole number of dollars, not {value!r}")
             if value < 0:
                 raise QueryError(f"{name} must not be negative (got {value}).")
-        if self.award_amount_max is not None and self.award_amount_max > fields.AWARD_AMOUNT_MAX:
+        if self.award_amount_max is not None and self.award_amount_max > limits.AWARD_AMOUNT_MAX:
             raise QueryError(
                 f"award_amount_max {self.award_amount_max:,} is above the API's limit "
-                f"{fields.AWARD_AMOUNT_MAX:,} (larger values make it fail with an empty 500): "
+                f"{limits.AWARD_AMOUNT_MAX:,} (larger values make it fail with an empty 500): "
                 "leave it unset for no upper bound."
             )
         if (
@@ -241,8 +240,8 @@ class ProjectQuery:
     def to_payload(
         self,
         offset: int = 0,
-        limit: int = fields.PAGE_SIZE_MAX,
-        include_fields: Iterable[str] = fields.INCLUDE_FIELDS,
+        limit: int = limits.PAGE_SIZE_MAX,
+        include_fields: Iterable[str] = limits.INCLUDE_FIELDS,
         sort_field: str = "appl_id",
         sort_order: str = "asc",
     ) -> dict[str, Any]:
@@ -251,7 +250,7 @@ class ProjectQuery:
         Args:
             offset: 0-based index of the first record.
             limit: page size, 1–500.
-            include_fields: PascalCase field names (see ``fields.KNOWN_INCLUDE_FIELDS``).
+            include_fields: PascalCase field names (see ``limits.KNOWN_INCLUDE_FIELDS``).
             sort_field: snake_case sort key; ``appl_id`` gives deterministic pages.
             sort_order: ``"asc"`` or ``"desc"``.
 
@@ -263,15 +262,15 @@ class ProjectQuery:
             raise QueryError(f"offset must be a non-negative integer (got {offset!r}).")
         if isinstance(limit, bool) or not isinstance(limit, int):
             raise QueryError(f"limit must be an integer (got {limit!r}).")
-        if not 1 <= limit <= fields.PAGE_SIZE_MAX:
-            raise QueryError(f"limit must be 1–{fields.PAGE_SIZE_MAX} (got {limit}).")
-        if offset + limit > fields.RESULT_WINDOW:
+        if not 1 <= limit <= limits.PAGE_SIZE_MAX:
+            raise QueryError(f"limit must be 1–{limits.PAGE_SIZE_MAX} (got {limit}).")
+        if offset + limit > limits.RESULT_WINDOW:
             raise QueryError(
                 f"offset + limit = {offset + limit:,} is beyond RePORTER's window of "
-                f"{fields.RESULT_WINDOW:,} records: split the query (e.g. by fiscal year)."
+                f"{limits.RESULT_WINDOW:,} records: split the query (e.g. by fiscal year)."
             )
         include = list(dict.fromkeys(include_fields))
-        unknown = [name for name in include if name not in fields.KNOWN_INCLUDE_FIELDS]
+        unknown = [name for name in include if name not in limits.KNOWN_INCLUDE_FIELDS]
         if unknown:
             raise QueryError(
                 f"Unknown include field(s) {', '.join(map(repr, unknown))} (RePORTER would "
@@ -286,10 +285,6 @@ class ProjectQuery:
             offset=offset, limit=limit, sort_field=sort_field, sort_order=sort_order.lower()
         )
         return payload
-
-    def cache_key(self) -> str:
-        """A short stable digest of the criteria (equal queries give equal keys)."""
-        return hashlib.sha256(self._criteria_json.encode("utf-8")).hexdigest()[:16]
 
     def describe(self, max_chars: int = 160) -> str:
         """A short human summary for logs and error messages.
@@ -368,7 +363,7 @@ class ProjectQuery:
                 "max_amount": (
                     self.award_amount_max
                     if self.award_amount_max is not None
-                    else fields.AWARD_AMOUNT_MAX
+                    else limits.AWARD_AMOUNT_MAX
                 ),
             }
         if self.exclude_subprojects:
@@ -382,7 +377,7 @@ class ProjectQuery:
                 "search_field": ",".join(self.search_fields),
                 "search_text": search,
             }
-        extra = set(c) - fields.PROJECT_CRITERIA_KEYS
+        extra = set(c) - limits.PROJECT_CRITERIA_KEYS
         assert not extra, f"criteria keys outside the whitelist: {extra}"  # programming error
         return c
 

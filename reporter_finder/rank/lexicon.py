@@ -9,7 +9,7 @@ without touching code; this module loads and validates them and turns free text 
 :class:`Skill` values.
 
 Example:
-    >>> from reporter_finder.lexicon import resolve_specialty, resolve_skills
+    >>> from reporter_finder.rank.lexicon import resolve_specialty, resolve_skills
     >>> resolve_specialty("cards").specialty.key
     'cardiology'
     >>> [skill.key for skill in resolve_skills("R, chart review")]
@@ -33,12 +33,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 
-from reporter_finder.exceptions import LexiconError, QueryError
+from reporter_finder.errors import LexiconError, QueryError
 
 __all__ = [
-    "BROAD_WEIGHT",
     "CATEGORIES",
-    "CORE_WEIGHT",
     "INSTITUTES",
     "ORIENTATIONS",
     "Lexicon",
@@ -48,7 +46,6 @@ __all__ = [
     "load_lexicon",
     "resolve_skills",
     "resolve_specialty",
-    "specialty_terms",
 ]
 
 
@@ -65,10 +62,6 @@ INSTITUTES: Final = _word_set(
 CATEGORIES: Final = ("medicine", "surgery", "diagnostic", "other")
 #: Allowed ``orientation`` values of a skill.
 ORIENTATIONS: Final = ("clinical", "basic", "either")
-#: Weight of a specialty's core terms in :func:`specialty_terms` (ranking-notes §5.2).
-CORE_WEIGHT: Final = 1.0
-#: Weight of a specialty's broad terms in :func:`specialty_terms`.
-BROAD_WEIGHT: Final = 0.5
 #: Default similarity (0–100) a typo must reach to be taken as a known specialty or skill.
 DEFAULT_CUTOFF: Final = 85.0
 
@@ -215,7 +208,7 @@ class Lexicon:
     Building one checks cross-entry consistency: no name, key or alias of one entry may
     normalise to the same match key as another's, every institute must be a known NIH IC and
     every specialty ``dept_type`` must be listed in ``dept_types``. Violations raise
-    :class:`~reporter_finder.exceptions.LexiconError`.
+    :class:`~reporter_finder.errors.LexiconError`.
 
     Attributes:
         specialties: key -> :class:`Specialty`, in file order.
@@ -566,20 +559,6 @@ def resolve_skills(
     return tuple(resolved.values())
 
 
-def specialty_terms(specialty: Specialty) -> tuple[tuple[str, float], ...]:
-    """The weighted query vocabulary of a specialty: core terms at 1.0, then broad at 0.5.
-
-    A term listed in both tiers keeps its core weight. Example:
-    ``specialty_terms(s)[0] == ("heart failure", 1.0)`` for cardiology.
-    """
-    weighted: dict[str, float] = {}
-    for term in specialty.core_terms:
-        weighted.setdefault(term, CORE_WEIGHT)
-    for term in specialty.broad_terms:
-        weighted.setdefault(term, BROAD_WEIGHT)
-    return tuple(weighted.items())
-
-
 # --- loading and validation --------------------------------------------------------------
 
 
@@ -597,8 +576,8 @@ def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _read_json(source: str | Path | None, default_name: str) -> tuple[Any, str]:
     try:
         if source is None:
-            where = f"reporter_finder/data/{default_name}"
-            resource = resources.files("reporter_finder").joinpath("data", default_name)
+            where = f"reporter_finder/rank/data/{default_name}"
+            resource = resources.files("reporter_finder.rank").joinpath("data", default_name)
             text = resource.read_text(encoding="utf-8")
         else:
             where = str(source)

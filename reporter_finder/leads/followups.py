@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reporter_finder.exceptions import DataFormatError
+from reporter_finder.errors import DataFormatError
 
 logger = logging.getLogger(__name__)
 

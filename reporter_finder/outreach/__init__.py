@@ -1,0 +1,1 @@
+"""E-mail drafts and follow-ups to a PI, from the PI's own grants and papers."""

@@ -1,0 +1,1 @@
+"""Raw RePORTER records -> the four tables (projects, grants, PIs, PI-grant links). Pure."""

@@ -7,8 +7,12 @@ input. This module does no I/O and holds no mutable state.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:  # pragma: no cover - pandas is imported lazily: --help must stay fast
+    import pandas as pd
 
 # Each schema is an ordered mapping column -> pandas dtype. The table builders always return
 # exactly these columns in this order with these dtypes, even for empty input. "object"
@@ -167,7 +171,16 @@ LEAD_LIST_COLUMNS: Final = frozenset(
     {"activity_codes", "mentor_flags", "matched_terms", "matched_skills", "recent_publications"}
 )
 
+#: The applicant's tracks, the one vocabulary for options, ranking and drafts.
 TRACKS: Final = ("clinical", "postdoc", "any")
+#: How a draft names the position sought on each track.
+TRACK_POSITIONS: Final = MappingProxyType(
+    {
+        "clinical": "a clinical research position",
+        "postdoc": "a postdoctoral research position",
+        "any": "a research position",
+    }
+)
 
 # --- Publications ------------------------------------------------------------------------
 
@@ -186,3 +199,40 @@ PUBLICATION_COLUMNS = {
     "citation": "string",  # "Title — Journal Year (PMID n)", or "PMID n" without metadata
     "pubmed_url": "string",
 }
+
+
+# --- building frames to a schema -----------------------------------------------------------
+
+
+def empty_frame(schema: Mapping[str, str]) -> pd.DataFrame:
+    """A frame with no rows and exactly ``schema``'s columns and dtypes."""
+    import pandas as pd
+
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in schema.items()})
+
+
+def frame(columns: Mapping[str, Any], schema: Mapping[str, str]) -> pd.DataFrame:
+    """A frame with exactly ``schema``'s columns, in order, cast to its dtypes.
+
+    ``columns`` maps a column name to its values (a list, array or Series). A column that is
+    missing or ``None`` is all-NA. ``object`` columns keep their Python values (lists);
+    ``datetime64[ns]`` columns are parsed from ``YYYY-MM-DD`` text (anything else is NaT).
+    """
+    import pandas as pd
+
+    n = next((len(v) for v in columns.values() if v is not None), 0)
+    data = {}
+    for name, dtype in schema.items():
+        values = columns.get(name)
+        if values is None:
+            values = [None] * n
+        if dtype == "datetime64[ns]":
+            series = pd.to_datetime(
+                pd.Series(values, dtype="object"), format="%Y-%m-%d", errors="coerce"
+            ).astype(dtype)
+        elif dtype == "object":
+            series = pd.Series(list(values), dtype="object")
+        else:
+            series = pd.Series(pd.array(values, dtype=dtype))
+        data[name] = series.reset_index(drop=True)
+    return pd.DataFrame(data, columns=list(schema))

@@ -22,6 +22,7 @@ import pandas as pd
 
 from reporter_finder.api.limits import DEFAULT_SEARCH_FIELDS, PUBMED_URL_TEMPLATE
 from reporter_finder.api.query import ProjectQuery
+from reporter_finder.dates import nih_fiscal_year
 from reporter_finder.rank.lexicon import (
     Lexicon,
     Skill,
@@ -33,7 +34,6 @@ from reporter_finder.rank.lexicon import (
 from reporter_finder.rank.ranker import (
     RankWeights,
     _validate_track,
-    nih_fiscal_year,
     rank_pis,
     score_projects,
 )

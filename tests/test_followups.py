@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from reporter_finder.dates import parse_sheet_date
 from reporter_finder.errors import DataFormatError
 from reporter_finder.leads.followups import (
     due_followups,
     mark_followups,
-    parse_sheet_date,
     read_leads,
 )
 

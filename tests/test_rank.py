@@ -1,4 +1,4 @@
-"""Tests of reporter_finder.rank.ranker on small hand-made records (built into tables by tables.py)."""
+"""reporter_finder.rank on small hand-made records (built into tables by tables.build)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from reporter_finder.dates import nih_fiscal_year
 from reporter_finder.errors import QueryError
 from reporter_finder.rank.lexicon import Skill, Specialty
 from reporter_finder.rank.ranker import (
     RANK_COLUMNS,
     SCORE_COLUMNS,
     RankWeights,
-    nih_fiscal_year,
     rank_pis,
     score_projects,
 )

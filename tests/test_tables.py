@@ -1,4 +1,4 @@
-"""reporter_finder.tables.build on the real RePORTER samples in tests/fixtures, plus property tests."""
+"""reporter_finder.tables on the real RePORTER samples in tests/fixtures, plus property tests."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -23,6 +23,7 @@ import pandas as pd
 from reporter_finder.api.cache import CacheSettings, make_session
 from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
 from reporter_finder.api.transport import DEFAULT_TIMEOUT, Clock, HttpTransport, SessionOwner, Sleep
+from reporter_finder.dates import YEAR, pubmed_date
 from reporter_finder.errors import (
     InvalidResponseError,
     QueryError,
@@ -68,13 +69,6 @@ _UNREACHABLE = (ReporterConnectionError, RateLimitError)
 
 _TAG = re.compile(r"<[^>]+>")
 _WS = re.compile(r"\s+")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -317,10 +311,10 @@ def _clean_title(value: Any) -> str:
 
 
 def _summary(pmid: int, doc: Mapping[str, Any]) -> PubMedSummary:
-    pub_date = _sort_date(doc.get("sortpubdate")) or _loose_date(doc.get("pubdate"))
+    pub_date = pubmed_date(doc.get("sortpubdate"), doc.get("pubdate"))
     year = pub_date.year if pub_date else None
     if year is None:
-        match = _YEAR.search(str(doc.get("pubdate") or doc.get("epubdate") or ""))
+        match = YEAR.search(str(doc.get("pubdate") or doc.get("epubdate") or ""))
         year = int(match.group(1)) if match else None
     full = _WS.sub(" ", str(doc.get("fulljournalname") or "")).strip()
     journal = _WS.sub(" ", str(doc.get("source") or "")).strip() or full
@@ -332,25 +326,3 @@ def _summary(pmid: int, doc: Mapping[str, Any]) -> PubMedSummary:
         pub_date=pub_date,
         journal_full=full,
     )
-
-
-def _sort_date(value: Any) -> date | None:
-    # "2025/06/26 00:00"
-    try:
-        return datetime.strptime(str(value or "")[:10], "%Y/%m/%d").date()
-    except ValueError:
-        return None
-
-
-def _loose_date(value: Any) -> date | None:
-    # "2025 Jun 26", "2025 Jun", "2024 Nov-Dec", "2023 Winter", "2025"
-    parts = str(value or "").replace("-", " ").split()
-    if not parts or not _YEAR.fullmatch(parts[0]):
-        return None
-    year = int(parts[0])
-    month = _MONTHS.get(parts[1][:3].lower(), 1) if len(parts) > 1 else 1
-    day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return date(year, month, 1)

@@ -24,7 +24,6 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import logging
@@ -33,12 +32,12 @@ import numbers
 import os
 import shutil
 import sys
-import tempfile
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
+from reporter_finder._files import atomic_open
 from reporter_finder.schema import (
     LEAD_COLUMNS,
     LEAD_LIST_COLUMNS,
@@ -590,43 +589,8 @@ def _emit(dest: str | os.PathLike[str], write: Callable[[IO[Any]], None], *, bin
             write(sys.stdout)
             sys.stdout.flush()
         return
-    with _atomic_open(Path(dest), binary=binary) as handle:
+    with atomic_open(dest, binary=binary) as handle:
         write(handle)
-
-
-@contextlib.contextmanager
-def _atomic_open(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; on success rename it over ``path``."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        if binary:
-            handle: IO[Any] = os.fdopen(fd, "wb")
-        else:
-            # newline="": the csv module writes its own line endings.
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates the file 0600; give it the mode a normally created file would get.
-        os.chmod(temp, _target_mode(path))
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-
-
-def _target_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o7777  # keep the mode of the file being replaced
-    except OSError:
-        # os.umask can only be read by setting it; restore it at once.
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 __all__ = [

@@ -19,20 +19,20 @@ Status rules (case-insensitive, surrounding spaces and a trailing period ignored
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import logging
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 
+from reporter_finder._files import atomic_write_text
+from reporter_finder.dates import parse_sheet_date
 from reporter_finder.errors import DataFormatError
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,6 @@ __all__ = [
     "due_followups",
     "followup_list",
     "mark_followups",
-    "parse_sheet_date",
     "read_leads",
 ]
 
@@ -94,65 +93,6 @@ _FOLLOW_UP_ON = "follow_up_on"
 # formatted as a number after a date was typed shows up as e.g. "46329". The bounds keep
 # ordinary integers (a PI count, a year) from being read as dates: 36526 = 2000-01-01,
 # 73051 = 2100-01-01.
-_EXCEL_EPOCH = date(1899, 12, 30)
-_EXCEL_SERIAL_MIN = 36_526
-_EXCEL_SERIAL_MAX = 73_051
-_EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
-
-# Formats seen in lead lists re-saved by spreadsheets. Slash dates are read month-first, as
-# US-locale Excel writes them (the tool targets US programmes); ISO is unambiguous and what
-# this tool writes.
-_DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%m/%d/%Y",
-    "%m/%d/%y",
-    "%d-%b-%Y",
-    "%d-%b-%y",
-    "%d %b %Y",
-    "%b %d, %Y",
-    "%B %d, %Y",
-    "%d.%m.%Y",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M:%S",
-    "%m/%d/%Y %H:%M",
-    "%m/%d/%Y %H:%M:%S",
-)
-
-
-def parse_sheet_date(value: object) -> date | None:
-    """Read a date the way a spreadsheet user may have typed or saved it.
-
-    Accepts ISO (``2026-11-03``), US slash dates (``11/3/2026``, ``11/3/26``), ``3-Nov-2026``,
-    ``Nov 3, 2026``, ISO date-times and Excel serial numbers (``46329``). Blank → ``None``.
-
-    Raises:
-        ValueError: the text is not blank and matches none of those forms.
-
-    Example:
-        >>> parse_sheet_date("3-Nov-2026")
-        datetime.date(2026, 11, 3)
-    """
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    if _EXCEL_SERIAL.match(text):
-        serial = float(text)
-        if _EXCEL_SERIAL_MIN <= serial < _EXCEL_SERIAL_MAX:
-            return _EXCEL_EPOCH + timedelta(days=int(serial))
-        raise ValueError(f"{text!r} is a number, not a date")
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"{text!r} is not a date this tool can read (use YYYY-MM-DD)")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -564,20 +504,9 @@ def _check_unchanged(
 
 
 def _atomic_write(path: Path, text: str, encoding: str) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
     try:
-        # newline="" so the line endings in ``text`` (the user's own) are written unchanged.
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # Keeping the file's mode is a courtesy; the data is what matters.
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
+        atomic_write_text(path, text, encoding=encoding)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise DataFormatError(
             f"cannot write {path}: {exc.strerror or exc}",
             hint="Close the file in your spreadsheet program and check the folder's permissions.",

@@ -26,7 +26,6 @@ import email.policy
 import logging
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,7 +38,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from reporter_finder._files import atomic_write_text
+from reporter_finder.dates import parse_sheet_date
 from reporter_finder.errors import OutreachError
+from reporter_finder.schema import TRACK_POSITIONS
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.tables.build import Tables
@@ -111,11 +113,6 @@ PLACEHOLDERS = (
     "sent_on",  # follow-ups: " of November 3" or ""
 )
 
-TRACKS = {
-    "clinical": "a clinical research position",
-    "postdoc": "a postdoctoral research position",
-    "any": "a research position",
-}
 _TEMPLATE_FILES = {"email": "email.txt", "followup": "followup.txt"}
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "md", "phd", "mph", "dvm", "do", "rn"})
 _SMALL_WORDS = frozenset(
@@ -166,8 +163,10 @@ class Applicant:
                 "the applicant's background is empty",
                 hint='Pass --background "a phrase completing: I am <name>, …".',
             )
-        if self.track not in TRACKS:
-            raise OutreachError(f"track must be one of {', '.join(TRACKS)}; got {self.track!r}")
+        if self.track not in TRACK_POSITIONS:
+            raise OutreachError(
+                f"track must be one of {', '.join(TRACK_POSITIONS)}; got {self.track!r}"
+            )
         skills = self.skills
         if isinstance(skills, str):  # "R; REDCap" from a CLI option or a CSV cell
             skills = tuple(re.split(r"\s*[;,]\s*", skills))
@@ -659,7 +658,7 @@ def draft_email(
 
 def _applicant_values(applicant: Applicant) -> dict[str, str]:
     skills = _join(list(applicant.skills))
-    timeline = f" I am looking for {TRACKS[applicant.track]}"
+    timeline = f" I am looking for {TRACK_POSITIONS[applicant.track]}"
     if applicant.duration:
         timeline += f" for {applicant.duration}"
     if applicant.visa:
@@ -673,7 +672,7 @@ def _applicant_values(applicant: Applicant) -> dict[str, str]:
         "skills_sentence": f" My skills include {skills}." if skills else "",
         "specialty": applicant.specialty or "",
         "specialty_phrase": f" in {applicant.specialty}" if applicant.specialty else "",
-        "track_phrase": TRACKS[applicant.track],
+        "track_phrase": TRACK_POSITIONS[applicant.track],
         "duration": applicant.duration or "",
         "visa": applicant.visa or "",
         "timeline_sentence": timeline + ".",
@@ -898,8 +897,6 @@ def draft_followup(
         salutation = f"Dr. {_last_name(name, _text(original.get('sort_name')))}"
         slug = _name_slug(name, _text(original.get("sort_name")))
         if contacted_on is None:
-            from reporter_finder.leads.followups import parse_sheet_date
-
             try:
                 contacted_on = parse_sheet_date(original.get("contacted_on"))
             except ValueError:
@@ -999,12 +996,8 @@ def write_draft(
 
 
 def _atomic_write(path: Path, text: str) -> Path:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp_name, path)
+        atomic_write_text(path, text)
     except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
         raise OutreachError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path

@@ -41,8 +41,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from reporter_finder.dates import DAYS_PER_MONTH, nih_fiscal_year
 from reporter_finder.rank.termindex import score_terms
-from reporter_finder.schema import LEAD_COLUMNS, TRACKS
+from reporter_finder.schema import LEAD_COLUMNS, TRACKS, empty_frame, frame
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill, Specialty
@@ -53,7 +54,6 @@ __all__ = [
     "RANK_COLUMNS",
     "SCORE_COLUMNS",
     "RankWeights",
-    "nih_fiscal_year",
     "rank_pis",
     "score_projects",
 ]
@@ -313,38 +313,12 @@ RANK_COLUMNS: Mapping[str, str] = {
     **COMPONENT_COLUMNS,
 }
 
-_DAYS_PER_MONTH = 365.25 / 12
 _MAX_TERMS_SHOWN = 6
 _EXPLAIN_COLUMNS = (
     "top_grant_title", "top_grant_number", "top_grant_url", "mentor_flags", "matched_terms",
     "matched_skills", "track_fit", "why", "n_matching_grants",
 )  # fmt: skip
 _WHY_TERMS = 3
-
-
-def nih_fiscal_year(day: date) -> int:
-    """The NIH (US federal) fiscal year of ``day``: FY N runs from 1 Oct N−1 to 30 Sep N."""
-    return day.year + 1 if day.month >= 10 else day.year
-
-
-def _frame(data: Mapping[str, Any], schema: Mapping[str, str]) -> pd.DataFrame:
-    columns = {}
-    n = None
-    for name, dtype in schema.items():
-        values = data.get(name)
-        if values is None:
-            values = [] if n is None else [None] * n
-        if dtype == "object":
-            series = pd.Series(list(values), dtype="object")
-        else:
-            series = pd.Series(values).astype(dtype) if len(values) else pd.Series([], dtype=dtype)
-        n = len(series)
-        columns[name] = series.reset_index(drop=True)
-    return pd.DataFrame(columns, columns=list(schema))
-
-
-def _empty(schema: Mapping[str, str]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in schema.items()})
 
 
 def _texts(series: pd.Series) -> list[str]:
@@ -438,7 +412,7 @@ def score_projects(
     w = weights or RankWeights()
     skills = tuple(skills)
     if projects.empty:
-        return _empty(SCORE_COLUMNS)
+        return empty_frame(SCORE_COLUMNS)
     spec_terms: dict[str, float] = {}
     for term in specialty.core_terms:
         spec_terms.setdefault(term, w.core_weight)
@@ -485,7 +459,7 @@ def score_projects(
     used = np.unique(codes)
     spec_lists = _term_lists(spec_contrib, list(spec_terms), used[on_topic[used]])
     skill_lists = _term_lists(skill_contrib, list(skill_terms), used[on_topic[used]])
-    return _frame(
+    return frame(
         {
             "appl_id": projects["appl_id"].to_numpy(),
             "core_project_num": projects["core_project_num"].to_numpy(),
@@ -575,7 +549,7 @@ def rank_pis(
 
     Args:
         tables: the four tables from :func:`reporter_finder.tables.build_tables`. Not modified.
-        specialty: the target specialty (from :func:`reporter_finder.rank.lexicon.resolve_specialty`).
+        specialty: the specialty (:func:`~reporter_finder.rank.lexicon.resolve_specialty`).
         skills: the applicant's skills; they re-rank within the specialty and set the
             orientation for track "any".
         track: "clinical" (patient-oriented research fellow), "postdoc" (bench, translational
@@ -604,7 +578,7 @@ def rank_pis(
     day = as_of or tables.as_of
     projects, grants, pis, links = tables.projects, tables.grants, tables.pis, tables.pi_grants
     if projects.empty or pis.empty or links.empty:
-        return _empty(RANK_COLUMNS)
+        return empty_frame(RANK_COLUMNS)
 
     scored = score_projects(projects, specialty, skills, weights=w)
 
@@ -620,7 +594,7 @@ def rank_pis(
     )
     rows = rows[rows["core"].notna()]
     if rows.empty:
-        return _empty(RANK_COLUMNS)
+        return empty_frame(RANK_COLUMNS)
     best_row = rows.sort_values("rel", ascending=False, kind="stable").drop_duplicates("core")
     core = pd.DataFrame(
         {
@@ -639,7 +613,7 @@ def rank_pis(
     )
     positive = core["rel"][core["rel"] > 0]
     if positive.empty:
-        return _empty(RANK_COLUMNS)
+        return empty_frame(RANK_COLUMNS)
     reference = float(positive.quantile(w.relevance_quantile))
     core["rel_norm"] = np.clip(core["rel"] / reference, 0.0, 1.0)
     core["matching"] = core["rel_norm"] >= w.min_project_relevance
@@ -651,7 +625,7 @@ def rank_pis(
     g = grants.set_index("core_project_num")
     g = g[~g.index.duplicated()]
     end = pd.to_datetime(g["project_end_date"])
-    months_left = (end - pd.Timestamp(day)).dt.days / _DAYS_PER_MONTH
+    months_left = (end - pd.Timestamp(day)).dt.days / DAYS_PER_MONTH
     facts = pd.DataFrame(
         {
             "code": g["activity_code"].astype("object"),
@@ -699,7 +673,7 @@ def rank_pis(
     text = top_sum + w.breadth * np.log1p(n_match)
     best = float(text.max()) if len(text) else 0.0
     if best <= 0:
-        return _empty(RANK_COLUMNS)
+        return empty_frame(RANK_COLUMNS)
     text_norm = text / best
 
     has_code = lk["code"] != ""
@@ -712,7 +686,7 @@ def rank_pis(
         keep &= ~trainee_only
     chosen = keep[keep].index
     if len(chosen) == 0:
-        return _empty(RANK_COLUMNS)
+        return empty_frame(RANK_COLUMNS)
     lk = lk[lk["pi_key"].isin(chosen)]
     pi_of = lk["pi_key"]
 
@@ -907,4 +881,4 @@ def rank_pis(
         ["score", "_pid", "pi_key"], ascending=[False, True, True], kind="stable"
     ).drop(columns="_pid")
     out["rank"] = np.arange(1, len(out) + 1)
-    return _frame({c: out[c].to_numpy() for c in RANK_COLUMNS}, RANK_COLUMNS)
+    return frame({c: out[c].to_numpy() for c in RANK_COLUMNS}, RANK_COLUMNS)

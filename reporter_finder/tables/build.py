@@ -43,8 +43,16 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from reporter_finder.api.limits import PROJECT_URL_TEMPLATE
+from reporter_finder.dates import DAYS_PER_MONTH, api_date_text
 from reporter_finder.errors import DataFormatError
-from reporter_finder.schema import GRANT_COLUMNS, PI_COLUMNS, PI_GRANT_COLUMNS, PROJECT_COLUMNS
+from reporter_finder.schema import (
+    GRANT_COLUMNS,
+    PI_COLUMNS,
+    PI_GRANT_COLUMNS,
+    PROJECT_COLUMNS,
+    empty_frame,
+    frame,
+)
 
 __all__ = [
     "Tables",
@@ -60,7 +68,6 @@ __all__ = [
 #: Two names of one person (same organisation and first initial) merge at this score.
 NAME_MERGE_SCORE = 92.0
 #: Average month length used for ``months_left``.
-_DAYS_PER_MONTH = 365.25 / 12
 
 # --- scalar coercion -----------------------------------------------------------------------
 
@@ -158,17 +165,6 @@ def _clean_text(value: Any, *, collapse: bool = True) -> str | None:
     if len(text) <= 7 and text.casefold() in _PLACEHOLDERS:
         return None
     return text
-
-
-def _date_text(value: Any) -> str | None:
-    """The ``YYYY-MM-DD`` part of an API date; the time part is garbage in older captures."""
-    if type(value) is not str or len(value) < 10:
-        return None
-    head = value.strip()[:10]
-    # Years outside 1900-2199 are typos or sentinels, and would overflow datetime64[ns].
-    if not (head[:2] in ("19", "20", "21") and head[4:5] == "-" and head[7:8] == "-"):
-        return None
-    return head
 
 
 def _pref_terms(value: Any) -> str | None:
@@ -537,7 +533,7 @@ def _build(
     cols["award_amount"] = _float_column(column("award_amount"))
     cols["direct_cost_amt"] = _float_column(column("direct_cost_amt"))
     for key in ("project_start_date", "project_end_date", "budget_end"):
-        cols[key] = _map_column(column(key), _date_text)
+        cols[key] = _map_column(column(key), api_date_text)
     orgs = _sub_mappings(column("organization"))
     cols["org_name"] = _map_column(nested(orgs, "org_name"), _clean_text)
     cols["org_city"] = _map_column(nested(orgs, "org_city"), _clean_city)
@@ -585,7 +581,7 @@ def _build(
     cols["pi_profile_ids"] = profile_lists
     cols["pi_keys"], link_frame = _link_columns(links, len(kept))
 
-    projects = _frame(cols, PROJECT_COLUMNS)
+    projects = frame(cols, PROJECT_COLUMNS)
     pi_grants = _pi_grant_frame(projects, link_frame)
     # Stable, paging-independent order: by appl_id, records without one last.
     order = projects["appl_id"].sort_values(kind="stable", na_position="last").index
@@ -656,29 +652,9 @@ def _clean_city(value: Any) -> str | None:
     return _case_name_part(city, first_of_name=True) if city and city.isupper() else city
 
 
-def _frame(cols: Mapping[str, Any], schema: Mapping[str, str]) -> pd.DataFrame:
-    data = {}
-    for name, dtype in schema.items():
-        values = cols[name]
-        if dtype == "datetime64[ns]":
-            data[name] = pd.to_datetime(
-                pd.Series(values, dtype="object"), format="%Y-%m-%d", errors="coerce"
-            ).astype(dtype)
-        elif dtype == "object":
-            series = pd.Series(values, dtype="object")
-            data[name] = series
-        else:
-            data[name] = pd.Series(pd.array(values, dtype=dtype))
-    return pd.DataFrame(data, columns=list(schema))
-
-
-def _empty(schema: Mapping[str, str]) -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in schema.items()})
-
-
 def _pi_grant_frame(projects: pd.DataFrame, links: Mapping[str, list[Any]]) -> pd.DataFrame:
     if not links["row"]:
-        return _empty(PI_GRANT_COLUMNS)
+        return empty_frame(PI_GRANT_COLUMNS)
     at = np.asarray(links["row"], dtype=np.int64)
     frame = pd.DataFrame(
         {
@@ -704,7 +680,7 @@ def _pi_grant_frame(projects: pd.DataFrame, links: Mapping[str, list[Any]]) -> p
 def _conform(frame: pd.DataFrame, schema: Mapping[str, str]) -> pd.DataFrame:
     """Exactly the schema's columns, order and dtypes."""
     if frame.empty:
-        return _empty(schema)
+        return empty_frame(schema)
     return frame.loc[:, list(schema)].astype(dict(schema)).reset_index(drop=True)
 
 
@@ -797,7 +773,7 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
     ended).
     """
     if projects.empty or projects["core_project_num"].isna().all():
-        return _empty(GRANT_COLUMNS)
+        return empty_frame(GRANT_COLUMNS)
     rows = projects[projects["core_project_num"].notna()]
     # Integer codes in core-number order: sorting and grouping on them is much cheaper than on
     # the strings, and the output comes out sorted by core number.
@@ -843,7 +819,7 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
             ),
             "pi_keys": _distinct_lists(rows["_g"], rows["pi_keys"], index, explode=True),
             "is_active": pd.Series(end >= as_of_ts, dtype="boolean").where(end.notna()),
-            "months_left": (end - as_of_ts).dt.days / _DAYS_PER_MONTH,
+            "months_left": (end - as_of_ts).dt.days / DAYS_PER_MONTH,
             **{column: head[column] for column in _GRANT_HEAD if column != "appl_id"},
         }
     )
@@ -879,7 +855,7 @@ def pis_table(
     """
     del projects, records  # see docstring: everything needed is in pi_grants and grants
     if pi_grants.empty:
-        return _empty(PI_COLUMNS)
+        return empty_frame(PI_COLUMNS)
     # Integer codes in key order for every sort and groupby (strings are slow to sort/hash);
     # -1 marks a link without a core project number.
     pi_codes, pi_keys = pd.factorize(pi_grants["pi_key"], sort=True)
@@ -1031,7 +1007,7 @@ def find_pi(
     columns = [*PI_COLUMNS, "match_score"]
     query_text = name.strip()
     if pis.empty or not query_text:
-        return _empty({**PI_COLUMNS, "match_score": "Float64"})
+        return empty_frame({**PI_COLUMNS, "match_score": "Float64"})
     if query_text.isdigit():
         hit = pis["pi_key"].eq(query_text).fillna(False) | pis["profile_id"].eq(
             int(query_text)
@@ -1040,7 +1016,7 @@ def find_pi(
     else:
         query, has_initials = _query_forms(query_text)
         if not query:
-            return _empty({**PI_COLUMNS, "match_score": "Float64"})
+            return empty_frame({**PI_COLUMNS, "match_score": "Float64"})
         sort_names = pis["sort_name"].fillna("").tolist()
         display = pis["pi_name"].fillna("").tolist()
         full, first_last, initial_last = [], [], []

@@ -182,6 +182,78 @@ TRACK_POSITIONS: Final = MappingProxyType(
     }
 )
 
+# --- Ranking -----------------------------------------------------------------------------
+
+#: ``rank.relevance.score_projects`` columns: one row per ``appl_id``, in input order.
+SCORE_COLUMNS: Final = MappingProxyType(
+    {
+        "appl_id": _INT,
+        "core_project_num": _STR,
+        "specialty_score": _FLOAT,  # weighted BM25 of the specialty terms
+        "skill_score": _FLOAT,  # weighted BM25 of the skill terms
+        "relevance": _FLOAT,  # specialty × (1 + skill_boost × skill / max skill)
+        "matched_terms": _LIST,  # list[str], specialty terms found, strongest first
+        "matched_skill_terms": _LIST,  # list[str], skill terms found, strongest first
+        "clinical_signal": _INT,  # distinct clinical cue words present
+        "basic_signal": _INT,  # distinct basic-science cue words present
+    }
+)
+
+#: Score components appended after the lead columns by ``rank.ranker.rank_pis``.
+COMPONENT_COLUMNS: Final = MappingProxyType(
+    {
+        "pi_key": _STR,
+        "text_score": _FLOAT,  # top-k sum + breadth, before normalisation
+        "relevance": _FLOAT,  # text_score / best text_score in the pool
+        "prior": _FLOAT,  # sum of the weighted prior components below
+        "prior_active": _FLOAT,
+        "prior_mechanism": _FLOAT,
+        "prior_mentoring": _FLOAT,
+        "prior_funding": _FLOAT,
+        "prior_department": _FLOAT,
+        "prior_seniority": _FLOAT,
+        "prior_track": _FLOAT,
+        "months_left": _FLOAT,  # of the PI's longest-running active grant
+        "n_matching_grants": _INT,
+    }
+)
+
+# The dtype of each lead-list column, as the ranker produces it.
+_LEAD_DTYPES: Final = MappingProxyType(
+    {
+        "rank": _INT,
+        "score": _FLOAT,
+        "pi_name": _STR,
+        "pi_title": _STR,
+        "profile_id": _INT,
+        "organization": _STR,
+        "department": _STR,
+        "city": _STR,
+        "state": _STR,
+        "n_grants": _INT,
+        "n_active_grants": _INT,
+        "active_funding": _FLOAT,
+        "last_fiscal_year": _INT,
+        "top_grant_title": _STR,
+        "top_grant_number": _STR,
+        "top_grant_url": _STR,
+        "activity_codes": _LIST,
+        "mentor_flags": _LIST,
+        "matched_terms": _LIST,
+        "matched_skills": _LIST,
+        "track_fit": _STR,
+        "why": _STR,
+        "n_publications": _INT,
+        "recent_publications": _LIST,
+    }
+)
+
+#: Every column of ``rank.ranker.rank_pis``, in order: :data:`LEAD_COLUMNS`, then the
+#: components.
+RANK_COLUMNS: Final = MappingProxyType(
+    {**{c: _LEAD_DTYPES[c] for c in LEAD_COLUMNS}, **COMPONENT_COLUMNS}
+)
+
 # --- Publications ------------------------------------------------------------------------
 
 #: ``leads.publications.publication_links`` columns.
@@ -222,8 +294,9 @@ def frame(columns: Mapping[str, Any], schema: Mapping[str, str]) -> pd.DataFrame
 
     n = next((len(v) for v in columns.values() if v is not None), 0)
     data = {}
-    for name, dtype in schema.items():
-        values = columns.get(name)
+    for name, dtype_name in schema.items():
+        dtype: Any = dtype_name  # the pandas stubs type dtypes as literals; ours are data
+        values: Any = columns.get(name)
         if values is None:
             values = [None] * n
         if dtype == "datetime64[ns]":

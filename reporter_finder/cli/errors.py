@@ -62,7 +62,9 @@ class CliError(click.ClickException):
 
     def __init__(self, message: str, exit_code: int = EXIT_RUNTIME) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        # click declares exit_code a ClassVar, yet reads it from the instance: one class
+        # serves every exit code (1 runtime, 2 usage) instead of a subclass per code.
+        self.exit_code = exit_code  # type: ignore[misc]
 
 
 def _one_line(text: str, limit: int = 300) -> str:

@@ -64,9 +64,9 @@ def _choose_pi(matches: pd.DataFrame, who: str) -> str:
     if len(matches) == 1 or scores[0] >= 100 > scores[1] or scores[0] - scores[1] >= 10:
         return str(matches["pi_key"].iloc[0])
     lines = [
-        f"  {i}. {row.pi_name} — {row.organization or 'organization unknown'}"
-        f" (profile id {row.profile_id if row.profile_id is not None else 'none'})"
-        for i, row in enumerate(matches.itertuples(), start=1)
+        f"  {i}. {row['pi_name']} — {row['organization'] or 'organization unknown'}"
+        f" (profile id {row['profile_id'] if row['profile_id'] is not None else 'none'})"
+        for i, row in enumerate(matches.to_dict("records"), start=1)
     ]
     if terminal._stdin_is_terminal() and not _quiet():
         click.echo(f"Several PIs match {who!r}:\n" + "\n".join(lines), err=True)

@@ -1,6 +1,6 @@
 """Remove every trace of the administering institute (IC) from the records a ranker sees.
 
-The silver labels in labels.json are derived from each grant's administering IC and study
+The silver labels in data/labels.jsonl are derived from each grant's administering IC and study
 section, so a ranker that could read "NHLBI" in an abstract, "HL" in a project number or "93.837"
 in the CFDA code would be reading the answer key. `mask_records` returns masked deep copies; the
 input is never modified.
@@ -12,14 +12,18 @@ What is masked:
 - the IC code inside project_num, core_project_num, project_serial_num, project_num_split.ic_code
   and opportunity_number becomes "XX"; cfda_code is blanked.
 """
+
 from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
+from typing import Any
 
 # Names (with common variants) and acronyms of the NIH institutes and centres.
 IC_NAMES = [
-    "National Heart, Lung, and Blood Institute", "National Heart, Lung and Blood Institute",
+    "National Heart, Lung, and Blood Institute",
+    "National Heart, Lung and Blood Institute",
     "National Cancer Institute",
     "National Institute of Diabetes and Digestive and Kidney Diseases",
     "National Institute of Allergy and Infectious Diseases",
@@ -48,6 +52,8 @@ IC_NAMES = [
     "National Institute on Minority Health",
     "NIH Office of the Director",
 ]
+# fmt: off
+# Short code lists read better packed than one per line.
 IC_ACRONYMS = [
     "NHLBI", "NCI", "NIDDK", "NIAID", "NIAMS", "NIA", "NINDS", "NIMH", "NIDA", "NIAAA", "NICHD",
     "NEI", "NIDCD", "NIBIB", "NIGMS", "NIMHD", "FIC", "NIDCR", "NINR", "NIEHS", "NHGRI", "NLM",
@@ -55,6 +61,7 @@ IC_ACRONYMS = [
 ]
 IC_CODES = ["HL", "CA", "DK", "AI", "AR", "AG", "NS", "MH", "DA", "AA", "HD", "EY", "DC", "EB",
             "GM", "MD", "TW", "DE", "NR", "ES", "HG", "LM", "TR", "AT", "OD"]
+# fmt: on
 
 _NAME_RE = "|".join(re.escape(n) for n in sorted(IC_NAMES, key=len, reverse=True))
 _ACR_RE = "|".join(sorted(IC_ACRONYMS, key=len, reverse=True))
@@ -67,7 +74,7 @@ _SERIAL = re.compile(r"^(" + _CODES + r")(\d{6})$")
 _OPPORTUNITY = re.compile(r"^((?:RFA|PAR|PAS|PA|NOT|OTA)-)(" + _CODES + r")(-.*)$")
 
 
-def mask_text(text):
+def mask_text(text: Any) -> Any:
     """Replace IC names and acronyms in free text by "NIH"; None and "No Text" pass through."""
     if not isinstance(text, str):
         return text
@@ -78,7 +85,7 @@ def mask_text(text):
     return re.sub(r"[ \t]{2,}", " ", out)
 
 
-def _mask_terms(value, sep):
+def _mask_terms(value: Any, sep: str) -> Any:
     if not isinstance(value, str):
         return value
     if sep == "<>":
@@ -88,14 +95,14 @@ def _mask_terms(value, sep):
     return sep.join(p for p in parts if p and p != "NIH")
 
 
-def _mask_number(value):
+def _mask_number(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     m = _PROJECT_NUM.match(value)
     return f"{m.group(1)}XX{m.group(3)}" if m else value
 
 
-def mask_record(record: dict) -> dict:
+def mask_record(record: dict[str, Any]) -> dict[str, Any]:
     """A masked deep copy of one RePORTER project record."""
     r = copy.deepcopy(record)
     for key in ("project_title", "abstract_text", "phr_text"):
@@ -129,12 +136,12 @@ def mask_record(record: dict) -> dict:
     return r
 
 
-def mask_records(records) -> list[dict]:
+def mask_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Masked deep copies of RePORTER project records (pure: the input is not modified)."""
     return [mask_record(r) for r in records]
 
 
-def leaks(record: dict) -> list[str]:
+def leaks(record: dict[str, Any]) -> list[str]:
     """Which IC names/acronyms still appear in a record's text fields (for tests and audits)."""
     found = []
     for key in ("project_title", "abstract_text", "phr_text", "pref_terms", "terms"):

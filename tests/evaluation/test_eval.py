@@ -1,0 +1,101 @@
+"""The evaluation set (evaluation/data/*.jsonl) is well-formed, and the full ranker keeps its
+NDCG@10 on the held-out test split (the regression gate of ranking-notes §8, step 7)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+EVALUATION = Path(__file__).resolve().parents[2] / "evaluation"
+
+
+def _load(name: str) -> ModuleType:
+    # evaluation/ is a folder of scripts, not a package: load by path, under the same key
+    # evaluate.py uses for its siblings so each module is executed once.
+    key = f"evaluation_{name}"
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, EVALUATION / f"{name}.py")
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[key] = module
+        spec.loader.exec_module(module)
+    return sys.modules[key]
+
+
+evaluate = _load("evaluate")
+split_rule = _load("split")
+
+
+@pytest.fixture(scope="module")
+def queries() -> list[dict[str, Any]]:
+    return evaluate.read_jsonl("queries.jsonl")
+
+
+def test_queries_have_one_known_split_and_unique_ids(queries: list[dict[str, Any]]) -> None:
+    ids = [q["id"] for q in queries]
+    assert len(ids) == len(set(ids)) == 42
+    assert {q["split"] for q in queries} == {"dev", "test"}
+    dev = {q["id"] for q in evaluate.load_queries("dev")}
+    test = {q["id"] for q in evaluate.load_queries("test")}
+    assert not dev & test
+    assert dev | test == set(ids)
+
+
+def test_split_is_the_documented_rule(queries: list[dict[str, Any]]) -> None:
+    # Moving a query between splits by hand (say, after seeing its score) fails here.
+    assert {q["id"]: q["split"] for q in queries} == split_rule.assign_splits(queries)
+    assert all(q["kind"] == split_rule.query_kind(q) for q in queries)
+    per_kind = Counter((q["kind"], q["split"]) for q in queries)
+    for kind in split_rule.KINDS:
+        assert abs(per_kind[(kind, "dev")] - per_kind[(kind, "test")]) <= 1, kind
+
+
+def test_every_label_points_at_a_known_query_and_pi(queries: list[dict[str, Any]]) -> None:
+    records = evaluate.read_jsonl("records.jsonl")
+    pis = {p["profile_id"] for r in records for p in r["principal_investigators"]}
+    labels = evaluate.read_jsonl("labels.jsonl")
+    query_ids = {q["id"] for q in queries}
+    assert len({r["appl_id"] for r in records}) == len(records) == 320
+    pairs = [(row["query"], row["profile_id"]) for row in labels]
+    assert len(pairs) == len(set(pairs)), "a (query, PI) pair is judged twice"
+    for row in labels:
+        assert row["query"] in query_ids, row
+        assert row["profile_id"] in pis, row
+        assert row["grade"] in (0, 1, 2), row
+        assert row["specialty_reason"], row
+        if row["fit_grade"] is not None:
+            assert row["fit_reason"], row
+            assert row["grade"] == min(row["specialty_grade"], row["fit_grade"]), row
+        else:
+            assert row["grade"] == row["specialty_grade"], row
+    grades = evaluate.load_labels()
+    for qid in query_ids:  # every query can be scored: a grade-2 PI and at least 3 relevant
+        assert 2 in grades[qid].values(), qid
+        assert sum(g >= 1 for g in grades[qid].values()) >= 3, qid
+
+
+def test_masking_leaves_no_institute_in_the_text() -> None:
+    masked = _load("masking").mask_records(evaluate.read_jsonl("records.jsonl"))
+    assert [r["appl_id"] for r in masked if _load("masking").leaks(r)] == []
+
+
+@pytest.mark.eval
+def test_full_ranker_keeps_its_test_ndcg() -> None:
+    recorded = json.loads((EVALUATION / "data" / "recorded.json").read_text(encoding="utf-8"))
+    result = evaluate.evaluate(split="test")
+    assert set(result.per_query["split"]) == {"test"}
+    ndcg = result.mean("test", "full")
+    floor = recorded["ndcg@10"]["test"] - recorded["tolerance"]
+    assert ndcg >= floor, (
+        f"full ranker NDCG@10 on the test split fell to {ndcg:.4f} "
+        f"(recorded {recorded['ndcg@10']['test']:.4f}, floor {floor:.4f}); "
+        "see evaluation/README.md before updating evaluation/data/recorded.json"
+    )

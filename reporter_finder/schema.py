@@ -7,9 +7,11 @@ input. This module does no I/O and holds no mutable state.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported lazily: --help must stay fast
     import pandas as pd
@@ -271,6 +273,137 @@ PUBLICATION_COLUMNS = {
     "citation": "string",  # "Title — Journal Year (PMID n)", or "PMID n" without metadata
     "pubmed_url": "string",
 }
+
+
+# --- The lead list: its columns and how its cells are written and read back ----------------
+# One owner for the format: the exporters write it, PubMed citations are formatted here, and
+# the outreach drafts parse a saved lead list back with the parsers next to the formatters, so
+# the two cannot drift apart.
+
+#: Every column of a lead list, in order.
+LEAD_LIST_HEADER: Final = (*LEAD_COLUMNS, *TRACKING_COLUMNS)
+#: The lead-list columns shown by the terminal table (the full list goes to files).
+LEAD_TABLE_COLUMNS: Final = (
+    "rank",
+    "score",
+    "pi_name",
+    "organization",
+    "state",
+    "n_active_grants",
+    "active_funding",
+    "activity_codes",
+    "top_grant_title",
+)
+#: Separator used when a list cell is flattened into one CSV/XLSX/table cell.
+LIST_SEPARATOR: Final = "; "
+#: Columns ``leads.followups.due_followups`` adds to the lead rows it returns.
+CONTACTED_DATE: Final = "contacted_date"
+DAYS_WAITING: Final = "days_waiting"
+#: Columns of ``leads.followups.followup_list``, in order.
+FOLLOWUP_LIST_COLUMNS: Final = (
+    "rank",
+    "pi_name",
+    "organization",
+    "contacted_on",
+    DAYS_WAITING,
+    "top_grant_title",
+)
+
+
+class Citation(NamedTuple):
+    """One ``recent_publications`` item, read back by :func:`parse_citation`."""
+
+    pmid: int
+    title: str
+    journal: str | None
+    year: int | None
+
+
+# The inverse of format_citation for a citation with a title and a journal or year. A title
+# alone ("Title (PMID n)") does not match: drafts built from a saved lead list cite no paper
+# then, as they always have.
+_CITATION: Final = re.compile(
+    r"^(?P<title>.+) — (?P<journal>.*?) ?(?P<year>\d{4})? \(PMID (?P<pmid>\d+)\)$"
+)
+# In a CSV the list is joined with LIST_SEPARATOR, which titles may contain too: a citation
+# ends only after "(PMID n)".
+_CITATION_END: Final = re.compile(r"\(PMID \d+\)\s*(?:;\s*|$)")
+_BARE_PMIDS: Final = re.compile(r"^(?:PMID \d+\s*;\s*)+")
+
+
+def format_citation(
+    pmid: int, title: str | None = None, journal: str | None = None, year: int | None = None
+) -> str:
+    """Format one publication as ``"Title — Journal Year (PMID n)"``.
+
+    Missing parts are left out; with no title at all the result is ``"PMID n"``.
+
+    Example:
+        >>> format_citation(40642746, "Ferroptosis in PH", "Front Cardiovasc Med", 2025)
+        'Ferroptosis in PH — Front Cardiovasc Med 2025 (PMID 40642746)'
+    """
+    if not cell_text(title):
+        return f"PMID {int(pmid)}"
+    # A year read from a column with gaps arrives as 2019.0.
+    year_text = str(int(float(year))) if cell_text(year) else None  # type: ignore[arg-type]
+    source = " ".join(str(p) for p in (journal, year_text) if cell_text(p))
+    head = f"{title} — {source}" if source else str(title)
+    return f"{head} (PMID {int(pmid)})"
+
+
+def parse_citation(text: str) -> Citation | None:
+    """Read back a citation written by :func:`format_citation`; ``None`` if it has no title and
+    no journal or year to cite.
+
+    Example:
+        >>> parse_citation("Ferroptosis in PH — Front Cardiovasc Med 2025 (PMID 40642746)").journal
+        'Front Cardiovasc Med'
+    """
+    match = _CITATION.match(text)
+    if match is None:
+        return None
+    year = match["year"]
+    return Citation(int(match["pmid"]), match["title"], match["journal"] or None,
+                    int(year) if year else None)  # fmt: skip
+
+
+def split_citations(cell: str) -> list[str]:
+    """The titled citations of a ``recent_publications`` cell read from CSV, in order.
+
+    Bare ``"PMID n"`` items (no title to cite) are dropped.
+
+    Example:
+        >>> split_citations("PMID 1; A; B — J 2020 (PMID 2); C — J 2021 (PMID 3)")
+        ['A; B — J 2020 (PMID 2)', 'C — J 2021 (PMID 3)']
+    """
+    chunks, start = [], 0
+    for end in _CITATION_END.finditer(cell):
+        chunks.append(cell[start : end.end()].strip().rstrip(";").strip())
+        start = end.end()
+    return [_BARE_PMIDS.sub("", chunk) for chunk in chunks]
+
+
+def split_list_cell(text: str) -> list[str]:
+    """A list cell read from CSV (items joined with :data:`LIST_SEPARATOR`) as its items."""
+    return [item.strip() for item in text.split(LIST_SEPARATOR.strip()) if item.strip()]
+
+
+def cell_text(value: object) -> str:
+    """A lead-list cell as one line of text: ``""`` for a missing value (None, NA, NaN),
+    runs of whitespace folded to one space.
+
+    Example:
+        >>> cell_text("  Ana   Rivera ") + "|" + cell_text(float("nan"))
+        'Ana Rivera|'
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    # pd.NA can only exist once pandas is imported: looking it up here keeps this module free
+    # of a pandas import (the CLI's --help imports it and must stay fast).
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and value is pandas.NA:
+        return ""
+    return " ".join(str(value).split())
 
 
 # --- building frames to a schema -----------------------------------------------------------

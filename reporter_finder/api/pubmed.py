@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from reporter_finder.api.cache import CacheSettings, make_session
 from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
 from reporter_finder.api.transport import DEFAULT_TIMEOUT, Clock, HttpTransport, SessionOwner, Sleep
@@ -30,6 +28,7 @@ from reporter_finder.errors import (
     RateLimitError,
     ReporterConnectionError,
 )
+from reporter_finder.schema import format_citation
 
 if TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -42,7 +41,6 @@ __all__ = [
     "ESUMMARY_BATCH_SIZE",
     "PubMedClient",
     "PubMedSummary",
-    "format_citation",
 ]
 
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
@@ -100,34 +98,6 @@ class PubMedSummary:
     def url(self) -> str:
         """The PubMed page of the record."""
         return PUBMED_URL_TEMPLATE.format(pmid=self.pmid)
-
-
-def format_citation(
-    pmid: int, title: str | None = None, journal: str | None = None, year: int | None = None
-) -> str:
-    """Format one publication as ``"Title — Journal Year (PMID n)"``.
-
-    Missing parts are left out; with no title at all the result is ``"PMID n"``.
-
-    Example:
-        >>> format_citation(40642746, "Ferroptosis in PH", "Front Cardiovasc Med", 2025)
-        'Ferroptosis in PH — Front Cardiovasc Med 2025 (PMID 40642746)'
-    """
-    if not _present(title):
-        return f"PMID {int(pmid)}"
-    # A year read from a column with gaps arrives as 2019.0.
-    year_text = str(int(float(year))) if _present(year) else None  # type: ignore[arg-type]
-    source = " ".join(str(p) for p in (journal, year_text) if _present(p))
-    head = f"{title} — {source}" if source else str(title)
-    return f"{head} (PMID {int(pmid)})"
-
-
-def _present(value: Any) -> bool:
-    if value is None or value is pd.NA:
-        return False
-    if isinstance(value, float) and value != value:
-        return False
-    return str(value).strip() != ""
 
 
 # --- PubMed ----------------------------------------------------------------------------------

@@ -39,14 +39,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.api.reporter import ReporterClient
     from reporter_finder.tables.build import Tables
 
-from reporter_finder.api.pubmed import (
-    _UNREACHABLE,
-    PubMedClient,
-    PubMedSummary,
-    _present,
+from reporter_finder.api.pubmed import _UNREACHABLE, PubMedClient, PubMedSummary
+from reporter_finder.schema import (
+    LINK_COLUMNS,
+    PUBLICATION_COLUMNS,
+    cell_text,
     format_citation,
 )
-from reporter_finder.schema import LINK_COLUMNS, PUBLICATION_COLUMNS
 
 logger = logging.getLogger(__name__)
 
@@ -306,14 +305,14 @@ def attach_publications(
 
 
 def _key_text(value: Any) -> str | None:
-    if not _present(value):
+    if not cell_text(value):
         return None
     return _profile_text(value) or str(value).strip()
 
 
 def _profile_text(value: Any) -> str | None:
     # "12345", 12345, 12345.0 (a CSV column with blanks read as float) all become "12345".
-    if not _present(value):
+    if not cell_text(value):
         return None
     text = str(value).strip()
     try:

@@ -11,13 +11,12 @@ Politeness (one request per second, retries with backoff, timeouts) lives in
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +24,7 @@ import requests
 
 from reporter_finder.api import limits
 from reporter_finder.api.cache import CacheSettings, make_session
+from reporter_finder.api.partition import RecordFilter, all_fiscal_years, halve, plan_parts
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.api.transport import (
     DEFAULT_TIMEOUT,
@@ -51,15 +51,6 @@ PUBLICATIONS_WINDOW = limits.PUBLICATIONS_OFFSET_MAX + 1
 #: Default number of ids per publications request; a core project has tens of PMIDs at most,
 #: so 100 projects stay well under the 10,000-record window.
 PUBLICATION_BATCH_SIZE = 100
-#: Bounds of project start dates when splitting by date windows (no real record falls outside;
-#: any that did would show up in the coverage warning).
-_START_DATE_MIN = datetime.date(1950, 1, 1)
-#: When a query with fiscal years *and* include_active must be split, active projects outside
-#: those years are looked for in this many recent years (an active project's latest record is
-#: almost always from the last few years).
-_ACTIVE_LOOKBACK_YEARS = 4
-
-RecordFilter = Callable[[dict[str, Any]], bool]
 
 
 @dataclass(frozen=True)
@@ -299,23 +290,10 @@ class ReporterClient(SessionOwner):
         self, query: ProjectQuery, first: _Page, include: Sequence[str]
     ) -> Iterator[tuple[ProjectQuery, _Page, RecordFilter | None]]:
         """Split ``query`` into parts of at most RESULT_WINDOW records each."""
-        groups: list[tuple[ProjectQuery, _Page | None, RecordFilter | None]]
-        if query.include_active and query.fiscal_years:
-            # Every part carries fiscal_years, and include_active would add *all* active
-            # projects to each part; fetch the asked years, then active records of recent
-            # years outside them (kept only if is_active).
-            base = query.replace(include_active=False)
-            this_year = datetime.date.today().year
-            extra = sorted(
-                set(range(this_year - _ACTIVE_LOOKBACK_YEARS, this_year + 2))
-                - set(query.fiscal_years)
-            )
-            groups = [(base, None, None)]
-            if extra:
-                groups.append((base.with_fiscal_years(extra), None, _is_active))
-        else:
-            # Without fiscal_years, include_active adds nothing: every year is asked anyway.
-            groups = [(query.replace(include_active=False), first, None)]
+        groups = [
+            (part, first if reuse_first else None, keep)
+            for part, keep, reuse_first in plan_parts(query)
+        ]
         logger.info(
             "RePORTER: %d records exceed the %d-record window; splitting %s by fiscal year, "
             "then institute, then start date",
@@ -339,7 +317,7 @@ class ReporterClient(SessionOwner):
             if first.total:
                 yield query, first
             return
-        halves = _halve(query)
+        halves = halve(query)
         if halves is None:
             raise ResultWindowError(
                 f"{first.total:,} records match {query.describe()} and the query cannot be "
@@ -352,7 +330,7 @@ class ReporterClient(SessionOwner):
             yield from self._leaves(half, self._page(half, 0, include), include)
 
     def _check_plausible(self, query: ProjectQuery, total: int) -> None:
-        n_years = len(query.fiscal_years) or len(_all_fiscal_years())
+        n_years = len(query.fiscal_years) or len(all_fiscal_years())
         if total > IMPLAUSIBLE_TOTAL_PER_YEAR * n_years:
             logger.warning(
                 "RePORTER counted %d records for %s (over %d per fiscal year): the server may "
@@ -468,40 +446,6 @@ def _check_page_length(
             url=url,
             hint="RePORTER's data may have changed during the download; run it again.",
         )
-
-
-def _halve(query: ProjectQuery) -> tuple[ProjectQuery, ProjectQuery] | None:
-    """Split ``query`` in two along the first axis that still has room, or None."""
-    years = query.fiscal_years or _all_fiscal_years()
-    if len(years) > 1:
-        ys = sorted(years)
-        mid = len(ys) // 2
-        return query.with_fiscal_years(ys[:mid]), query.with_fiscal_years(ys[mid:])
-    if not query.fiscal_years:  # a single possible year: make it explicit
-        query = query.with_fiscal_years(years)
-    agencies = query.agencies or limits.NIH_AGENCIES
-    if len(agencies) > 1:
-        mid = len(agencies) // 2
-        return query.with_agencies(agencies[:mid]), query.with_agencies(agencies[mid:])
-    low = query.project_start_from or _START_DATE_MIN
-    high = query.project_start_to or datetime.date(datetime.date.today().year + 10, 12, 31)
-    if low < high:
-        # Windows are inclusive on both ends (from_date/to_date): [low, mid] + [mid+1, high].
-        mid_date = low + (high - low) // 2
-        return (
-            query.with_project_start(low, mid_date),
-            query.with_project_start(mid_date + datetime.timedelta(days=1), high),
-        )
-    return None
-
-
-def _all_fiscal_years() -> tuple[int, ...]:
-    # Fiscal year N starts in October of N-1, so next year's records already exist.
-    return tuple(range(limits.FISCAL_YEAR_MIN, datetime.date.today().year + 2))
-
-
-def _is_active(record: dict[str, Any]) -> bool:
-    return record.get("is_active") is True
 
 
 def _unique(values: Iterable[Any]) -> list[Any]:

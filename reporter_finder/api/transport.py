@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from urllib3.exceptions import (
 from urllib3.util.retry import Retry
 
 from reporter_finder import __version__
+from reporter_finder.api.throttle import Clock, Sleep, Throttle
 from reporter_finder.errors import (
     InvalidResponseError,
     OfflineCacheMissError,
@@ -70,51 +70,6 @@ def redact_url(url: str | None) -> str | None:
 #: Jitter added to each backoff, as a fraction of ``backoff_factor``: spreads out clients
 #: that failed together so they do not retry in lockstep.
 _JITTER_FRACTION = 0.5
-
-Clock = Callable[[], float]
-Sleep = Callable[[float], None]
-
-
-class Throttle:
-    """Keep the starts of successive requests at least ``min_interval`` seconds apart.
-
-    Thread-safe; uses a monotonic ``clock`` (never wall time, which can jump). ``clock`` and
-    ``sleep`` are injectable so that tests run instantly with a fake clock.
-
-    Example:
-        >>> t = Throttle(1.0)
-        >>> t.wait()  # first call never sleeps
-        0.0
-    """
-
-    def __init__(
-        self, min_interval: float, *, clock: Clock = time.monotonic, sleep: Sleep = time.sleep
-    ) -> None:
-        if min_interval < 0:
-            raise ValueError(f"min_interval must be >= 0, got {min_interval}")
-        self.min_interval = float(min_interval)
-        self._clock = clock
-        self._sleep = sleep
-        self._last: float | None = None
-        self._lock = threading.Lock()
-
-    def wait(self) -> float:
-        """Sleep just long enough to respect the interval, then mark a request start.
-
-        Returns:
-            The number of seconds slept (0.0 when no wait was needed).
-        """
-        with self._lock:
-            now = self._clock()
-            delay = 0.0
-            if self._last is not None:
-                delay = max(0.0, self._last + self.min_interval - now)
-            if delay > 0:
-                logger.debug("throttle: sleeping %.3f s", delay)
-                self._sleep(delay)
-            # max(): a fake sleep may not advance a fake clock; the start is still now + delay.
-            self._last = max(self._clock(), now + delay)
-            return delay
 
 
 @dataclass

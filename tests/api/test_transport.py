@@ -18,7 +18,8 @@ import responses
 from responses import matchers, registries
 
 from reporter_finder import __version__
-from reporter_finder.api.transport import DEFAULT_USER_AGENT, HttpTransport, SessionOwner, Throttle
+from reporter_finder.api.throttle import Throttle
+from reporter_finder.api.transport import DEFAULT_USER_AGENT, HttpTransport, SessionOwner
 from reporter_finder.errors import (
     InvalidResponseError,
     QueryError,

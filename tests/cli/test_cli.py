@@ -43,7 +43,7 @@ from reporter_finder.schema import GRANT_COLUMNS
 from reporter_finder.search import find_mentors
 from reporter_finder.tables.build import load_records
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 COMMON_FUND = str(FIXTURES / "projects-common-fund.json")
 PUBLICATIONS = str(FIXTURES / "publications-common-fund.json")
 #: A specialty whose vocabulary matches grants of the Common Fund fixture.

@@ -86,6 +86,20 @@ class QueryError(ReporterError):
     """The query cannot be sent as it is (invalid value, or rejected by the server with a 4xx)."""
 
 
+class InvalidArgumentError(ReporterError, ValueError):
+    """A function was given a value it cannot use (a negative count, an unknown format).
+
+    Also a :class:`ValueError`, so code written against the built-in type keeps working.
+    """
+
+
+class NotFoundError(ReporterError, KeyError):
+    """What was asked for by name or key (a PI, a specialty) is not in the data.
+
+    Also a :class:`KeyError`, so code written against the built-in type keeps working.
+    """
+
+
 class ReporterHTTPError(ReporterError):
     """The server answered with an error status (after retries for the retryable ones)."""
 
@@ -144,8 +158,10 @@ class OutreachError(ReporterError):
 __all__ = [
     "DataFormatError",
     "IncompleteResultsError",
+    "InvalidArgumentError",
     "InvalidResponseError",
     "LexiconError",
+    "NotFoundError",
     "OfflineCacheMissError",
     "OutreachError",
     "QueryError",

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reporter_finder.errors import InvalidArgumentError
+
 if TYPE_CHECKING:  # pragma: no cover
     import requests
 
@@ -55,13 +57,13 @@ class CacheSettings:
 
     def __post_init__(self) -> None:
         if self.mode not in CACHE_MODES:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"cache mode must be one of {', '.join(CACHE_MODES)}; got {self.mode!r}"
             )
         if self.path is not None and not isinstance(self.path, Path):
             object.__setattr__(self, "path", Path(self.path))
         if self.expire_after <= datetime.timedelta(0):
-            raise ValueError(f"expire_after must be positive, got {self.expire_after}")
+            raise InvalidArgumentError(f"expire_after must be positive, got {self.expire_after}")
 
     @property
     def resolved_path(self) -> Path:

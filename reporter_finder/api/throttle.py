@@ -12,6 +12,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from reporter_finder.errors import InvalidArgumentError
+
 __all__ = ["Clock", "Sleep", "Throttle"]
 
 logger = logging.getLogger(__name__)
@@ -36,7 +38,7 @@ class Throttle:
         self, min_interval: float, *, clock: Clock = time.monotonic, sleep: Sleep = time.sleep
     ) -> None:
         if min_interval < 0:
-            raise ValueError(f"min_interval must be >= 0, got {min_interval}")
+            raise InvalidArgumentError(f"min_interval must be >= 0, got {min_interval}")
         self.min_interval = float(min_interval)
         self._clock = clock
         self._sleep = sleep

@@ -39,6 +39,7 @@ from urllib3.util.retry import Retry
 from reporter_finder import __version__
 from reporter_finder.api.throttle import Clock, Sleep, Throttle
 from reporter_finder.errors import (
+    InvalidArgumentError,
     InvalidResponseError,
     OfflineCacheMissError,
     QueryError,
@@ -218,7 +219,7 @@ class HttpTransport(SessionOwner):
         service: str = "RePORTER",
     ) -> None:
         if max_attempts < 1:
-            raise ValueError(f"max_attempts must be >= 1, got {max_attempts}")
+            raise InvalidArgumentError(f"max_attempts must be >= 1, got {max_attempts}")
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.max_attempts = max_attempts

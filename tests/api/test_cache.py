@@ -21,7 +21,7 @@ from reporter_finder.api.cache import (
     make_session,
 )
 from reporter_finder.api.transport import HttpTransport
-from reporter_finder.errors import OfflineCacheMissError, QueryError
+from reporter_finder.errors import InvalidArgumentError, OfflineCacheMissError, QueryError
 from tests.fakeclock import FakeClock
 
 BASE = "https://api.example.org/v2"
@@ -62,7 +62,7 @@ def test_default_path_without_env_is_the_user_cache_dir(monkeypatch: pytest.Monk
     ],
 )
 def test_settings_validate(kwargs: dict[str, object], message: str) -> None:
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(InvalidArgumentError, match=message):
         CacheSettings(**kwargs)  # type: ignore[arg-type]
 
 

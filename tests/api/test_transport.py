@@ -21,6 +21,7 @@ from reporter_finder import __version__
 from reporter_finder.api.throttle import Throttle
 from reporter_finder.api.transport import DEFAULT_USER_AGENT, HttpTransport, SessionOwner
 from reporter_finder.errors import (
+    InvalidArgumentError,
     InvalidResponseError,
     QueryError,
     RateLimitError,
@@ -89,7 +90,7 @@ def test_throttle_spaces_starts_even_if_sleep_does_not_advance_the_clock() -> No
 
 
 def test_throttle_rejects_negative_interval() -> None:
-    with pytest.raises(ValueError, match="min_interval"):
+    with pytest.raises(InvalidArgumentError, match="min_interval"):
         Throttle(-1)
 
 
@@ -317,7 +318,7 @@ def test_every_web_client_closes_the_session_it_made() -> None:
 
 
 def test_max_attempts_must_be_positive() -> None:
-    with pytest.raises(ValueError, match="max_attempts"):
+    with pytest.raises(InvalidArgumentError, match="max_attempts"):
         HttpTransport(BASE, max_attempts=0)
 
 

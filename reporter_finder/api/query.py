@@ -18,6 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reporter_finder.api import limits
+from reporter_finder.api.criteria import (
+    as_date,
+    date_range,
+    dedupe,
+    int_tuple,
+    pi_name_criterion,
+    quote_term,
+    str_tuple,
+    year_span,
+)
 from reporter_finder.errors import QueryError
 
 _STR_TUPLES = (
@@ -39,8 +49,6 @@ _DATE_FIELDS = ("project_start_from", "project_start_to", "project_end_from", "p
 _UPPER = ("org_states", "activity_codes", "agencies", "dept_types")
 _LOWER = ("search_fields",)
 # Words the advanced search syntax treats as operators; a term equal to one must be quoted.
-_BOOLEAN_WORDS = frozenset({"and", "or", "not"})
-_NEEDS_QUOTES = re.compile(r"[\s()']")
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
@@ -100,16 +108,16 @@ class ProjectQuery:
             raise QueryError(f"text must be a string, not {type(text).__name__}")
         set_(self, "text", text or None)
         for name in _STR_TUPLES:
-            values = _str_tuple(name, getattr(self, name))
+            values = str_tuple(name, getattr(self, name))
             if name in _UPPER:
                 values = tuple(v.upper() for v in values)
             elif name in _LOWER:
                 values = tuple(v.lower() for v in values)
-            set_(self, name, _dedupe(values))
+            set_(self, name, dedupe(values))
         for name in _INT_TUPLES:
-            set_(self, name, _dedupe(_int_tuple(name, getattr(self, name))))
+            set_(self, name, dedupe(int_tuple(name, getattr(self, name))))
         for name in _DATE_FIELDS:
-            set_(self, name, _as_date(name, getattr(self, name)))
+            set_(self, name, as_date(name, getattr(self, name)))
         if not isinstance(self.operator, str):
             raise QueryError("operator must be one of 'and', 'or', 'advanced'")
         set_(self, "operator", self.operator.strip().lower())
@@ -296,7 +304,7 @@ class ProjectQuery:
         if search:
             parts.append(f"text {search}")
         if self.fiscal_years:
-            parts.append("FY " + _year_span(self.fiscal_years))
+            parts.append("FY " + year_span(self.fiscal_years))
         if self.include_active:
             parts.append("+active")
         labels = (
@@ -340,7 +348,7 @@ class ProjectQuery:
         if self.use_relevance:
             c["use_relevance"] = True
         if self.pi_names:
-            c["pi_names"] = [_pi_name(n) for n in self.pi_names]
+            c["pi_names"] = [pi_name_criterion(n) for n in self.pi_names]
         if self.pi_profile_ids:
             c["pi_profile_ids"] = list(self.pi_profile_ids)
         for name in ("org_names", "org_cities", "org_states", "dept_types", "project_nums"):
@@ -353,9 +361,9 @@ class ProjectQuery:
         if self.activity_codes:
             c["activity_codes"] = list(self.activity_codes)
         if self.project_start_from or self.project_start_to:
-            c["project_start_date"] = _date_range(self.project_start_from, self.project_start_to)
+            c["project_start_date"] = date_range(self.project_start_from, self.project_start_to)
         if self.project_end_from or self.project_end_to:
-            c["project_end_date"] = _date_range(self.project_end_from, self.project_end_to)
+            c["project_end_date"] = date_range(self.project_end_from, self.project_end_to)
         if self.award_amount_min is not None or self.award_amount_max is not None:
             # The API wants both bounds; an open bound becomes the widest value allowed.
             c["award_amount_range"] = {
@@ -387,7 +395,7 @@ class ProjectQuery:
         # Terms always go out as an "advanced" expression: the plain "or"/"and" operators put
         # the operator between *every* space-separated word, which would split phrases.
         joiner = " AND " if self.operator == "and" else " OR "
-        terms_expr = joiner.join(_quote(t) for t in self.terms)
+        terms_expr = joiner.join(quote_term(t) for t in self.terms)
         if not self.text:
             return terms_expr
         if self.operator == "advanced":
@@ -395,95 +403,7 @@ class ProjectQuery:
         words = [
             m.group(1) if m.group(1) is not None else m.group(2) for m in _TOKEN.finditer(self.text)
         ]
-        return joiner.join(_quote(w) for w in [*words, *self.terms] if w)
+        return joiner.join(quote_term(w) for w in [*words, *self.terms] if w)
 
 
 # --- helpers (private) -------------------------------------------------------------------
-
-
-def _str_tuple(name: str, value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = (value,)
-    try:
-        items = tuple(value)
-    except TypeError:
-        raise QueryError(f"{name} must be a list of strings, not {value!r}") from None
-    out = []
-    for item in items:
-        if not isinstance(item, str):
-            raise QueryError(f"{name} must hold strings; got {item!r}")
-        item = " ".join(item.split())
-        if not item:
-            raise QueryError(f"{name} contains an empty string: remove it.")
-        out.append(item)
-    return tuple(out)
-
-
-def _int_tuple(name: str, value: Any) -> tuple[int, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, (int, str)):
-        value = (value,)
-    try:
-        items = tuple(value)
-    except TypeError:
-        raise QueryError(f"{name} must be a list of integers, not {value!r}") from None
-    out = []
-    for item in items:
-        if isinstance(item, bool):
-            raise QueryError(f"{name} must hold integers; got {item!r}")
-        try:
-            out.append(int(str(item).strip()) if isinstance(item, str) else int(item))
-        except (TypeError, ValueError):
-            raise QueryError(f"{name} must hold integers; got {item!r}") from None
-    return tuple(out)
-
-
-def _dedupe(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(dict.fromkeys(values))
-
-
-def _as_date(name: str, value: Any) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if value is None or isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise QueryError(f"{name} must be a date (or 'YYYY-MM-DD'), not {value!r}")
-
-
-def _date_range(low: datetime.date | None, high: datetime.date | None) -> dict[str, str]:
-    # One side may be "" (open) per the API.
-    return {
-        "from_date": low.isoformat() if low else "",
-        "to_date": high.isoformat() if high else "",
-    }
-
-
-def _pi_name(name: str) -> dict[str, str]:
-    if "," in name:
-        last, _, first = name.partition(",")
-        last, first = last.strip(), first.strip()
-        if last and first:
-            return {"first_name": first, "last_name": last}
-        name = last or first
-    return {"any_name": name}
-
-
-def _quote(term: str) -> str:
-    if term.lower() in _BOOLEAN_WORDS or _NEEDS_QUOTES.search(term):
-        return f'"{term}"'
-    return term
-
-
-def _year_span(years: tuple[int, ...]) -> str:
-    ys = sorted(years)
-    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
-        return f"{ys[0]}–{ys[-1]}"
-    return ", ".join(map(str, ys))

@@ -35,7 +35,7 @@ import logging
 from reporter_finder.cli import investigator, leads, outreach, reference  # noqa: F401
 from reporter_finder.cli.errors import error_message
 from reporter_finder.cli.group import cli
-from reporter_finder.cli.options import parse_years
+from reporter_finder.cli.values import parse_years
 
 logger = logging.getLogger(__name__)
 

@@ -12,9 +12,6 @@ from reporter_finder.cli import terminal
 from reporter_finder.cli.errors import EXIT_RUNTIME, EXIT_USAGE, CliError
 from reporter_finder.cli.group import cli
 from reporter_finder.cli.options import (
-    Network,
-    Output,
-    Publications,
     as_of_option,
     email_option,
     load_option,
@@ -24,6 +21,7 @@ from reporter_finder.cli.options import (
     verbosity_options,
 )
 from reporter_finder.cli.terminal import _quiet
+from reporter_finder.cli.values import Network, Output, Publications
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
     import pandas as pd
@@ -86,7 +84,8 @@ def _pi_tables(
     ``as_of`` (``None``: today) is the day the grants' "active" and "months left" are judged on.
     """
     from reporter_finder.search import pi_query
-    from reporter_finder.tables.build import build_tables, load_records
+    from reporter_finder.tables.build import build_tables
+    from reporter_finder.tables.records import load_records
 
     records = load_records(load) if load else network.client().fetch_projects(pi_query(who))
     return build_tables(records, as_of=as_of)
@@ -134,7 +133,7 @@ def pi(
     """
     from reporter_finder.leads.export import write_table
     from reporter_finder.search import pi_grant_details
-    from reporter_finder.tables.build import find_pi
+    from reporter_finder.tables.people import find_pi
 
     who = " ".join(who.split())
     tables = _pi_tables(who, network, load, as_of)

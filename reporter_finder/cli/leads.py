@@ -11,14 +11,8 @@ import click
 
 from reporter_finder.cli.group import cli
 from reporter_finder.cli.options import (
-    Filters,
-    Network,
-    Output,
-    Publications,
-    Ranking,
     active_option,
     as_of_option,
-    check_writable,
     email_option,
     load_option,
     network_options,
@@ -29,6 +23,14 @@ from reporter_finder.cli.options import (
     verbosity_options,
 )
 from reporter_finder.cli.terminal import say
+from reporter_finder.cli.values import (
+    Filters,
+    Network,
+    Output,
+    Publications,
+    Ranking,
+    check_writable,
+)
 
 # --- search and grants ----------------------------------------------------------------------
 
@@ -39,7 +41,7 @@ def _find(
 ) -> Any:  # fmt: skip
     """Run the library's mentor search from the command's options."""
     from reporter_finder.search import find_mentors
-    from reporter_finder.tables.build import load_records
+    from reporter_finder.tables.records import load_records
 
     result = find_mentors(
         filters.specialty,
@@ -208,7 +210,7 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
     """
     check_writable(save, "'--save'")  # before the download, not after it
     from reporter_finder.leads.export import write_records
-    from reporter_finder.rank.lexicon import resolve_specialty
+    from reporter_finder.rank.resolve import resolve_specialty
     from reporter_finder.search import default_query, fetch_records, split_query
 
     match = resolve_specialty(filters.specialty)

@@ -10,13 +10,8 @@ import click
 from reporter_finder.cli.group import cli
 from reporter_finder.cli.investigator import _pi_publications, _pi_tables
 from reporter_finder.cli.options import (
-    ApplicantText,
-    Network,
-    Output,
-    Publications,
     applicant_options,
     as_of_option,
-    check_writable,
     email_option,
     load_option,
     network_options,
@@ -25,6 +20,7 @@ from reporter_finder.cli.options import (
     verbosity_options,
 )
 from reporter_finder.cli.terminal import say
+from reporter_finder.cli.values import ApplicantText, Network, Output, Publications, check_writable
 
 # --- draft ----------------------------------------------------------------------------------
 

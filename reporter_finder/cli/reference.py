@@ -8,8 +8,9 @@ import click
 
 from reporter_finder.cli.errors import EXIT_USAGE, CliError, ReporterGroup
 from reporter_finder.cli.group import cli
-from reporter_finder.cli.options import Output, output_options, verbosity_options
+from reporter_finder.cli.options import output_options, verbosity_options
 from reporter_finder.cli.terminal import say
+from reporter_finder.cli.values import Output
 
 # --- specialties ----------------------------------------------------------------------------
 
@@ -32,7 +33,8 @@ def specialties(show: str | None, output: Output) -> None:
     import pandas as pd
 
     from reporter_finder.leads.export import write_table
-    from reporter_finder.rank.lexicon import load_lexicon, resolve_specialty
+    from reporter_finder.rank.lexicon import load_lexicon
+    from reporter_finder.rank.resolve import resolve_specialty
 
     if show is None:
         table = pd.DataFrame(

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from reporter_finder.leads.export import LEAD_LIST_HEADER
+from reporter_finder.schema import LEAD_LIST_HEADER
 
 pytestmark = pytest.mark.e2e
 

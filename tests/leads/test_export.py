@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import pickle
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from reporter_finder.errors import InvalidArgumentError
 from reporter_finder.leads import export
 from reporter_finder.leads.export import (
     FORMATS,
@@ -445,9 +447,31 @@ def test_unknown_format_is_rejected(tmp_path: Path, ranked: pd.DataFrame) -> Non
 def test_write_records_round_trips_through_load_records(
     tmp_path: Path, common_fund_records: list[dict[str, Any]]
 ) -> None:
-    from reporter_finder.tables.build import load_records
+    from reporter_finder import load_records  # the public name: stable while tables/ moves
 
     path = tmp_path / "saved.json"
     assert write_records(common_fund_records, path, meta={"api_url": "http://x"}) == 155
     assert load_records(path) == common_fund_records
     assert json.loads(path.read_text(encoding="utf-8"))["meta"]["total"] == 155
+
+
+# --- errors: the ReporterError family, still ValueErrors for callers written against those --
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: infer_format("leads.docx", None, is_tty=False),
+        lambda: infer_format("leads.csv", "parquet", is_tty=False),
+        lambda: infer_format("-", "xlsx", is_tty=True),
+        lambda: lead_list(pd.DataFrame({"rank": [1]})),
+        lambda: lead_list(pd.DataFrame(), top=-1),
+        lambda: write_table(pd.DataFrame({"a": [1]}), "-", "parquet"),
+    ],
+    ids=["extension", "format", "xlsx-to-tty", "columns", "top", "write-format"],
+)
+def test_bad_arguments_raise_the_library_error_that_is_also_a_value_error(call: Any) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        call()
+    assert isinstance(caught.value, ValueError)
+    assert pickle.loads(pickle.dumps(caught.value)).message == caught.value.message

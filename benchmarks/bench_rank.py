@@ -15,8 +15,8 @@ import time
 from datetime import date
 
 from benchmarks.synthetic import generate_records
-from reporter_finder.rank.lexicon import resolve_skills, resolve_specialty
 from reporter_finder.rank.ranker import rank_pis
+from reporter_finder.rank.resolve import resolve_skills, resolve_specialty
 from reporter_finder.tables.build import build_tables
 
 TARGET_SECONDS = 2.0

@@ -34,9 +34,9 @@ _EXPORTS: dict[str, str] = {
     "load_records": "tables.build",
     "find_pi": "tables.build",
     "load_lexicon": "rank.lexicon",
-    "resolve_specialty": "rank.lexicon",
-    "resolve_skills": "rank.lexicon",
-    "RankWeights": "rank.ranker",
+    "resolve_specialty": "rank.resolve",
+    "resolve_skills": "rank.resolve",
+    "RankWeights": "rank.weights",
     "rank_pis": "rank.ranker",
     "find_mentors": "search",
     "MentorSearch": "search",
@@ -86,7 +86,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         draft_followup,
         write_drafts,
     )
-    from reporter_finder.rank.lexicon import load_lexicon, resolve_skills, resolve_specialty
-    from reporter_finder.rank.ranker import RankWeights, rank_pis
+    from reporter_finder.rank.lexicon import load_lexicon
+    from reporter_finder.rank.ranker import rank_pis
+    from reporter_finder.rank.resolve import resolve_skills, resolve_specialty
+    from reporter_finder.rank.weights import RankWeights
     from reporter_finder.search import MentorSearch, find_mentors
     from reporter_finder.tables.build import Tables, build_tables, find_pi, load_records

@@ -23,20 +23,11 @@ import pandas as pd
 from reporter_finder.api.limits import DEFAULT_SEARCH_FIELDS, PUBMED_URL_TEMPLATE
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.dates import nih_fiscal_year
-from reporter_finder.rank.lexicon import (
-    Lexicon,
-    Skill,
-    Specialty,
-    SpecialtyMatch,
-    resolve_skills,
-    resolve_specialty,
-)
-from reporter_finder.rank.ranker import (
-    RankWeights,
-    _validate_track,
-    rank_pis,
-    score_projects,
-)
+from reporter_finder.rank.lexicon import Lexicon, Skill, Specialty
+from reporter_finder.rank.ranker import _validate_track, rank_pis
+from reporter_finder.rank.relevance import score_projects
+from reporter_finder.rank.resolve import SpecialtyMatch, resolve_skills, resolve_specialty
+from reporter_finder.rank.weights import RankWeights
 from reporter_finder.schema import GRANT_COLUMNS
 from reporter_finder.tables.build import Tables, build_tables
 

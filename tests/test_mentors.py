@@ -10,8 +10,8 @@ import pytest
 
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.errors import QueryError
-from reporter_finder.rank.lexicon import resolve_specialty
-from reporter_finder.rank.ranker import RANK_COLUMNS
+from reporter_finder.rank.resolve import resolve_specialty
+from reporter_finder.schema import RANK_COLUMNS
 from reporter_finder.search import (
     MENTOR_ACTIVITY_CODES,
     PI_DETAIL_COLUMNS,

@@ -1,27 +1,25 @@
-"""The specialty and skills vocabularies, and resolution of what a user typed.
+"""The specialty and skills vocabularies: their data classes, loading and validation.
 
 NIH grant text rarely names a clinical specialty ("cardiology" is almost absent from cardiology
 grants), so ranking searches for each specialty's *vocabulary* instead: diseases, procedures and
 phrases as they appear in titles and abstracts. The vocabularies live in package data
 (``data/specialties.json`` and ``data/skills.json``) so that clinicians can review and extend them
-without touching code; this module loads and validates them and turns free text such as
-``"OB/GYN"``, ``"cardiolgy"`` or ``"R, qPCR; chart review"`` into :class:`Specialty` and
-:class:`Skill` values.
+without touching code; this module loads and validates them into :class:`Specialty` and
+:class:`Skill` values. Turning free text such as ``"OB/GYN"``, ``"cardiolgy"`` or
+``"R, qPCR; chart review"`` into those values is :mod:`reporter_finder.rank.resolve`.
 
 Example:
-    >>> from reporter_finder.rank.lexicon import resolve_specialty, resolve_skills
-    >>> resolve_specialty("cards").specialty.key
-    'cardiology'
-    >>> [skill.key for skill in resolve_skills("R, chart review")]
-    ['r_programming', 'chart_review']
+    >>> from reporter_finder.rank.lexicon import load_lexicon
+    >>> load_lexicon().specialty("cardiology").name
+    'Cardiology'
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -29,11 +27,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
-from rapidfuzz.utils import default_process
-
-from reporter_finder.errors import LexiconError, QueryError
+from reporter_finder.errors import LexiconError, NotFoundError
+from reporter_finder.rank.matchkey import Index, build_index
 
 __all__ = [
     "CATEGORIES",
@@ -42,10 +37,7 @@ __all__ = [
     "Lexicon",
     "Skill",
     "Specialty",
-    "SpecialtyMatch",
     "load_lexicon",
-    "resolve_skills",
-    "resolve_specialty",
 ]
 
 
@@ -62,42 +54,10 @@ INSTITUTES: Final = _word_set(
 CATEGORIES: Final = ("medicine", "surgery", "diagnostic", "other")
 #: Allowed ``orientation`` values of a skill.
 ORIENTATIONS: Final = ("clinical", "basic", "either")
-#: Default similarity (0–100) a typo must reach to be taken as a known specialty or skill.
-DEFAULT_CUTOFF: Final = 85.0
 
 _SPECIALTIES_FILE: Final = "specialties.json"
 _SKILLS_FILE: Final = "skills.json"
 _KEY_RE: Final = re.compile(r"^[a-z][a-z0-9_]*$")
-# Match keys this short ("gi", "id", "em", "im", "ent", "derm") are abbreviations: one wrong
-# letter makes a different abbreviation, so they are matched exactly and never fuzzily.
-_EXACT_ONLY_MAX_LEN: Final = 4
-_N_SUGGESTIONS: Final = 3
-_SPLIT_SKILLS_RE: Final = re.compile(r"[,;\n\r]+")
-# Second chance for a skill piece nobody recognises: "R/Python", "western blot & qPCR".
-_SPLIT_COMPOUND_RE: Final = re.compile(r"\s*(?:/|&|\+|\band\b)\s*", re.IGNORECASE)
-# Words people wrap around a specialty ("cardiology research fellowship", "interested in GI").
-_SPECIALTY_FILLER: Final = _word_set(
-    "a an the in of for on at to into my i im am want would like do go pursue become "
-    "interested interest field area specialty speciality subspecialty program programme "
-    "training fellowship fellow residency resident research researcher department dept "
-    "division year position clinical"
-)
-# Words people wrap around a skill ("experience with R", "basic knowledge of SPSS").
-_SKILL_FILLER: Final = _word_set(
-    "a an the in of with on for to using use used experience experienced skill basic "
-    "advanced intermediate proficient proficiency knowledge familiar familiarity expertise "
-    "expert strong good excellent hand work research technique analysis"
-)
-# English stop words and words too generic to search grant text for, dropped from the
-# vocabulary built for an unknown specialty ("space medicine" searches for "space").
-_FALLBACK_DROP: Final = _word_set(
-    "a an and or the in of for on at to into with by from my i im am want would like do go "
-    "pursue become interested interest field area specialty speciality subspecialty "
-    "program programme training fellowship fellow residency resident research researcher "
-    "department dept division year position clinical medicine medical health science "
-    "sciences study studies care general"
-)
-_WORD_RE: Final = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 _SPECIALTY_FIELDS: Final = frozenset(
     {
@@ -169,38 +129,6 @@ class Skill:
     is_known: bool = True
 
 
-@dataclass(frozen=True)
-class SpecialtyMatch:
-    """What :func:`resolve_specialty` made of a user's text.
-
-    Attributes:
-        query: the text as given.
-        specialty: the known specialty, or a fallback (``is_known`` False) built from the text.
-        score: 100 for an exact name/alias hit; the fuzzy similarity (0–100) otherwise.
-        suggestions: names of the closest known specialties, best first. Empty for an exact or
-            alias hit; for an unknown specialty, the three closest.
-    """
-
-    query: str
-    specialty: Specialty
-    score: float
-    suggestions: tuple[str, ...]
-
-    @property
-    def is_known(self) -> bool:
-        """Whether the text resolved to a specialty of the lexicon."""
-        return self.specialty.is_known
-
-
-@dataclass(frozen=True)
-class _Index:
-    """Look-up tables for one vocabulary: exact match keys and the forms worth fuzzing."""
-
-    exact: Mapping[str, str]  # match key -> entry key
-    fuzzy: tuple[tuple[str, str], ...]  # (normalised spaced form, entry key)
-    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (match tokens, entry key), for containment
-
-
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """The validated specialty and skills vocabularies (immutable).
@@ -219,8 +147,8 @@ class Lexicon:
     specialties: Mapping[str, Specialty]
     skills: Mapping[str, Skill]
     dept_types: frozenset[str]
-    _specialty_index: _Index = field(init=False, repr=False)
-    _skill_index: _Index = field(init=False, repr=False)
+    _specialty_index: Index = field(init=False, repr=False)
+    _skill_index: Index = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Copy into read-only views so a caller's dict cannot change the lexicon afterwards.
@@ -249,7 +177,7 @@ class Lexicon:
         object.__setattr__(
             self,
             "_specialty_index",
-            _build_index(
+            build_index(
                 "specialty",
                 (
                     (s.key, (s.key.replace("_", " "), s.name, *s.aliases))
@@ -260,7 +188,7 @@ class Lexicon:
         object.__setattr__(
             self,
             "_skill_index",
-            _build_index(
+            build_index(
                 "skill",
                 (
                     (s.key, (s.key.replace("_", " "), s.name, *s.aliases))
@@ -273,293 +201,23 @@ class Lexicon:
         """Return the specialty stored under ``key``.
 
         Raises:
-            KeyError: no specialty has that key (use :func:`resolve_specialty` for free text).
+            NotFoundError: no specialty has that key (also a ``KeyError``); the message
+                suggests the closest keys.
+                :func:`~reporter_finder.rank.resolve.resolve_specialty` takes free text.
+
+        Example:
+            >>> load_lexicon().specialty("cardiology").name
+            'Cardiology'
         """
-        try:
-            return self.specialties[key]
-        except KeyError:
-            raise KeyError(f"no specialty with key {key!r}") from None
-
-
-# --- normalisation -----------------------------------------------------------------------
-
-
-def _singular(token: str) -> str:
-    # Crude on purpose: applied identically to the vocabulary and to the query, it only has
-    # to make "pediatrics"/"pediatric" and "trials"/"trial" meet, not produce real words.
-    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-        return token[:-1]
-    return token
-
-
-def _tokens(text: str) -> list[str]:
-    """Lower-case alphanumeric tokens, singularised, without "and" (so "&" and "and" agree)."""
-    cleaned = default_process(unicodedata.normalize("NFKC", text))
-    return [_singular(token) for token in cleaned.split() if token != "and"]
-
-
-def _match_key(tokens: Iterable[str]) -> str:
-    # Joined without spaces so "OB/GYN", "ob-gyn", "ob gyn" and "obgyn" all meet.
-    return "".join(tokens)
-
-
-def _build_index(kind: str, entries: Iterable[tuple[str, Iterable[str]]]) -> _Index:
-    exact: dict[str, str] = {}
-    origin: dict[str, str] = {}
-    fuzzy: list[tuple[str, str]] = []
-    phrases: list[tuple[tuple[str, ...], str]] = []
-    for key, forms in entries:
-        for form in forms:
-            tokens = _tokens(form)
-            match_key = _match_key(tokens)
-            if not match_key:
-                raise LexiconError(f"{kind} {key!r}: name or alias {form!r} has no letters")
-            owner = exact.get(match_key)
-            if owner is not None and owner != key:
-                raise LexiconError(
-                    f"{kind} alias collision: {form!r} of {key!r} matches "
-                    f"{origin[match_key]!r} of {owner!r}",
-                    hint="aliases are compared ignoring case, punctuation, spaces and plurals",
-                )
-            if owner is None:
-                exact[match_key] = key
-                origin[match_key] = form
-                if len(match_key) > _EXACT_ONLY_MAX_LEN:
-                    fuzzy.append((" ".join(tokens), key))
-                    phrases.append((tuple(tokens), key))
-    return _Index(MappingProxyType(exact), tuple(fuzzy), tuple(phrases))
-
-
-# --- resolution --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Lookup:
-    key: str | None  # the entry matched, or None
-    score: float  # 100 for exact, the best fuzzy similarity otherwise
-    ranked: tuple[str, ...]  # entry keys by closeness, best first (empty for exact hits)
-
-
-def _word_similarity(a: str, b: str) -> float:
-    if a == b:
-        return 100.0
-    if min(len(a), len(b)) <= _EXACT_ONLY_MAX_LEN:
-        return 0.0  # short words are abbreviations: no fuzzy matching (see _EXACT_ONLY_MAX_LEN)
-    # OSA counts a transposition or a substitution as one edit, like a typist makes them;
-    # the indel ratio counts a substitution twice yet scores "audiology" ~ "radiology" 89.
-    return OSA.normalized_similarity(a, b) * 100
-
-
-def _similarity(query: tuple[str, ...], choice: tuple[str, ...]) -> float:
-    """Similarity (0–100) of two token sequences: the worst word of a one-to-one pairing.
-
-    Whole-string ratios let a shared word carry a different one ("pediatric cardiology" ~
-    "pediatric urology" scores 87 with fuzz.ratio), so every word must be a near-copy of
-    its partner; word order is free ("surgery plastic").
-    """
-    if len(query) != len(choice):
-        return 0.0
-    remaining = list(choice)
-    worst = 100.0
-    for word in sorted(query, key=len, reverse=True):
-        scores = [_word_similarity(word, other) for other in remaining]
-        best = max(range(len(scores)), key=scores.__getitem__)
-        worst = min(worst, scores[best])
-        del remaining[best]
-    return worst
-
-
-def _lookup(text: str, index: _Index, filler: frozenset[str], cutoff: float) -> _Lookup:
-    tokens = _tokens(text)
-    if not tokens:
-        return _Lookup(None, 0.0, ())
-    candidates = [tokens]
-    stripped = [token for token in tokens if token not in filler]
-    if stripped and stripped != tokens:
-        candidates.append(stripped)
-    for candidate in candidates:
-        key = index.exact.get(_match_key(candidate))
-        if key is not None:
-            return _Lookup(key, 100.0, ())
-
-    words = tuple(candidates[-1])
-    query = " ".join(words)
-    accept: dict[str, float] = {}
-    closeness: dict[str, float] = {}
-    for choice, key in index.fuzzy:
-        similarity = _similarity(words, tuple(choice.split()))
-        accept[key] = max(accept.get(key, 0.0), similarity)
-        # Suggestions need a softer notion of "close": WRatio credits partial matches
-        # ("sports cardiology" ~ "cardiology"), ratio keeps plain typos on top.
-        near = (
-            fuzz.WRatio(query, choice, processor=default_process)
-            + fuzz.ratio(query, choice, processor=default_process)
-        ) / 2
-        closeness[key] = max(closeness.get(key, 0.0), near, similarity)
-    ranked = tuple(sorted(closeness, key=lambda k: (-closeness[k], k)))
-    best_key = min(accept, key=lambda k: (-accept[k], k), default=None)
-    best = accept.get(best_key, 0.0) if best_key is not None else 0.0
-    fuzzable = len(_match_key(candidates[-1])) > _EXACT_ONLY_MAX_LEN
-    if best_key is not None and fuzzable and best >= cutoff:
-        ranked = (best_key, *(k for k in ranked if k != best_key))
-        return _Lookup(best_key, float(best), ranked)
-    return _Lookup(None, float(best), ranked)
-
-
-def _contained(text: str, index: _Index) -> tuple[str, ...]:
-    """Entry keys whose name or alias appears as whole words inside ``text``."""
-    tokens = _tokens(text)
-    found: list[str] = []
-    for phrase, key in index.phrases:
-        if key in found or len(phrase) > len(tokens):
-            continue
-        if all(word in _FALLBACK_DROP for word in phrase):
-            continue  # "medicine" inside "space medicine" says nothing about the field
-        width = len(phrase)
-        if any(tuple(tokens[i : i + width]) == phrase for i in range(len(tokens) - width + 1)):
-            found.append(key)
-    return tuple(found)
-
-
-def _words(text: str) -> list[str]:
-    return _WORD_RE.findall(unicodedata.normalize("NFKC", text).lower())
-
-
-def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(item for item in items if item))
-
-
-def _fallback_specialty(text: str, lexicon: Lexicon, related: tuple[str, ...]) -> Specialty:
-    words = _words(text)
-    meaningful = [word for word in words if word not in _FALLBACK_DROP]
-    whole = " ".join(words)
-    core = _dedupe([whole, " ".join(meaningful), *(w for w in meaningful if len(w) > 2)])
-    # A known specialty named inside the phrase ("sports cardiology") lends its core
-    # vocabulary as broad terms: the bare words rarely occur in grant text (ranking-notes §5).
-    broad = _dedupe(
-        term for key in related for term in lexicon.specialties[key].core_terms if term not in core
-    )
-    exclude = _dedupe(term for key in related for term in lexicon.specialties[key].exclude_terms)
-    named = [word for word in words if word not in _SPECIALTY_FILLER]
-    return Specialty(
-        key="_".join(named or words) or "custom",
-        name=" ".join(text.split()),
-        aliases=(),
-        core_terms=core,
-        broad_terms=broad,
-        institutes=(),
-        dept_types=(),
-        category="other",
-        exclude_terms=exclude,
-        is_known=False,
-    )
-
-
-def resolve_specialty(
-    text: str, lexicon: Lexicon | None = None, *, cutoff: float = DEFAULT_CUTOFF
-) -> SpecialtyMatch:
-    """Resolve what a user typed to a specialty, forgiving case, punctuation, plurals and typos.
-
-    Order: exact name/key/alias (``"OB/GYN"``, ``"ob-gyn"`` and ``"obgyn"`` are one alias), the
-    same after dropping filler words (``"cardiology research fellowship"``), then fuzzy
-    similarity of at least ``cutoff`` (``"cardiolgy"``). Abbreviations of four letters or fewer
-    (``"GI"``, ``"ID"``, ``"EM"``) only ever match exactly. Anything else becomes a fallback
-    :class:`Specialty` with ``is_known=False`` whose core terms are the user's own words
-    (stop words removed) and whose suggestions are the three closest known specialties.
-
-    Args:
-        text: the specialty as typed.
-        lexicon: the vocabulary; the packaged one by default.
-        cutoff: minimum fuzzy similarity, 0–100.
-
-    Raises:
-        QueryError: ``text`` has no letters or digits, or ``cutoff`` is outside 0–100.
-
-    Example:
-        >>> resolve_specialty("heme/onc").specialty.name
-        'Hematology-Oncology'
-    """
-    if not 0 <= cutoff <= 100:
-        raise QueryError(f"cutoff must be between 0 and 100, got {cutoff!r}")
-    if not _tokens(text):
-        raise QueryError(
-            f"no specialty given (got {text!r})",
-            hint="name a specialty, e.g. 'cardiology' or 'OB/GYN'",
+        found = self.specialties.get(key)
+        if found is not None:
+            return found
+        close = difflib.get_close_matches(str(key), list(self.specialties), n=3)
+        suggestion = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        raise NotFoundError(
+            f"no specialty with key {key!r}{suggestion}",
+            hint="keys are snake_case, e.g. 'cardiology'; resolve_specialty() takes free text",
         )
-    lexicon = lexicon if lexicon is not None else load_lexicon()
-    found = _lookup(text, lexicon._specialty_index, _SPECIALTY_FILLER, cutoff)
-    names = lexicon.specialties
-    if found.key is not None:
-        suggestions = tuple(names[k].name for k in found.ranked[:_N_SUGGESTIONS])
-        return SpecialtyMatch(text, names[found.key], found.score, suggestions)
-    related = _contained(text, lexicon._specialty_index)
-    ranked = (*related, *(k for k in found.ranked if k not in related))
-    suggestions = tuple(names[k].name for k in ranked[:_N_SUGGESTIONS])
-    specialty = _fallback_specialty(text, lexicon, related)
-    return SpecialtyMatch(text, specialty, found.score, suggestions)
-
-
-def _split_skills(skills: str | Iterable[str]) -> list[str]:
-    items = [skills] if isinstance(skills, str) else list(skills)
-    pieces: list[str] = []
-    for item in items:
-        if not isinstance(item, str):
-            raise QueryError(f"skills must be strings, got {type(item).__name__}")
-        pieces.extend(p.strip() for p in _SPLIT_SKILLS_RE.split(item))
-    return [p for p in pieces if _tokens(p)]
-
-
-def _unknown_skill(text: str) -> Skill:
-    words = _words(text)
-    return Skill(
-        key="_".join(words) or "custom",
-        name=" ".join(text.split()),
-        aliases=(),
-        terms=(" ".join(text.lower().split()),),
-        orientation="either",
-        is_known=False,
-    )
-
-
-def resolve_skills(
-    skills: str | Iterable[str], lexicon: Lexicon | None = None
-) -> tuple[Skill, ...]:
-    """Resolve an applicant's skills to the vocabulary, keeping unknown ones as typed.
-
-    A string is split on commas, semicolons and newlines (so are the items of an iterable).
-    Each piece is matched like a specialty (exact, alias, minus filler words such as
-    "experience with", then fuzzy at 85); a piece nobody recognises is tried once more split
-    on ``/``, ``&``, ``+`` and "and" (``"R/Python"``), and otherwise kept as an unknown
-    :class:`Skill` (``is_known=False``) whose only term is the typed text. Duplicates are
-    dropped; order is kept.
-
-    Raises:
-        QueryError: an item of the iterable is not a string.
-
-    Example:
-        >>> [s.key for s in resolve_skills("qPCR; western blot, R/Python")]
-        ['pcr', 'western_blot', 'r_programming', 'python']
-    """
-    lexicon = lexicon if lexicon is not None else load_lexicon()
-    index = lexicon._skill_index
-    resolved: dict[str, Skill] = {}
-    for piece in _split_skills(skills):
-        found = _lookup(piece, index, _SKILL_FILLER, DEFAULT_CUTOFF)
-        if found.key is not None:
-            matched = [lexicon.skills[found.key]]
-        else:
-            parts = [p for p in _SPLIT_COMPOUND_RE.split(piece) if _tokens(p)]
-            lookups = [_lookup(p, index, _SKILL_FILLER, DEFAULT_CUTOFF) for p in parts]
-            if len(parts) > 1 and all(lk.key is not None for lk in lookups):
-                matched = [lexicon.skills[lk.key] for lk in lookups if lk.key is not None]
-            else:
-                matched = [_unknown_skill(piece)]
-        for skill in matched:
-            resolved.setdefault(skill.key, skill)
-    return tuple(resolved.values())
-
-
-# --- loading and validation --------------------------------------------------------------
 
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -577,7 +235,8 @@ def _read_json(source: str | Path | None, default_name: str) -> tuple[Any, str]:
     try:
         if source is None:
             where = f"reporter_finder/rank/data/{default_name}"
-            resource = resources.files("reporter_finder.rank").joinpath("data", default_name)
+            package = resources.files("reporter_finder.rank")
+            resource = package.joinpath("data").joinpath(default_name)
             text = resource.read_text(encoding="utf-8")
         else:
             where = str(source)

@@ -16,14 +16,10 @@ import pytest
 from reporter_finder.dates import nih_fiscal_year
 from reporter_finder.errors import QueryError
 from reporter_finder.rank.lexicon import Skill, Specialty
-from reporter_finder.rank.ranker import (
-    RANK_COLUMNS,
-    SCORE_COLUMNS,
-    RankWeights,
-    rank_pis,
-    score_projects,
-)
-from reporter_finder.schema import LEAD_COLUMNS
+from reporter_finder.rank.ranker import rank_pis
+from reporter_finder.rank.relevance import score_projects
+from reporter_finder.rank.weights import RankWeights
+from reporter_finder.schema import LEAD_COLUMNS, RANK_COLUMNS, SCORE_COLUMNS
 from reporter_finder.tables.build import build_tables
 
 AS_OF = date(2025, 6, 1)

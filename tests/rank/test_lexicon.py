@@ -11,15 +11,9 @@ from typing import Any
 import pytest
 
 import reporter_finder
-from reporter_finder.errors import LexiconError, QueryError
-from reporter_finder.rank.lexicon import (
-    INSTITUTES,
-    Lexicon,
-    Skill,
-    load_lexicon,
-    resolve_skills,
-    resolve_specialty,
-)
+from reporter_finder.errors import LexiconError, NotFoundError, QueryError
+from reporter_finder.rank.lexicon import INSTITUTES, Lexicon, Skill, load_lexicon
+from reporter_finder.rank.resolve import resolve_skills, resolve_specialty
 
 DATA = Path(reporter_finder.__file__).parent / "rank" / "data"
 
@@ -454,9 +448,14 @@ def test_lexicon_does_not_share_the_callers_dict(lexicon: Lexicon) -> None:
     assert "cardiology" in copy_.specialties
 
 
-def test_unknown_specialty_key_is_a_key_error(lexicon: Lexicon) -> None:
-    with pytest.raises(KeyError, match="cardiologyy"):
+def test_unknown_specialty_key_is_a_not_found_error_suggesting_the_closest_key(
+    lexicon: Lexicon,
+) -> None:
+    with pytest.raises(NotFoundError, match="cardiologyy") as caught:
         lexicon.specialty("cardiologyy")
+    assert "did you mean 'cardiology'" in str(caught.value)
+    assert "resolve_specialty" in (caught.value.hint or "")
+    assert isinstance(caught.value, KeyError)  # code catching the built-in type still works
 
 
 # --- malformed files ----------------------------------------------------------------------

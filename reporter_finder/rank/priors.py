@@ -1,0 +1,239 @@
+"""Mentor priors: what makes a topically relevant PI a better mentor (ranking-notes §6).
+
+Step 3 of the ranking. The prior is ``a·active + b·mechanism + c·mentoring + d·funding
++ e·department + f·track + g·seniority``; each component is in [0, 1] (track in [−1, 1]) and is
+0 when its field is missing, so missing data is neutral. The weights and the code tiers are in
+:class:`~reporter_finder.rank.weights.RankWeights`.
+
+Each function takes the links of the *chosen* PIs (the rows of
+:func:`~reporter_finder.rank.aggregate.pi_grant_contributions` for them) and returns one value
+per chosen PI, indexed and ordered by ``chosen``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from reporter_finder.rank.weights import RankWeights
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reporter_finder.rank.lexicon import Skill, Specialty
+
+__all__ = [
+    "Priors",
+    "active_prior",
+    "award_codes",
+    "department_match",
+    "funding_prior",
+    "mechanism_prior",
+    "mentor_priors",
+    "orientation",
+    "seniority",
+    "target_orientation",
+]
+
+# Checked in order: "assistant professor" must not score as "professor".
+_SENIORITY = (
+    (re.compile(r"\b(assistant|asst)\b.*\bprof"), 0.4),
+    (re.compile(r"\b(associate|assoc)\b.*\bprof"), 0.7),
+    (re.compile(r"\bprof|\bchair|\bchief\b|\bdirector\b|\bdean\b"), 1.0),
+    (re.compile(r"\binstructor\b|\blecturer\b|\bresearch(er)?\b|\bscientist\b|\bfellow\b"), 0.15),
+)
+
+
+def seniority(title: Any) -> float:
+    """Seniority (0–1) of an academic title; 0 for a missing or unrecognised title.
+
+    Example:
+        >>> seniority("Associate Professor of Medicine")
+        0.7
+    """
+    if not isinstance(title, str) or not title.strip():
+        return 0.0
+    text = title.lower()
+    for pattern, value in _SENIORITY:
+        if pattern.search(text):
+            return value
+    return 0.0
+
+
+def target_orientation(track: str, skills: Sequence[Skill]) -> float | None:
+    """The orientation the applicant wants: +1 clinical, −1 basic, or for track "any" the mean
+    orientation of the skills; ``None`` when nothing says (no fit is judged then)."""
+    if track == "clinical":
+        return 1.0
+    if track == "postdoc":
+        return -1.0
+    signs = [{"clinical": 1.0, "basic": -1.0}.get(s.orientation, 0.0) for s in skills]
+    mean = sum(signs) / len(signs) if signs else 0.0
+    return mean if mean != 0 else None
+
+
+def active_prior(lk: pd.DataFrame, chosen: pd.Index, w: RankWeights) -> tuple[pd.Series, pd.Series]:
+    """(active prior, months left on the longest-running active grant; NA if none runs)."""
+    running = lk["months_left"] > 0
+    max_months = (
+        lk["months_left"].where(running).groupby(lk["pi_key"], sort=False).max().reindex(chosen)
+    )
+    return (max_months / w.active_full_months).clip(upper=1.0).fillna(0.0), max_months
+
+
+def funding_prior(lk: pd.DataFrame, chosen: pd.Index, w: RankWeights) -> pd.Series:
+    """``log1p(active $ / 100k) / log1p(cap / 100k)``, a centre grant credited at most
+    ``centre_credit_cap`` and the total capped at ``funding_cap``."""
+    running = lk["months_left"] > 0
+    credit = lk["award"].where(running)
+    credit = credit.where(~lk["code"].isin(w.centre_codes), credit.clip(upper=w.centre_credit_cap))
+    dollars = credit.groupby(lk["pi_key"], sort=False).sum().reindex(chosen).fillna(0.0)
+    dollars = dollars.clip(upper=w.funding_cap)
+    return np.log1p(dollars / 1e5) / math.log1p(w.funding_cap / 1e5)
+
+
+def mechanism_prior(lk: pd.DataFrame, chosen: pd.Index, w: RankWeights) -> pd.Series:
+    """The best award tier held: tier A 1.0, tier B 0.6, junior career award 0.3, else 0."""
+    tier = pd.Series(
+        np.select(
+            [
+                lk["code"].isin(w.tier_a_codes),
+                lk["code"].isin(w.tier_b_codes),
+                lk["code"].isin(w.junior_codes),
+            ],
+            [1.0, 0.6, 0.3],
+            0.0,
+        ),
+        index=lk.index,
+    )
+    return tier.groupby(lk["pi_key"], sort=False).max().reindex(chosen).fillna(0.0)
+
+
+def award_codes(
+    lk: pd.DataFrame, chosen: pd.Index
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(activity codes, case-folded department types) of each chosen PI's grants."""
+    codes_of: dict[str, set[str]] = {k: set() for k in chosen}
+    depts_of: dict[str, set[str]] = {k: set() for k in chosen}
+    for key, code, dept in zip(
+        lk["pi_key"].tolist(), lk["code"].tolist(), lk["dept"].tolist(), strict=True
+    ):
+        if code:
+            codes_of[key].add(code)
+        if isinstance(dept, str):
+            depts_of[key].add(dept.strip().casefold())
+    return codes_of, depts_of
+
+
+def department_match(
+    depts_of: dict[str, set[str]],
+    own_departments: Sequence[Any],
+    chosen: pd.Index,
+    specialty: Specialty,
+) -> dict[str, str | None]:
+    """Per PI: the first (alphabetically) of their grants' or own departments that is one of the
+    specialty's ``dept_types``, case-folded; ``None`` if none is."""  # fmt: skip
+    spec_depts = {d.strip().casefold() for d in specialty.dept_types}
+    dept_hit: dict[str, str | None] = {}
+    for key, own in zip(chosen, own_departments, strict=True):
+        depts = depts_of[key] | ({own.strip().casefold()} if isinstance(own, str) else set())
+        matched = sorted(depts & spec_depts)
+        dept_hit[key] = matched[0] if matched else None
+    return dept_hit
+
+
+def orientation(lk: pd.DataFrame, chosen: pd.Index, w: RankWeights) -> pd.Series:
+    """Clinical (+1) vs basic (−1) balance of each PI's matching grants, weighted by their
+    contribution; NA when no matching grant has a cue. Clinical award codes count as 2 cues."""
+    m = lk[lk["matching"]]
+    c_sig = m["clinical"].fillna(0.0) + 2.0 * m["code"].isin(w.clinical_codes)
+    b_sig = m["basic"].fillna(0.0)
+    total = c_sig + b_sig
+    orient = (c_sig - b_sig) / total.where(total > 0)
+    weight = m["contrib"].where(orient.notna(), 0.0)
+    num = (orient.fillna(0.0) * weight).groupby(m["pi_key"], sort=False).sum()
+    den = weight.groupby(m["pi_key"], sort=False).sum()
+    return (num / den.where(den > 0)).reindex(chosen)
+
+
+@dataclass(frozen=True)
+class Priors:
+    """The prior components of the chosen PIs (Series indexed by ``pi_key``) and the facts the
+    explanation reuses.
+
+    Attributes:
+        active, mechanism, mentoring, funding, department, seniority, track: the components.
+        total: the weighted sum of the components.
+        months_left: months left on the longest-running active grant (NA if none).
+        orientation: clinical (+) vs basic (−) balance of the matching grants (NA if unknown).
+        target: the applicant's orientation (:func:`target_orientation`).
+        codes: activity codes held, per PI.
+        department_hit: the matching department, per PI (:func:`department_match`).
+        company_only: True for a PI whose grants are all SBIR/STTR awards.
+    """
+
+    active: pd.Series
+    mechanism: pd.Series
+    mentoring: pd.Series
+    funding: pd.Series
+    department: pd.Series
+    seniority: pd.Series
+    track: pd.Series
+    total: pd.Series
+    months_left: pd.Series
+    orientation: pd.Series
+    target: float | None
+    codes: dict[str, set[str]]
+    department_hit: dict[str, str | None]
+    company_only: pd.Series
+
+
+def mentor_priors(
+    lk: pd.DataFrame,
+    people: pd.DataFrame,
+    specialty: Specialty,
+    skills: Sequence[Skill],
+    track: str,
+    w: RankWeights,
+) -> Priors:
+    """Every prior component of the PIs in ``people`` (``pis`` rows indexed by ``pi_key``, in
+    ranking-pool order), from their grant links ``lk``. Missing fields contribute 0."""
+    chosen = people.index
+    prior_active, max_months = active_prior(lk, chosen, w)
+    prior_funding = funding_prior(lk, chosen, w)
+    prior_mechanism = mechanism_prior(lk, chosen, w)
+    codes_of, depts_of = award_codes(lk, chosen)
+    mentoring = dict(w.mentoring_codes)
+    prior_mentoring = pd.Series(
+        [1.0 if codes_of[k] & mentoring.keys() else 0.0 for k in chosen], index=chosen
+    )
+    own = people["department"].astype("object").tolist()
+    dept_hit = department_match(depts_of, own, chosen, specialty)
+    prior_department = pd.Series([1.0 if dept_hit[k] else 0.0 for k in chosen], index=chosen)
+    titles = people["pi_title"].astype("object").tolist()
+    prior_seniority = pd.Series([seniority(t) for t in titles], index=chosen)
+    orient = orientation(lk, chosen, w)
+    target = target_orientation(track, skills)
+    prior_track = orient.fillna(0.0) * (target or 0.0)
+    total = (
+        w.active * prior_active
+        + w.mechanism * prior_mechanism
+        + w.mentoring * prior_mentoring
+        + w.funding * prior_funding
+        + w.department * prior_department
+        + w.track * prior_track
+        + w.seniority * prior_seniority
+    )
+    company_only = pd.Series(
+        [bool(codes_of[k]) and codes_of[k] <= w.company_codes for k in chosen], index=chosen
+    )
+    return Priors(
+        active=prior_active, mechanism=prior_mechanism, mentoring=prior_mentoring,
+        funding=prior_funding, department=prior_department, seniority=prior_seniority,
+        track=prior_track, total=total, months_left=max_months, orientation=orient,
+        target=target, codes=codes_of, department_hit=dept_hit, company_only=company_only,
+    )  # fmt: skip

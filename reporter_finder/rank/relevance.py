@@ -1,0 +1,221 @@
+"""Text relevance of each project to the query: BM25 of the specialty and skill vocabularies.
+
+Step 1 of the ranking (``docs/ranking-notes.md`` §7). BM25 (``bm25s``, Lucene variant,
+PyStemmer English stems) of the specialty's core terms (weight 1.0) and broad terms (0.5) over
+title + abstract + public-health relevance text + the project's ``pref_terms`` (once, minus the
+generic ones). Multi-word terms are matched as phrases. Skill terms are scored the same way,
+but only *re-weight* projects that already match the specialty:
+``relevance = specialty × (1 + skill_boost × skill / max skill)``. The same pass counts the
+clinical and basic-science cue words that the track prior reads later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from reporter_finder.rank.termindex import score_terms
+from reporter_finder.rank.weights import RankWeights
+from reporter_finder.schema import SCORE_COLUMNS, empty_frame, frame
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reporter_finder.rank.lexicon import Skill, Specialty
+
+__all__ = ["score_projects"]
+
+
+def _texts(series: pd.Series) -> list[str]:
+    # NA becomes "" so that the document texts can be joined and factorised.
+    return series.astype("object").where(series.notna(), "").tolist()
+
+
+def _generic_pref_terms(projects: pd.DataFrame, max_df: float) -> frozenset[str]:
+    """Case-folded pref_terms listed on more than ``max_df`` of the grants.
+
+    Shares are over distinct ``(core_project_num, pref_terms)`` pairs, so a grant's fiscal
+    years (which repeat one list) count once.
+    """
+    pairs = projects[["core_project_num", "pref_terms"]].astype("object")
+    pairs = pairs[pairs["pref_terms"].notna()].drop_duplicates()
+    if pairs.empty:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for text, times in pairs["pref_terms"].value_counts(sort=False).items():
+        for term in {t.strip().casefold() for t in str(text).split(";")}:
+            counts[term] = counts.get(term, 0) + int(times)
+    limit = max_df * len(pairs)
+    return frozenset(t for t, c in counts.items() if c > limit and t)
+
+
+def _documents(projects: pd.DataFrame, max_df: float) -> tuple[np.ndarray, list[str]]:
+    """(code per project row, distinct document texts): title, abstract, PHR, pref_terms."""
+    pref = _texts(projects["pref_terms"])
+    generic = _generic_pref_terms(projects, max_df)
+    cleaned: dict[str, str] = {"": ""}
+    for text in dict.fromkeys(pref):
+        if text not in cleaned:
+            kept = (t.strip() for t in text.split(";"))
+            cleaned[text] = "; ".join(t for t in kept if t and t.casefold() not in generic)
+    parts = zip(
+        _texts(projects["project_title"]),
+        _texts(projects["abstract_text"]),
+        _texts(projects["phr_text"]),
+        (cleaned[p] for p in pref),
+        strict=True,
+    )
+    # Fiscal years of a grant usually repeat one text: factorising scores each text once.
+    joined = ["\n".join(p) for p in parts]
+    codes, uniques = pd.factorize(pd.Series(joined, dtype="object"))
+    return codes, list(uniques)
+
+
+def _term_lists(
+    contrib: np.ndarray, names: Sequence[str], docs: np.ndarray
+) -> dict[int, list[str]]:
+    """For each doc index in ``docs``: names with contribution > 0, strongest first."""
+    out: dict[int, list[str]] = {}
+    if contrib.size == 0:
+        return out
+    for d in docs.tolist():
+        col = contrib[:, d]
+        hit = np.flatnonzero(col > 0)
+        if len(hit) == 0:
+            continue
+        order = hit[np.argsort(-col[hit], kind="stable")]
+        out[d] = list(dict.fromkeys(names[i] for i in order))
+    return out
+
+
+def _query_terms(
+    specialty: Specialty, skills: Sequence[Skill], w: RankWeights
+) -> tuple[dict[str, float], dict[str, float]]:
+    """(specialty term -> weight, skill term -> weight); a term listed twice keeps its first."""
+    spec_terms: dict[str, float] = {}
+    for term in specialty.core_terms:
+        spec_terms.setdefault(term, w.core_weight)
+    for term in specialty.broad_terms:
+        spec_terms.setdefault(term, w.broad_weight)
+    skill_terms: dict[str, float] = {}
+    for skill in skills:
+        for term in skill.terms:
+            skill_terms.setdefault(term, w.skill_term_weight)
+    return spec_terms, skill_terms
+
+
+def _weighted(
+    matrix: np.ndarray, row_of: Mapping[str, int], terms: Mapping[str, float]
+) -> np.ndarray:
+    """The rows of ``matrix`` for ``terms``, each times its weight (terms × documents)."""
+    if not terms:
+        return np.zeros((0, matrix.shape[1]))
+    rows = [row_of[t] for t in terms]
+    return matrix[rows] * np.array(list(terms.values()))[:, None]
+
+
+def _gate_broad_terms(
+    contrib: np.ndarray, spec_terms: Mapping[str, float], specialty: Specialty
+) -> np.ndarray:
+    """``contrib`` with broad-term scores zeroed in documents that match no core term.
+
+    Broad terms ("hypertension", "community" for family medicine) only strengthen a grant that
+    already speaks the specialty's core language; on their own, many adjacent words add up to
+    outrank the grants that are squarely in the field. A fallback specialty (``is_known``
+    False) is left alone: its borrowed broad terms are its best vocabulary.
+    """
+    if not (specialty.is_known and len(spec_terms)):
+        return contrib
+    is_core = np.array([t in set(specialty.core_terms) for t in spec_terms])
+    core_hit = contrib[is_core].sum(axis=0) > 0
+    return np.where(is_core[:, None] | core_hit[None, :], contrib, 0.0)
+
+
+def _combine(
+    spec_contrib: np.ndarray, skill_contrib: np.ndarray, n_docs: int, w: RankWeights
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(specialty score, skill score, relevance) per document.
+
+    Skills are normalised by the best skill score among on-topic documents, so they can at
+    most multiply a specialty score by ``1 + skill_boost`` and never create one.
+    """
+    spec_score = spec_contrib.sum(axis=0) if len(spec_contrib) else np.zeros(n_docs)
+    skill_score = skill_contrib.sum(axis=0) if len(skill_contrib) else np.zeros(n_docs)
+    on_topic = spec_score > 0
+    skill_max = float(skill_score[on_topic].max()) if on_topic.any() else 0.0
+    skill_norm = skill_score / skill_max if skill_max > 0 else np.zeros(n_docs)
+    relevance = spec_score * (1.0 + w.skill_boost * skill_norm)
+    return spec_score, skill_score, relevance
+
+
+def _cue_counts(
+    matrix: np.ndarray, row_of: Mapping[str, int], w: RankWeights
+) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct clinical cues, distinct basic cues) present in each document."""
+    cue_present = matrix > 0
+    clinical = cue_present[[row_of[c] for c in w.clinical_cues]].sum(axis=0)
+    basic = cue_present[[row_of[c] for c in w.basic_cues]].sum(axis=0)
+    return clinical, basic
+
+
+def score_projects(
+    projects: pd.DataFrame,
+    specialty: Specialty,
+    skills: Iterable[Skill] = (),
+    *,
+    weights: RankWeights | None = None,
+) -> pd.DataFrame:
+    """Score every project (``appl_id``) against a specialty's vocabulary and the skills.
+
+    Args:
+        projects: a ``projects`` table (``schema.PROJECT_COLUMNS``; only ``appl_id``,
+            ``core_project_num`` and the four text columns are read). Not modified.
+        specialty: the target specialty (its ``core_terms``, ``broad_terms`` and
+            ``exclude_terms`` are used).
+        skills: the applicant's skills (their ``terms``).
+        weights: the :class:`RankWeights`; default ``RankWeights()``.
+
+    Returns:
+        One row per project row, in input order, with the columns of
+        :data:`reporter_finder.schema.SCORE_COLUMNS`. Lists are Python lists (empty when
+        nothing matched).
+
+    Example:
+        >>> scored = score_projects(tables.projects, resolve_specialty("cardiology").specialty)
+    """
+    w = weights or RankWeights()
+    skills = tuple(skills)
+    if projects.empty:
+        return empty_frame(SCORE_COLUMNS)
+    spec_terms, skill_terms = _query_terms(specialty, skills, w)
+    all_terms = list(dict.fromkeys([*spec_terms, *skill_terms, *w.clinical_cues, *w.basic_cues]))
+    row_of = {t: i for i, t in enumerate(all_terms)}
+
+    codes, docs = _documents(projects, w.pref_terms_max_df)
+    matrix = score_terms(
+        docs, all_terms, exclude=tuple(specialty.exclude_terms), k1=w.bm25_k1, b=w.bm25_b
+    ).scores.astype(np.float64)
+    spec_contrib = _gate_broad_terms(_weighted(matrix, row_of, spec_terms), spec_terms, specialty)
+    skill_contrib = _weighted(matrix, row_of, skill_terms)
+    spec_score, skill_score, relevance = _combine(spec_contrib, skill_contrib, len(docs), w)
+    on_topic = spec_score > 0
+    clinical, basic = _cue_counts(matrix, row_of, w)
+
+    used = np.unique(codes)
+    spec_lists = _term_lists(spec_contrib, list(spec_terms), used[on_topic[used]])
+    skill_lists = _term_lists(skill_contrib, list(skill_terms), used[on_topic[used]])
+    return frame(
+        {
+            "appl_id": projects["appl_id"].to_numpy(),
+            "core_project_num": projects["core_project_num"].to_numpy(),
+            "specialty_score": spec_score[codes],
+            "skill_score": np.where(on_topic, skill_score, 0.0)[codes],
+            "relevance": relevance[codes],
+            "matched_terms": [list(spec_lists.get(c, ())) for c in codes.tolist()],
+            "matched_skill_terms": [list(skill_lists.get(c, ())) for c in codes.tolist()],
+            "clinical_signal": clinical[codes],
+            "basic_signal": basic[codes],
+        },
+        SCORE_COLUMNS,
+    )

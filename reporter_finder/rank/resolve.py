@@ -1,0 +1,318 @@
+"""Turning what a user typed into the lexicon's specialties and skills.
+
+Free text such as ``"OB/GYN"``, ``"cardiolgy"``, ``"cardiology research fellowship"`` or
+``"R, qPCR; chart review"`` becomes :class:`~reporter_finder.rank.lexicon.Specialty` and
+:class:`~reporter_finder.rank.lexicon.Skill` values: exact names and aliases first, then the
+same without filler words, then fuzzy similarity. A specialty nobody knows becomes a fallback
+built from the user's own words.
+
+Example:
+    >>> from reporter_finder.rank.resolve import resolve_specialty, resolve_skills
+    >>> resolve_specialty("cards").specialty.key
+    'cardiology'
+    >>> [skill.key for skill in resolve_skills("R, chart review")]
+    ['r_programming', 'chart_review']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+from rapidfuzz.utils import default_process
+
+from reporter_finder.errors import QueryError
+from reporter_finder.rank import matchkey
+from reporter_finder.rank.lexicon import Lexicon, Skill, Specialty, load_lexicon
+from reporter_finder.rank.matchkey import EXACT_ONLY_MAX_LEN, Index
+
+__all__ = ["DEFAULT_CUTOFF", "SpecialtyMatch", "resolve_skills", "resolve_specialty"]
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Default similarity (0–100) a typo must reach to be taken as a known specialty or skill.
+DEFAULT_CUTOFF: Final = 85.0
+_N_SUGGESTIONS: Final = 3
+_SPLIT_SKILLS_RE: Final = re.compile(r"[,;\n\r]+")
+# Second chance for a skill piece nobody recognises: "R/Python", "western blot & qPCR".
+_SPLIT_COMPOUND_RE: Final = re.compile(r"\s*(?:/|&|\+|\band\b)\s*", re.IGNORECASE)
+# Words people wrap around a specialty ("cardiology research fellowship", "interested in GI").
+_SPECIALTY_FILLER: Final = _word_set(
+    "a an the in of for on at to into my i im am want would like do go pursue become "
+    "interested interest field area specialty speciality subspecialty program programme "
+    "training fellowship fellow residency resident research researcher department dept "
+    "division year position clinical"
+)
+# Words people wrap around a skill ("experience with R", "basic knowledge of SPSS").
+_SKILL_FILLER: Final = _word_set(
+    "a an the in of with on for to using use used experience experienced skill basic "
+    "advanced intermediate proficient proficiency knowledge familiar familiarity expertise "
+    "expert strong good excellent hand work research technique analysis"
+)
+# English stop words and words too generic to search grant text for, dropped from the
+# vocabulary built for an unknown specialty ("space medicine" searches for "space").
+_FALLBACK_DROP: Final = _word_set(
+    "a an and or the in of for on at to into with by from my i im am want would like do go "
+    "pursue become interested interest field area specialty speciality subspecialty "
+    "program programme training fellowship fellow residency resident research researcher "
+    "department dept division year position clinical medicine medical health science "
+    "sciences study studies care general"
+)
+_WORD_RE: Final = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class SpecialtyMatch:
+    """What :func:`resolve_specialty` made of a user's text.
+
+    Attributes:
+        query: the text as given.
+        specialty: the known specialty, or a fallback (``is_known`` False) built from the text.
+        score: 100 for an exact name/alias hit; the fuzzy similarity (0–100) otherwise.
+        suggestions: names of the closest known specialties, best first. Empty for an exact or
+            alias hit; for an unknown specialty, the three closest.
+    """
+
+    query: str
+    specialty: Specialty
+    score: float
+    suggestions: tuple[str, ...]
+
+    @property
+    def is_known(self) -> bool:
+        """Whether the text resolved to a specialty of the lexicon."""
+        return self.specialty.is_known
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    key: str | None  # the entry matched, or None
+    score: float  # 100 for exact, the best fuzzy similarity otherwise
+    ranked: tuple[str, ...]  # entry keys by closeness, best first (empty for exact hits)
+
+
+def _word_similarity(a: str, b: str) -> float:
+    if a == b:
+        return 100.0
+    if min(len(a), len(b)) <= EXACT_ONLY_MAX_LEN:
+        return 0.0  # short words are abbreviations: no fuzzy matching (see EXACT_ONLY_MAX_LEN)
+    # OSA counts a transposition or a substitution as one edit, like a typist makes them;
+    # the indel ratio counts a substitution twice yet scores "audiology" ~ "radiology" 89.
+    return OSA.normalized_similarity(a, b) * 100
+
+
+def _similarity(query: tuple[str, ...], choice: tuple[str, ...]) -> float:
+    """Similarity (0–100) of two token sequences: the worst word of a one-to-one pairing.
+
+    Whole-string ratios let a shared word carry a different one ("pediatric cardiology" ~
+    "pediatric urology" scores 87 with fuzz.ratio), so every word must be a near-copy of
+    its partner; word order is free ("surgery plastic").
+    """
+    if len(query) != len(choice):
+        return 0.0
+    remaining = list(choice)
+    worst = 100.0
+    for word in sorted(query, key=len, reverse=True):
+        scores = [_word_similarity(word, other) for other in remaining]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        worst = min(worst, scores[best])
+        del remaining[best]
+    return worst
+
+
+def _lookup(text: str, index: Index, filler: frozenset[str], cutoff: float) -> _Lookup:
+    tokens = matchkey.tokens(text)
+    if not tokens:
+        return _Lookup(None, 0.0, ())
+    candidates = [tokens]
+    stripped = [token for token in tokens if token not in filler]
+    if stripped and stripped != tokens:
+        candidates.append(stripped)
+    for candidate in candidates:
+        key = index.exact.get(matchkey.match_key(candidate))
+        if key is not None:
+            return _Lookup(key, 100.0, ())
+
+    words = tuple(candidates[-1])
+    query = " ".join(words)
+    accept: dict[str, float] = {}
+    closeness: dict[str, float] = {}
+    for choice, key in index.fuzzy:
+        similarity = _similarity(words, tuple(choice.split()))
+        accept[key] = max(accept.get(key, 0.0), similarity)
+        # Suggestions need a softer notion of "close": WRatio credits partial matches
+        # ("sports cardiology" ~ "cardiology"), ratio keeps plain typos on top.
+        near = (
+            fuzz.WRatio(query, choice, processor=default_process)
+            + fuzz.ratio(query, choice, processor=default_process)
+        ) / 2
+        closeness[key] = max(closeness.get(key, 0.0), near, similarity)
+    ranked = tuple(sorted(closeness, key=lambda k: (-closeness[k], k)))
+    best_key = min(accept, key=lambda k: (-accept[k], k), default=None)
+    best = accept.get(best_key, 0.0) if best_key is not None else 0.0
+    fuzzable = len(matchkey.match_key(candidates[-1])) > EXACT_ONLY_MAX_LEN
+    if best_key is not None and fuzzable and best >= cutoff:
+        ranked = (best_key, *(k for k in ranked if k != best_key))
+        return _Lookup(best_key, float(best), ranked)
+    return _Lookup(None, float(best), ranked)
+
+
+def _contained(text: str, index: Index) -> tuple[str, ...]:
+    """Entry keys whose name or alias appears as whole words inside ``text``."""
+    tokens = matchkey.tokens(text)
+    found: list[str] = []
+    for phrase, key in index.phrases:
+        if key in found or len(phrase) > len(tokens):
+            continue
+        if all(word in _FALLBACK_DROP for word in phrase):
+            continue  # "medicine" inside "space medicine" says nothing about the field
+        width = len(phrase)
+        if any(tuple(tokens[i : i + width]) == phrase for i in range(len(tokens) - width + 1)):
+            found.append(key)
+    return tuple(found)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+def _fallback_specialty(text: str, lexicon: Lexicon, related: tuple[str, ...]) -> Specialty:
+    words = _words(text)
+    meaningful = [word for word in words if word not in _FALLBACK_DROP]
+    whole = " ".join(words)
+    core = _dedupe([whole, " ".join(meaningful), *(w for w in meaningful if len(w) > 2)])
+    # A known specialty named inside the phrase ("sports cardiology") lends its core
+    # vocabulary as broad terms: the bare words rarely occur in grant text (ranking-notes §5).
+    broad = _dedupe(
+        term for key in related for term in lexicon.specialties[key].core_terms if term not in core
+    )
+    exclude = _dedupe(term for key in related for term in lexicon.specialties[key].exclude_terms)
+    named = [word for word in words if word not in _SPECIALTY_FILLER]
+    return Specialty(
+        key="_".join(named or words) or "custom",
+        name=" ".join(text.split()),
+        aliases=(),
+        core_terms=core,
+        broad_terms=broad,
+        institutes=(),
+        dept_types=(),
+        category="other",
+        exclude_terms=exclude,
+        is_known=False,
+    )
+
+
+def resolve_specialty(
+    text: str, lexicon: Lexicon | None = None, *, cutoff: float = DEFAULT_CUTOFF
+) -> SpecialtyMatch:
+    """Resolve what a user typed to a specialty, forgiving case, punctuation, plurals and typos.
+
+    Order: exact name/key/alias (``"OB/GYN"``, ``"ob-gyn"`` and ``"obgyn"`` are one alias), the
+    same after dropping filler words (``"cardiology research fellowship"``), then fuzzy
+    similarity of at least ``cutoff`` (``"cardiolgy"``). Abbreviations of four letters or fewer
+    (``"GI"``, ``"ID"``, ``"EM"``) only ever match exactly. Anything else becomes a fallback
+    :class:`Specialty` with ``is_known=False`` whose core terms are the user's own words
+    (stop words removed) and whose suggestions are the three closest known specialties.
+
+    Args:
+        text: the specialty as typed.
+        lexicon: the vocabulary; the packaged one by default.
+        cutoff: minimum fuzzy similarity, 0–100.
+
+    Raises:
+        QueryError: ``text`` has no letters or digits, or ``cutoff`` is outside 0–100.
+
+    Example:
+        >>> resolve_specialty("heme/onc").specialty.name
+        'Hematology-Oncology'
+    """
+    if not 0 <= cutoff <= 100:
+        raise QueryError(f"cutoff must be between 0 and 100, got {cutoff!r}")
+    if not matchkey.tokens(text):
+        raise QueryError(
+            f"no specialty given (got {text!r})",
+            hint="name a specialty, e.g. 'cardiology' or 'OB/GYN'",
+        )
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    found = _lookup(text, lexicon._specialty_index, _SPECIALTY_FILLER, cutoff)
+    names = lexicon.specialties
+    if found.key is not None:
+        suggestions = tuple(names[k].name for k in found.ranked[:_N_SUGGESTIONS])
+        return SpecialtyMatch(text, names[found.key], found.score, suggestions)
+    related = _contained(text, lexicon._specialty_index)
+    ranked = (*related, *(k for k in found.ranked if k not in related))
+    suggestions = tuple(names[k].name for k in ranked[:_N_SUGGESTIONS])
+    specialty = _fallback_specialty(text, lexicon, related)
+    return SpecialtyMatch(text, specialty, found.score, suggestions)
+
+
+def _split_skills(skills: str | Iterable[str]) -> list[str]:
+    items = [skills] if isinstance(skills, str) else list(skills)
+    pieces: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise QueryError(f"skills must be strings, got {type(item).__name__}")
+        pieces.extend(p.strip() for p in _SPLIT_SKILLS_RE.split(item))
+    return [p for p in pieces if matchkey.tokens(p)]
+
+
+def _unknown_skill(text: str) -> Skill:
+    words = _words(text)
+    return Skill(
+        key="_".join(words) or "custom",
+        name=" ".join(text.split()),
+        aliases=(),
+        terms=(" ".join(text.lower().split()),),
+        orientation="either",
+        is_known=False,
+    )
+
+
+def resolve_skills(
+    skills: str | Iterable[str], lexicon: Lexicon | None = None
+) -> tuple[Skill, ...]:
+    """Resolve an applicant's skills to the vocabulary, keeping unknown ones as typed.
+
+    A string is split on commas, semicolons and newlines (so are the items of an iterable).
+    Each piece is matched like a specialty (exact, alias, minus filler words such as
+    "experience with", then fuzzy at 85); a piece nobody recognises is tried once more split
+    on ``/``, ``&``, ``+`` and "and" (``"R/Python"``), and otherwise kept as an unknown
+    :class:`Skill` (``is_known=False``) whose only term is the typed text. Duplicates are
+    dropped; order is kept.
+
+    Raises:
+        QueryError: an item of the iterable is not a string.
+
+    Example:
+        >>> [s.key for s in resolve_skills("qPCR; western blot, R/Python")]
+        ['pcr', 'western_blot', 'r_programming', 'python']
+    """
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    index = lexicon._skill_index
+    resolved: dict[str, Skill] = {}
+    for piece in _split_skills(skills):
+        found = _lookup(piece, index, _SKILL_FILLER, DEFAULT_CUTOFF)
+        if found.key is not None:
+            matched = [lexicon.skills[found.key]]
+        else:
+            parts = [p for p in _SPLIT_COMPOUND_RE.split(piece) if matchkey.tokens(p)]
+            lookups = [_lookup(p, index, _SKILL_FILLER, DEFAULT_CUTOFF) for p in parts]
+            if len(parts) > 1 and all(lk.key is not None for lk in lookups):
+                matched = [lexicon.skills[lk.key] for lk in lookups if lk.key is not None]
+            else:
+                matched = [_unknown_skill(piece)]
+        for skill in matched:
+            resolved.setdefault(skill.key, skill)
+    return tuple(resolved.values())

@@ -1,8 +1,21 @@
-"""The README documents every command and every lead-list column (sqlite-utils' test_docs)."""
+"""The README and docs/ say only true things (in the spirit of sqlite-utils' documentation tests).
+
+* README.md: the two newcomer commands (CI runs the ``# tests`` line verbatim), the offline
+  tour (each ``$ reporter-finder …`` line is run against the bundled snapshot and must print
+  what the README shows), every command named, every link resolves.
+* docs/cli.md: the help screens are what ``docs/make_cli_md.py`` generates today; every
+  lead-list column and exit code is explained.
+* docs/library.md: exactly the public names of ``reporter_finder.__all__``, and every
+  ``python`` block runs (one namespace per file, in order, in a temporary directory) and
+  prints the ``text`` block that follows it.
+* Everywhere: every ``reporter-finder …`` line parses with the real command line.
+"""
 
 from __future__ import annotations
 
 import csv
+import importlib.util
+import inspect
 import io
 import os
 import re
@@ -10,62 +23,91 @@ import shlex
 import shutil
 import subprocess
 import sys
+import unicodedata
+from collections.abc import Iterator
+from contextlib import redirect_stdout
+from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import click
+import pandas as pd
 import pytest
+from click.testing import CliRunner
 
+import reporter_finder
+from reporter_finder import CacheSettings, lead_list, load_lexicon
 from reporter_finder.cli import cli
-from reporter_finder.schema import LEAD_COLUMNS, TRACKING_COLUMNS
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+REPO = Path(__file__).resolve().parent.parent
+README = REPO / "README.md"
+DOCS = REPO / "docs"
+DOC_FILES = [README, DOCS / "cli.md", DOCS / "library.md", DOCS / "ranking.md", DOCS / "data.md"]
+#: Doc files whose ``python`` blocks are executed.
+PYTHON_DOCS = [DOCS / "library.md", DOCS / "ranking.md", DOCS / "data.md"]
+SNAPSHOT = REPO / "examples" / "reporter-snapshot.json"
+#: The README tour's tables are shown as a terminal this wide prints them.
+TOUR_COLUMNS = 140
 
 
-def _command_paths(group: click.Group, prefix: str = "") -> list[str]:
-    paths = []
-    for name, command in sorted(group.commands.items()):
-        path = f"{prefix}{name}"
-        paths.append(path)
-        if isinstance(command, click.Group):
-            paths.extend(_command_paths(command, prefix=f"{path} "))
-    return paths
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def readme() -> str:
-    return README.read_text(encoding="utf-8")
+    return _text(README)
 
 
-@pytest.mark.parametrize("command", _command_paths(cli))
-def test_every_command_is_in_the_readme(readme: str, command: str) -> None:
-    assert f"reporter-finder {command}" in readme
+# --- markdown helpers -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("column", [*LEAD_COLUMNS, *TRACKING_COLUMNS])
-def test_every_lead_column_is_explained_in_the_readme(readme: str, column: str) -> None:
-    # A row of the lead-list table: | `column` | meaning |
-    assert re.search(rf"^\|\s*`{re.escape(column)}`\s*\|\s*\S", readme, re.MULTILINE), column
+@dataclass
+class Block:
+    lang: str
+    body: str
+    line: int  # 1-based line of the opening fence
+    end: int  # 1-based line of the closing fence
 
 
-def test_lead_columns_are_listed_in_order(readme: str) -> None:
-    rows = re.findall(r"^\|\s*`(\w+)`\s*\|", readme, re.MULTILINE)
-    listed = [row for row in rows if row in (*LEAD_COLUMNS, *TRACKING_COLUMNS)]
-    start = listed.index("rank")
-    assert listed[start : start + len(LEAD_COLUMNS) + len(TRACKING_COLUMNS)] == [
-        *LEAD_COLUMNS,
-        *TRACKING_COLUMNS,
-    ]
+def _blocks(text: str) -> list[Block]:
+    blocks, lines, i = [], text.splitlines(), 0
+    while i < len(lines):
+        match = re.match(r"^```(\w*)\s*$", lines[i])
+        if not match:
+            i += 1
+            continue
+        start = i
+        i += 1
+        body = []
+        while i < len(lines) and lines[i].rstrip() != "```":
+            body.append(lines[i])
+            i += 1
+        blocks.append(Block(match.group(1), "\n".join(body), start + 1, i + 1))
+        i += 1
+    return blocks
 
 
-@pytest.mark.parametrize("code", ["0", "1", "2", "130"])
-def test_exit_codes_are_documented(readme: str, code: str) -> None:
-    assert re.search(rf"^\|\s*{code}\s*\|", readme, re.MULTILINE)
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading."""
+    text = heading.strip().lower().replace("`", "")
+    text = "".join(c for c in text if c in " -_" or unicodedata.category(c)[0] in "LN")
+    return text.replace(" ", "-")
 
 
-# --- the two newcomer commands ------------------------------------------------------------
+def _anchors(text: str) -> set[str]:
+    found: set[str] = set()
+    in_code = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        elif not in_code and line.startswith("#"):
+            found.add(_slug(line.lstrip("#")))
+    return found
 
-REPO = README.parent
+
+# --- README: the two newcomer commands --------------------------------------------------
 
 
 def _tagged_line(readme: str, tag: str) -> str:
@@ -82,7 +124,7 @@ def test_newcomer_commands_start_from_a_fresh_virtual_environment(readme: str, t
 
 def test_ci_runs_exactly_the_readme_test_command(readme: str) -> None:
     # .ci/run extracts its command from the README; run that same extraction and compare.
-    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    ci = _text(REPO / ".ci" / "run")
     extraction = re.search(r"^test_cmd=\$\((.*)\)$", ci, re.MULTILINE)
     assert extraction, ".ci/run no longer extracts the README's test command"
     found = subprocess.run(
@@ -91,13 +133,6 @@ def test_ci_runs_exactly_the_readme_test_command(readme: str) -> None:
     assert found == _tagged_line(readme, "tests")
     assert found.endswith("&& python -m pytest")
     assert 'bash -euo pipefail -c "$test_cmd"' in ci
-
-
-def _reporter_finder_part(command: str) -> list[str]:
-    part = command.split("&& ")[-1]
-    words = shlex.split(part)
-    assert words[0] == "reporter-finder"
-    return words[1:]
 
 
 def _executable() -> str:
@@ -111,9 +146,10 @@ def _executable() -> str:
 def test_readme_main_job_prints_a_ranked_list_from_the_api(
     readme: str, reporter_server: Any, pubmed_server: Any
 ) -> None:
-    args = _reporter_finder_part(_tagged_line(readme, "main job"))
+    args = shlex.split(_tagged_line(readme, "main job").split("&& ")[-1])
+    assert args[0] == "reporter-finder"
     result = subprocess.run(
-        [_executable(), *args],
+        [_executable(), *args[1:]],
         capture_output=True,
         text=True,
         timeout=180,
@@ -127,23 +163,397 @@ def test_readme_main_job_prints_a_ranked_list_from_the_api(
     assert len(reporter_server.requests) >= 1
 
 
-def test_readme_offline_route_ranks_the_bundled_snapshot_without_requests(readme: str) -> None:
-    route = "--load examples/reporter-snapshot.json"
-    lines = [line for line in readme.splitlines() if route in line]
-    assert lines, "README shows no --load route on the bundled snapshot"
-    args = _reporter_finder_part(lines[0].strip())
-    result = subprocess.run(
-        [_executable(), *args, "--format", "csv"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-        # A dead API URL proves that no request is made.
-        env={**os.environ, "REPORTER_FINDER_API_URL": "http://127.0.0.1:9/v2"},
+def test_readme_is_short_and_has_no_machine_paths(readme: str) -> None:
+    assert len(readme.splitlines()) <= 250
+    for path in DOC_FILES:
+        assert "/work/" not in _text(path), path
+
+
+def test_readme_numbers_are_true(readme: str) -> None:
+    assert "keeps\nthe answers for a week" in readme
+    assert CacheSettings().expire_after == timedelta(days=7)
+    assert "at most one request a second" in readme
+    min_interval = inspect.signature(reporter_finder.ReporterClient).parameters["min_interval"]
+    assert min_interval.default == 1.0
+    assert f"here, {TOUR_COLUMNS} columns" in readme
+
+
+# --- README: the offline tour -----------------------------------------------------------
+
+
+@dataclass
+class Step:
+    command: str
+    expected: list[str]
+    line: int
+
+
+def _tour(readme: str) -> Iterator[Step | dict[str, dict[str, str]]]:
+    """The README's console blocks as steps, with the reader's edit of leads.csv in between
+    (the Markdown table whose header starts ``| rank | status | contacted_on |``)."""
+    lines = readme.splitlines()
+    blocks = {b.line: b for b in _blocks(readme)}
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("| rank | status |"):
+            header = [c.strip() for c in lines[i].strip("|").split("|")]
+            edits: dict[str, dict[str, str]] = {}
+            i += 2
+            while i < len(lines) and lines[i].startswith("|"):
+                cells = [c.strip() for c in lines[i].strip("|").split("|")]
+                edits[cells[0]] = dict(zip(header[1:], cells[1:], strict=True))
+                i += 1
+            yield edits
+            continue
+        block = blocks.get(i + 1)
+        if block and block.lang == "console":
+            yield from _steps(block)
+            i += block.body.count("\n") + 3
+            continue
+        i += 1
+
+
+def _steps(block: Block) -> Iterator[Step]:
+    lines = block.body.splitlines()
+    i = 0
+    while i < len(lines):
+        assert lines[i].startswith("$ "), f"README line {block.line + 1 + i}: expected '$ '"
+        start = block.line + 1 + i
+        command = lines[i][2:]
+        while command.endswith("\\"):
+            i += 1
+            command = command[:-1] + " " + lines[i].strip()
+        i += 1
+        expected = []
+        while i < len(lines) and not lines[i].startswith("$ "):
+            expected.append(lines[i])
+            i += 1
+        yield Step(command, expected, start)
+
+
+def _matches(expected: list[str], actual: list[str]) -> bool:
+    """Line by line; ``...`` (with the spaces around it) stands for anything on that line."""
+    if len(expected) != len(actual):
+        return False
+    for want, got in zip(expected, actual, strict=True):
+        parts = [re.escape(part) for part in re.split(r"\s*\.\.\.\s*", want.rstrip())]
+        if not re.fullmatch(".*".join(parts), got.rstrip()):
+            return False
+    return True
+
+
+def _edit_leads(path: Path, edits: dict[str, dict[str, str]]) -> None:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    fields = list(rows[0])
+    for row in rows:
+        row.update(edits.get(row["rank"], {}))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _takes_format(args: list[str]) -> bool:
+    command = cli.commands[args[0]]
+    return any("--format" in param.opts for param in command.params)
+
+
+def test_readme_tour_prints_what_the_readme_shows(
+    readme: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "examples").mkdir()
+    shutil.copy(SNAPSHOT, tmp_path / "examples" / SNAPSHOT.name)
+    monkeypatch.chdir(tmp_path)
+    # A dead API URL: the tour must make no request.
+    monkeypatch.setenv("REPORTER_FINDER_API_URL", "http://127.0.0.1:9/v2")
+    runner = CliRunner(env={"COLUMNS": str(TOUR_COLUMNS)})
+    steps = list(_tour(readme))
+    assert sum(isinstance(s, Step) for s in steps) >= 5, "the README tour has gone"
+    for step in steps:
+        if isinstance(step, dict):
+            _edit_leads(tmp_path / "leads.csv", step)
+            continue
+        words = shlex.split(step.command)
+        if words[0] == "cat":
+            actual = (tmp_path / words[1]).read_text(encoding="utf-8")
+        else:
+            assert words[0] == "reporter-finder", step.command
+            args = words[1:]
+            if _takes_format(args) and not {"-o", "--output", "--format"} & set(args):
+                args += ["--format", "table"]  # what a terminal shows; CliRunner is not one
+            result = runner.invoke(cli, args, prog_name="reporter-finder", catch_exceptions=False)
+            assert result.exit_code == 0, (step.command, result.output)
+            actual = result.output  # stdout and stderr, interleaved as in a terminal
+        got = actual.rstrip("\n").splitlines()
+        assert _matches(step.expected, got), (
+            f"README line {step.line}: {step.command}\n--- README shows:\n"
+            + "\n".join(step.expected)
+            + "\n--- it prints:\n"
+            + "\n".join(got)
+        )
+    # The README quotes the best lead's "why" from leads.csv.
+    with (tmp_path / "leads.csv").open(encoding="utf-8", newline="") as f:
+        why = next(csv.DictReader(f))["why"]
+    assert why in " ".join(readme.split()), why
+
+
+# --- commands: named, documented, parseable ---------------------------------------------
+
+
+def _command_paths(group: click.Group, prefix: str = "") -> list[str]:
+    paths = []
+    for name, command in sorted(group.commands.items()):
+        path = f"{prefix}{name}"
+        paths.append(path)
+        if isinstance(command, click.Group):
+            paths.extend(_command_paths(command, prefix=f"{path} "))
+    return paths
+
+
+@pytest.mark.parametrize("command", _command_paths(cli))
+def test_every_command_is_named_in_the_readme_and_documented(readme: str, command: str) -> None:
+    short = command.split()[-1]
+    assert f"reporter-finder {command}" in readme or f"`{short}`" in readme
+    assert f"<!-- [[[help reporter-finder {command}]]] -->" in _text(DOCS / "cli.md")
+
+
+def _shown_commands(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Every ``reporter-finder …`` command in code blocks (complete command lines) and in
+    inline code (which may just name a command: ``reporter-finder grants``)."""
+    for block in _blocks(text):
+        if block.lang not in ("bash", "console", "text", ""):
+            continue
+        lines = block.body.splitlines()
+        i = 0
+        while i < len(lines):
+            line = lines[i].strip()
+            number = block.line + 1 + i
+            while line.endswith("\\") and i + 1 < len(lines):
+                i += 1
+                line = line[:-1] + " " + lines[i].strip()
+            i += 1
+            line = line.removeprefix("$ ")
+            if line.startswith("reporter-finder ") or line == "reporter-finder":
+                yield number, line, True
+    prose = re.sub(r"^```.*?^```", "", text, flags=re.DOTALL | re.MULTILINE)
+    for match in re.finditer(r"`(reporter-finder[^`]*)`", prose):
+        yield text.count("\n", 0, text.find(match.group(0))) + 1, match.group(1), False
+
+
+def _dry_parse(line: str) -> None:
+    """Parse ``line`` as the CLI would, without running anything."""
+    words = shlex.split(line, comments=True)
+    for stop in (">", "|", "&&", ";"):
+        if stop in words:
+            words = words[: words.index(stop)]
+    group: click.Command = cli
+    ctx: click.Context | None = None
+    name, args = "reporter-finder", words[1:]
+    while True:
+        try:
+            if isinstance(group, click.Group):
+                # Options of the group itself (-v, -q) may come before the command name.
+                position = next((k for k, w in enumerate(args) if w in group.commands), None)
+                if position is None:
+                    unknown = [w for w in args if not w.startswith("-")]
+                    if unknown:
+                        raise click.UsageError(f"No such command {unknown[0]!r}.")
+                    group.make_context(name, args, parent=ctx).close()
+                    return
+                # The command name keeps a no_args_is_help group from printing its help.
+                ctx = group.make_context(name, args[: position + 1], parent=ctx)
+                name, args = args[position], args[position + 1 :]
+                group = group.commands[name]
+                continue
+            group.make_context(name, args, parent=ctx).close()
+            return
+        except click.exceptions.Exit as exit_:  # --help, --version
+            if exit_.exit_code != 0:
+                raise
+            return
+
+
+def _all_shown_commands() -> list[Any]:
+    return [
+        pytest.param(line, complete, id=f"{path.name}:{number}")
+        for path in DOC_FILES
+        for number, line, complete in _shown_commands(_text(path))
+    ]
+
+
+def _make_paths_exist(line: str) -> None:
+    """Create the files and folders a command line names (options such as ``--load`` and
+    ``--from`` check that their file exists), empty, in the current directory."""
+    for word in shlex.split(line, comments=True):
+        value = word.partition("=")[2] or word
+        if value.endswith("/") and not value.startswith(("/", "-")):
+            Path(value).mkdir(parents=True, exist_ok=True)
+        elif re.fullmatch(r"[\w./-]+\.(csv|json|jsonl|xlsx|txt|eml)", value):
+            Path(value).parent.mkdir(parents=True, exist_ok=True)
+            Path(value).touch()
+
+
+@pytest.mark.parametrize(("line", "complete"), _all_shown_commands())
+def test_every_command_line_shown_parses(
+    line: str, complete: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _make_paths_exist(line)
+    try:
+        _dry_parse(line)
+    except (click.MissingParameter, click.exceptions.NoArgsIsHelpError):
+        # Inline code may just name a command ("`reporter-finder pi`"); a line in a code
+        # block must be complete.
+        if complete:
+            raise
+    except click.UsageError as err:
+        pytest.fail(f"{line}\n{err.format_message()}")
+
+
+# --- docs/cli.md ------------------------------------------------------------------------
+
+
+def _make_cli_md() -> Any:
+    spec = importlib.util.spec_from_file_location("make_cli_md", DOCS / "make_cli_md.py")
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cli_md_help_screens_are_current() -> None:
+    current = _text(DOCS / "cli.md")
+    assert _make_cli_md().render(current) == current, "run: python docs/make_cli_md.py"
+
+
+def _lead_columns() -> list[str]:
+    return list(lead_list(pd.DataFrame()).columns)
+
+
+@pytest.fixture(scope="module")
+def cli_md() -> str:
+    return _text(DOCS / "cli.md")
+
+
+@pytest.mark.parametrize("column", _lead_columns())
+def test_every_lead_column_is_explained(cli_md: str, column: str) -> None:
+    # A row of the lead-list table: | `column` | meaning |
+    assert re.search(rf"^\|\s*`{re.escape(column)}`\s*\|\s*\S", cli_md, re.MULTILINE), column
+
+
+def test_lead_columns_are_listed_in_order(cli_md: str) -> None:
+    columns = _lead_columns()
+    rows = re.findall(r"^\|\s*`(\w+)`\s*\|", cli_md, re.MULTILINE)
+    listed = [row for row in rows if row in columns]
+    start = listed.index("rank")
+    assert listed[start : start + len(columns)] == columns
+
+
+@pytest.mark.parametrize("code", ["0", "1", "2", "130"])
+def test_exit_codes_are_documented(cli_md: str, code: str) -> None:
+    assert re.search(rf"^\|\s*{code}\s*\|", cli_md, re.MULTILINE)
+
+
+# --- links ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.name)
+def test_relative_links_resolve(path: Path) -> None:
+    text = _text(path)
+    prose = re.sub(r"^```.*?^```", "", text, flags=re.DOTALL | re.MULTILINE)
+    for target in re.findall(r"\]\(([^)\s]+)\)", prose):
+        if re.match(r"https?://", target):
+            continue
+        file_part, _, anchor = target.partition("#")
+        linked = (path.parent / file_part).resolve() if file_part else path
+        assert linked.exists(), f"{path.name}: broken link {target}"
+        if anchor and linked.suffix == ".md":
+            assert anchor in _anchors(_text(linked)), f"{path.name}: no heading for {target}"
+
+
+# --- docs/library.md and the other Python examples --------------------------------------
+
+
+def test_library_md_documents_exactly_the_public_names() -> None:
+    text = _text(DOCS / "library.md")
+    headed = set()
+    for heading in re.findall(r"^###\s+(.*)$", text, re.MULTILINE):
+        headed.update(re.findall(r"`(\w+)`", heading))
+    public = set(reporter_finder.__all__) - {"__version__"}
+    assert headed == public
+    imported = set()
+    for block in _blocks(text):
+        if block.lang == "python":
+            for names in re.findall(r"^from reporter_finder import (.+)$", block.body, re.M):
+                imported.update(n.strip() for n in names.split(","))
+    assert public <= imported, f"no example imports {sorted(public - imported)}"
+
+
+@pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.name)
+def test_examples_import_only_the_public_api(path: Path) -> None:
+    for block in _blocks(_text(path)):
+        if block.lang == "python":
+            assert not re.search(r"^\s*(from|import) reporter_finder\.", block.body, re.M), (
+                f"{path.name} line {block.line}: import from `reporter_finder`, not its modules"
+            )
+
+
+def _absolute_paths(code: str) -> str:
+    """Point the repository-relative data paths of an example at this checkout."""
+    return re.sub(
+        r"""(["'])(examples/|tests/fixtures/)""", lambda m: f"{m.group(1)}{REPO}/{m.group(2)}", code
     )
-    assert result.returncode == 0, result.stderr
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) >= 5
-    assert rows[0]["rank"] == "1"
-    assert rows[0]["pi_name"]
-    assert rows[0]["why"]
+
+
+@pytest.mark.parametrize("path", PYTHON_DOCS, ids=lambda p: p.name)
+def test_python_examples_run_and_print_what_is_shown(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    blocks = _blocks(_text(path))
+    namespace: dict[str, Any] = {"__name__": f"docs_{path.stem}"}
+    for index, block in enumerate(blocks):
+        if block.lang != "python":
+            continue
+        out = io.StringIO()
+        with redirect_stdout(out):
+            exec(
+                compile(_absolute_paths(block.body), f"{path.name}:{block.line}", "exec"), namespace
+            )
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following and following.lang == "text" and following.line == block.end + 2:
+            # The text block right after a python block is its output.
+            got = [line.rstrip() for line in out.getvalue().rstrip("\n").splitlines()]
+            want = [line.rstrip() for line in following.body.splitlines()]
+            assert _matches(want, got), (
+                f"{path.name} line {block.line}\n--- shown:\n"
+                + "\n".join(want)
+                + "\n--- printed:\n"
+                + "\n".join(got)
+            )
+
+
+# --- docs/ranking.md: the vocabulary tables match the packaged vocabulary ---------------
+
+
+def _table_keys(text: str, section: str) -> list[str]:
+    part = text.split(section, 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+    return re.findall(r"^\|\s*`(\w+)`\s*\|", part, re.MULTILINE)
+
+
+def test_ranking_md_lists_every_specialty_and_skill() -> None:
+    text = _text(DOCS / "ranking.md")
+    lexicon = load_lexicon()
+    assert _table_keys(text, "### The specialties") == list(lexicon.specialties)
+    assert _table_keys(text, "### Skills") == list(lexicon.skills)
+
+
+def test_ranking_md_prior_weights_are_the_defaults() -> None:
+    rows = re.findall(r"^\|\s*`prior_(\w+)`\s*\|\s*([\d.]+)\s*\|", _text(DOCS / "ranking.md"), re.M)
+    assert len(rows) >= 7
+    weights = reporter_finder.RankWeights()
+    assert {name: float(value) for name, value in rows} == {
+        name: getattr(weights, name) for name, _ in rows
+    }

@@ -43,7 +43,7 @@ _EXPORTS: dict[str, str] = {
     "lead_list": "leads.export",
     "write_leads": "leads.export",
     "write_table": "leads.export",
-    "read_leads": "leads.followups",
+    "read_leads": "leads.sheet",
     "due_followups": "leads.followups",
     "mark_followups": "leads.followups",
     "publications_for_leads": "leads.publications",
@@ -77,8 +77,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from reporter_finder.api.reporter import ReporterClient
     from reporter_finder.errors import DataFormatError, QueryError, ReporterError
     from reporter_finder.leads.export import lead_list, write_leads, write_table
-    from reporter_finder.leads.followups import due_followups, mark_followups, read_leads
+    from reporter_finder.leads.followups import due_followups, mark_followups
     from reporter_finder.leads.publications import publications_for_leads
+    from reporter_finder.leads.sheet import read_leads
     from reporter_finder.outreach.compose import (
         Applicant,
         Draft,

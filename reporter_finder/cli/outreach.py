@@ -105,7 +105,7 @@ def draft(
 
     who, text = applicant.applicant(email), _template_text(template, "email")
     if from_csv is not None:
-        from reporter_finder.leads.followups import read_leads
+        from reporter_finder.leads.sheet import read_leads
 
         tables = _pi_tables("", network, load, as_of) if load else None  # better grants when given
         drafts = draft_batch(read_leads(from_csv), tables, who, top=top, template=text)
@@ -184,12 +184,8 @@ def followups(
     if on is not None and not write:
         raise click.UsageError("--on sets the date --write writes: add --write")
     from reporter_finder.leads.export import write_table
-    from reporter_finder.leads.followups import (
-        due_followups,
-        followup_list,
-        mark_followups,
-        read_leads,
-    )
+    from reporter_finder.leads.followups import due_followups, followup_list, mark_followups
+    from reporter_finder.leads.sheet import read_leads
     from reporter_finder.outreach.compose import draft_followup, write_drafts
 
     who = applicant.applicant(email) if with_drafts else None  # fail before writing anything

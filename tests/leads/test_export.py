@@ -27,6 +27,7 @@ from reporter_finder.leads.export import (
     write_table,
 )
 from reporter_finder.schema import LEAD_COLUMNS, TRACKING_COLUMNS
+from tests.frames import assert_unchanged, snapshot
 
 
 def _ranked(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -100,9 +101,10 @@ def test_lead_list_rounds_score_and_fills_missing_lists(ranked: pd.DataFrame) ->
 
 
 def test_lead_list_does_not_modify_its_input(ranked: pd.DataFrame) -> None:
-    before = ranked.copy()
-    lead_list(ranked, top=1)
-    pd.testing.assert_frame_equal(ranked, before)
+    before = snapshot(ranked)  # list cells copied too: a change inside one is caught
+    leads = lead_list(ranked, top=1)
+    leads.loc[0, "activity_codes"].append("X")  # the lead list shares no list with its input
+    assert_unchanged(ranked, before)
 
 
 @pytest.mark.parametrize("empty", [pd.DataFrame(), _ranked([]).iloc[0:0]])

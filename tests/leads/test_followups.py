@@ -10,12 +10,10 @@ import pandas as pd
 import pytest
 
 from reporter_finder.dates import parse_sheet_date
-from reporter_finder.errors import DataFormatError
-from reporter_finder.leads.followups import (
-    due_followups,
-    mark_followups,
-    read_leads,
-)
+from reporter_finder.errors import DataFormatError, InvalidArgumentError
+from reporter_finder.leads.followups import due_followups, followup_list, mark_followups
+from reporter_finder.leads.sheet import read_leads
+from tests.frames import assert_unchanged, snapshot
 
 TODAY = date(2026, 11, 24)
 
@@ -210,3 +208,31 @@ def test_read_leads_errors_are_typed(tmp_path: Path) -> None:
     dupes.write_text("status,status\n,\n")
     with pytest.raises(DataFormatError, match="duplicate"):
         read_leads(dupes)
+
+
+def test_due_followups_rejects_a_negative_wait_with_the_library_error() -> None:
+    with pytest.raises(InvalidArgumentError, match="days") as caught:
+        due_followups(pd.DataFrame({"contacted_on": ["2026-11-01"]}), days=-1, today=TODAY)
+    assert isinstance(caught.value, ValueError)  # what it raised before: callers keep working
+
+
+def test_followup_list_of_a_table_that_is_not_due_followups_output_is_a_data_error() -> None:
+    with pytest.raises(DataFormatError, match="contacted_date"):
+        followup_list(pd.DataFrame({"pi_name": ["a"], "contacted_on": ["2026-11-01"]}))
+
+
+def test_due_followups_and_followup_list_leave_their_input_alone() -> None:
+    leads = pd.DataFrame(
+        {
+            "pi_name": ["a", "b"],
+            "contacted_on": ["2026-11-01", "2026-11-02"],
+            "status": ["sent", ""],
+            "matched_terms": [["x", "y"], []],
+        }
+    )
+    before = snapshot(leads)
+    due = due_followups(leads, days=7, today=TODAY)
+    assert_unchanged(leads, before)
+    due_before = snapshot(due)
+    followup_list(due)
+    assert_unchanged(due, due_before)

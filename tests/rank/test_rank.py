@@ -2,105 +2,34 @@
 
 from __future__ import annotations
 
-import copy
 import subprocess
 import sys
 import textwrap
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import pytest
 
 from reporter_finder.dates import nih_fiscal_year
 from reporter_finder.errors import QueryError
-from reporter_finder.rank.lexicon import Skill, Specialty
 from reporter_finder.rank.ranker import rank_pis
 from reporter_finder.rank.relevance import score_projects
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.schema import LEAD_COLUMNS, RANK_COLUMNS, SCORE_COLUMNS
 from reporter_finder.tables.build import build_tables
-
-AS_OF = date(2025, 6, 1)
-
-CARDIOLOGY = Specialty(
-    key="cardiology",
-    name="Cardiology",
-    aliases=("cards",),
-    core_terms=("heart failure", "atrial fibrillation", "cardiomyopathy", "cardiac"),
-    broad_terms=("hypertension", "echocardiography"),
-    institutes=("NHLBI",),
-    dept_types=("INTERNAL MEDICINE/MEDICINE",),
-    category="medicine",
-    exclude_terms=("cardiac arrest simulation",),
+from tests.rank.records import (
+    AS_OF,
+    BENCH,
+    CARDIOLOGY,
+    ECHO,
+    HF,
+    ML,
+    ONC,
+    deep_copy_frame,
+    pi,
+    record,
 )
-ECHO = Skill("echo", "Echocardiography", (), ("echocardiography", "ejection fraction"), "clinical")
-ML = Skill("ml", "Machine learning", (), ("machine learning", "prediction model"), "either")
-BENCH = Skill("bench", "Wet lab", (), ("mouse model", "in vitro"), "basic")
-
-HF = "We study heart failure and atrial fibrillation in adults with cardiomyopathy."
-ONC = "We study tumor growth, metastasis and chemotherapy resistance in breast cancer."
-
-_next_appl = iter(range(10_000_000, 20_000_000))
-
-
-def pi(pid: int | None, contact: bool | None = True, title: str = "", last: str = "") -> dict:
-    return {
-        "profile_id": pid,
-        "first_name": "Ann",
-        "middle_name": "",
-        "last_name": last or f"Doe{pid}",
-        "full_name": f"Ann Doe{pid}",
-        "is_contact_pi": contact,
-        "title": title,
-    }
-
-
-def record(
-    core: str,
-    pis: list[dict],
-    abstract: str,
-    *,
-    fy: int = 2025,
-    title: str | None = None,
-    code: str | None = None,
-    end: str = "2027-06-30T00:00:00",
-    award: float = 500_000,
-    dept: str | None = "INTERNAL MEDICINE/MEDICINE",
-    org: str = "UNIVERSITY OF EXAMPLE",
-) -> dict[str, Any]:
-    appl = next(_next_appl)
-    code = code or core[:3]
-    return {
-        "appl_id": appl,
-        "subproject_id": None,
-        "fiscal_year": fy,
-        "project_num": f"5{core}-0{fy - 2019}",
-        "core_project_num": core,
-        "activity_code": code,
-        "award_type": "5",
-        "award_amount": award,
-        "is_active": True,
-        "principal_investigators": pis,
-        "contact_pi_name": "",
-        "organization": {
-            "org_name": org,
-            "org_city": "BALTIMORE",
-            "org_state": "MD",
-            "org_country": "UNITED STATES",
-            "dept_type": dept,
-        },
-        "agency_ic_admin": {"abbreviation": "NHLBI"},
-        "project_start_date": f"{fy - 2}-07-01T00:00:00",
-        "project_end_date": end,
-        "budget_end": end,
-        "project_title": title or f"Project {core}",
-        "abstract_text": abstract,
-        "phr_text": "",
-        "pref_terms": "",
-        "project_detail_url": f"https://reporter.nih.gov/project-details/{appl}",
-    }
 
 
 def ranked(records: list[dict], skills=(), track="any", weights=None) -> pd.DataFrame:
@@ -314,13 +243,22 @@ def test_inputs_are_not_mutated() -> None:
         record("K24HL000163", [pi(163)], HF + " patients", code="K24"),
     ]
     tables = build_tables(recs, as_of=AS_OF)
-    before = {name: copy.deepcopy(getattr(tables, name)) for name in ("projects", "grants", "pis")}
-    links = tables.pi_grants.copy(deep=True)
+    names = ("projects", "grants", "pis", "pi_grants")
+    # Deep copies, list cells included: a stage appending to a cell's list must be caught.
+    before = {name: deep_copy_frame(getattr(tables, name)) for name in names}
     rank_pis(tables, CARDIOLOGY, [ECHO], "clinical")
     score_projects(tables.projects, CARDIOLOGY, [ECHO])
     for name, frame in before.items():
         pd.testing.assert_frame_equal(getattr(tables, name), frame)
-    pd.testing.assert_frame_equal(tables.pi_grants, links)
+
+
+def test_the_no_mutation_check_sees_a_change_inside_a_list_cell() -> None:
+    # The premise of the test above: its snapshot does not share list cells with the input.
+    tables = build_tables([record("R01HL000164", [pi(164)], HF)], as_of=AS_OF)
+    snapshot = deep_copy_frame(tables.grants)
+    tables.grants.at[0, "pi_keys"].append("someone else")
+    with pytest.raises(AssertionError):
+        pd.testing.assert_frame_equal(tables.grants, snapshot)
 
 
 def test_score_projects_reports_matched_terms_per_appl_id() -> None:

@@ -129,23 +129,7 @@ def due_followups(
             hint="Add a contacted_on column and fill in the date you sent each e-mail.",
         )
     today = today or date.today()
-    contacted: dict[object, date] = {}
-    bad: list[str] = []
-    for position, (index, value) in enumerate(leads[_CONTACTED_ON].items()):
-        try:
-            parsed = parse_sheet_date(value)
-        except ValueError:
-            # position + 2: the header is spreadsheet row 1, the first data row is row 2.
-            bad.append(f"row {position + 2}: {str(value)!r}")
-            continue
-        if parsed is not None:
-            contacted[index] = parsed
-    if bad:
-        raise DataFormatError(
-            "contacted_on has values that are not dates: " + "; ".join(bad),
-            hint="Write dates as YYYY-MM-DD (11/3/2026 and 3-Nov-2026 also work).",
-        )
-
+    contacted = _contacted_dates(leads[_CONTACTED_ON])
     statuses = (
         leads[_STATUS].map(_normalise_status)
         if _STATUS in leads.columns
@@ -174,6 +158,27 @@ def due_followups(
     due[DAYS_WAITING] = pd.array([(today - contacted[i]).days for i in keep], dtype="Int64")
     # mergesort is stable: ties stay in file order.
     return due.sort_values(CONTACTED_DATE, kind="mergesort")
+
+
+def _contacted_dates(column: pd.Series) -> dict[object, date]:
+    """The date of each filled ``contacted_on`` cell, by index; every unreadable cell reported."""
+    contacted: dict[object, date] = {}
+    bad: list[str] = []
+    for position, (index, value) in enumerate(column.items()):
+        try:
+            parsed = parse_sheet_date(value)
+        except ValueError:
+            # position + 2: the header is spreadsheet row 1, the first data row is row 2.
+            bad.append(f"row {position + 2}: {str(value)!r}")
+            continue
+        if parsed is not None:
+            contacted[index] = parsed
+    if bad:
+        raise DataFormatError(
+            "contacted_on has values that are not dates: " + "; ".join(bad),
+            hint="Write dates as YYYY-MM-DD (11/3/2026 and 3-Nov-2026 also work).",
+        )
+    return contacted
 
 
 def followup_list(due: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,7 @@ author. Drafts therefore say "a paper from your grant …", never "your paper".
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -29,6 +29,7 @@ import pandas as pd
 from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
 from reporter_finder.errors import (
     DataFormatError,
+    InvalidArgumentError,
     InvalidResponseError,
     OfflineCacheMissError,
     ReporterError,
@@ -170,23 +171,7 @@ def pi_publications(
     for core, pmid in zip(links["core_project_num"], links["pmid"], strict=True):
         by_core.setdefault(str(core), []).append(int(pmid))
 
-    profile = _profile_ids(tables)
-    rows: list[dict[str, Any]] = []
-    for key in keys:
-        seen: set[int] = set()
-        for core in cores.get(key, []):  # latest grant first: it names the paper's grant
-            for pmid in by_core.get(core, []):
-                if pmid not in seen:
-                    seen.add(pmid)
-                    rows.append(
-                        {
-                            "pi_key": key,
-                            "profile_id": profile.get(key),
-                            "pmid": pmid,
-                            "core_project_num": core,
-                        }
-                    )
-
+    rows = _pi_pmids(keys, cores, by_core, _profile_ids(tables))
     meta = _fetch_metadata(pubmed_client, sorted({r["pmid"] for r in rows}))
     for row in rows:
         s = meta.get(row["pmid"])
@@ -209,6 +194,31 @@ def pi_publications(
         kind="mergesort",
     )
     return frame.drop(columns="_pi").reset_index(drop=True)
+
+
+def _pi_pmids(
+    keys: Sequence[str],
+    cores: Mapping[str, list[str]],
+    by_core: Mapping[str, list[int]],
+    profile: Mapping[str, int | None],
+) -> list[dict[str, Any]]:
+    """One row per (PI, PMID), each PMID credited to the PI's latest grant that it cites."""
+    rows: list[dict[str, Any]] = []
+    for key in keys:
+        seen: set[int] = set()
+        for core in cores.get(key, []):  # latest grant first: it names the paper's grant
+            for pmid in by_core.get(core, []):
+                if pmid not in seen:
+                    seen.add(pmid)
+                    rows.append(
+                        {
+                            "pi_key": key,
+                            "profile_id": profile.get(key),
+                            "pmid": pmid,
+                            "core_project_num": core,
+                        }
+                    )
+    return rows
 
 
 def _profile_ids(tables: Tables) -> dict[str, int | None]:
@@ -269,10 +279,14 @@ def attach_publications(
         (list of ``"Title — Journal Year (PMID n)"`` strings, newest first) appended.
 
     Raises:
-        DataFormatError: neither table has a column to match on.
+        DataFormatError: neither table has a column to match on, or ``pubs`` has no
+            ``citation``.
+        InvalidArgumentError: ``recent`` < 0 (also a ``ValueError``).
     """
     if recent < 0:
-        raise ValueError("recent must be >= 0")
+        raise InvalidArgumentError("recent must be >= 0")
+    if "citation" not in pubs.columns:
+        raise DataFormatError("the publications table has no 'citation' column")
     if "pi_key" in leads.columns and "pi_key" in pubs.columns:
         lead_keys = leads["pi_key"].map(_key_text)
         pub_keys = pubs["pi_key"].map(_key_text)
@@ -386,13 +400,14 @@ def publications_for_leads(
 
     Raises:
         ReporterError: RePORTER failures, and PubMed failures other than an outage.
+        InvalidArgumentError: ``top`` < 0 (also a ``ValueError``).
 
     Example:
         >>> ranked = publications_for_leads(search.ranked, search.tables,  # doctest: +SKIP
         ...                                 reporter_client=client, pubmed_client=pubmed, top=25)
     """
     if top is not None and top < 0:
-        raise ValueError(f"top must be 0 or more, not {top}")
+        raise InvalidArgumentError(f"top must be 0 or more, not {top}")
     order = ranked.sort_values("rank", kind="stable") if "rank" in ranked.columns else ranked
     keys = [str(k) for k in order["pi_key"].head(len(order) if top is None else top)]
     pubs = (

@@ -27,6 +27,7 @@ from reporter_finder.api.pubmed import ESUMMARY_BATCH_SIZE, INTERVAL_WITH_KEY, I
 from reporter_finder.api.reporter import ReporterClient
 from reporter_finder.errors import (
     DataFormatError,
+    InvalidArgumentError,
     InvalidResponseError,
     OfflineCacheMissError,
     QueryError,
@@ -44,6 +45,7 @@ from reporter_finder.leads.publications import (
 from reporter_finder.tables.build import Tables, build_tables
 from tests.conftest import load_fixture
 from tests.fakeclock import FakeClock
+from tests.frames import assert_unchanged, snapshot
 from tests.pubmed_standin import serve_pubmed
 
 EUTILS = "https://eutils.example.org/entrez/eutils"
@@ -455,8 +457,14 @@ def _pubs() -> pd.DataFrame:
 
 
 def test_attach_publications_counts_and_lists_the_three_most_recent() -> None:
-    leads = pd.DataFrame({"pi_key": ["2", "1", "3"], "pi_name": ["B", "A", "C"]})
-    out = attach_publications(leads, _pubs())
+    leads = pd.DataFrame(
+        {"pi_key": ["2", "1", "3"], "pi_name": ["B", "A", "C"], "matched_terms": [["x"], [], []]}
+    )
+    pubs = _pubs()
+    leads_before, pubs_before = snapshot(leads), snapshot(pubs)
+    out = attach_publications(leads, pubs)
+    assert_unchanged(leads, leads_before)  # pure, list cells included
+    assert_unchanged(pubs, pubs_before)
     assert out["n_publications"].tolist() == [1, 4, 0]
     assert out["recent_publications"].tolist() == [
         ["Only — J D 2019 (PMID 50)"],
@@ -533,6 +541,7 @@ def test_publications_for_leads_looks_up_only_the_top_pis(
     mocked.add_callback("POST", PUBLICATIONS, callback=reporter_callback)
     mocked.add_callback("GET", ESUMMARY, callback=esummary_callback(esummary_fixture))
     ranked = _ranked(["8406715", HU_LI])  # Hu Li has rank 1, Brown rank 2
+    before = snapshot(ranked)
     out = publications_for_leads(
         ranked, tables, reporter_client=reporter(fake), pubmed_client=pubmed(fake), top=1
     )
@@ -543,7 +552,7 @@ def test_publications_for_leads_looks_up_only_the_top_pis(
     assert len(by_key.loc[HU_LI, "recent_publications"]) == 3
     assert pd.isna(by_key.loc["8406715", "n_publications"])  # not looked up, not 0
     assert by_key.loc["8406715", "recent_publications"] == []
-    assert "n_publications" not in ranked.columns  # pure
+    assert_unchanged(ranked, before)  # pure
 
 
 def test_publications_for_leads_offline_miss_warns_once_and_leaves_columns_empty(
@@ -560,3 +569,23 @@ def test_publications_for_leads_offline_miss_warns_once_and_leaves_columns_empty
     warnings = [r for r in caplog.records if r.name == "reporter_finder.leads.publications"]
     assert len(warnings) == 1
     assert "not in the cache (offline mode)" in warnings[0].getMessage()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: attach_publications(pd.DataFrame({"pi_key": ["1"]}), _pubs(), recent=-1),
+        lambda: publications_for_leads(_ranked(["1"]), None, reporter_client=None, top=-1),  # type: ignore[arg-type]
+    ],
+    ids=["recent", "top"],
+)
+def test_negative_counts_raise_the_library_error_that_is_also_a_value_error(call: Any) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        call()
+    assert isinstance(caught.value, ValueError)
+
+
+def test_attach_publications_without_citations_is_a_data_error() -> None:
+    pubs = _pubs().drop(columns="citation")
+    with pytest.raises(DataFormatError, match="citation"):
+        attach_publications(pd.DataFrame({"pi_key": ["1"]}), pubs)

@@ -54,6 +54,9 @@ _PROJECT_NUM = re.compile(
 SUPPLEMENT_SUFFIX = re.compile(r"S\d")
 _MISSING = object()
 _NONE_TYPE = type(None)
+# Ids and years land in Int64 columns: a number outside int64 cannot be stored there (pandas
+# raises OverflowError), so it is treated like any other unreadable value: missing.
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 def is_mapping(value: Any) -> bool:
@@ -68,25 +71,32 @@ def mapping_get(mapping: Any, key: str) -> Any:
 
 
 def to_int(value: Any) -> int | None:
-    """An id or year from int, float or numeric string; anything else is missing."""
+    """An id or year from int, float or numeric string; anything else is missing.
+
+    Numbers outside the int64 range are missing too (no table column could hold them).
+    """
     if type(value) is int:
-        return value
+        return value if _INT64_MIN <= value <= _INT64_MAX else None
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return int(value)
+        return _int64(int(value))
     if isinstance(value, float):
-        return int(value) if math.isfinite(value) and value.is_integer() else None
+        return _int64(int(value)) if math.isfinite(value) and value.is_integer() else None
     if isinstance(value, str):
         text = value.strip()
         if text.isdigit() and text.isascii():
-            return int(text)
+            return _int64(int(text))
         try:
             number = float(text)
         except ValueError:
             return None
-        return int(number) if math.isfinite(number) and number.is_integer() else None
+        return _int64(int(number)) if math.isfinite(number) and number.is_integer() else None
     return None
+
+
+def _int64(number: int) -> int | None:
+    return number if _INT64_MIN <= number <= _INT64_MAX else None
 
 
 def to_float(value: Any) -> float | None:
@@ -96,7 +106,10 @@ def to_float(value: Any) -> float | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond the float range
+            return None
     elif isinstance(value, str):
         try:
             number = float(value.strip().replace(",", ""))
@@ -216,16 +229,22 @@ def map_column(values: list[Any], function: Callable[[Any], Any]) -> list[Any]:
 
 
 def int_column(values: list[Any]) -> list[Any]:
-    """:func:`to_int` over a column (returned as is when already all int/None)."""
+    """:func:`to_int` over a column (returned as is when already all int/None in range)."""
     if set(map(type, values)) <= {int, _NONE_TYPE}:
-        return values
+        numbers = [value for value in values if value is not None]
+        # min/max run in C: a range check costs far less than to_int per value
+        if not numbers or (min(numbers) >= _INT64_MIN and max(numbers) <= _INT64_MAX):
+            return values
     return [to_int(value) for value in values]
 
 
 def float_column(values: list[Any]) -> Any:
     """:func:`to_float` over a column: a float array (NaN for missing) on the fast path."""
     if set(map(type, values)) <= {int, float, _NONE_TYPE}:
-        numbers = np.array(values, dtype=np.float64)  # None becomes NaN, later <NA>
+        try:
+            numbers = np.array(values, dtype=np.float64)  # None becomes NaN, later <NA>
+        except OverflowError:  # an int beyond the float range: to_float makes it missing
+            return [to_float(value) for value in values]
         numbers[~np.isfinite(numbers)] = np.nan
         return numbers
     return [to_float(value) for value in values]

@@ -321,7 +321,8 @@ def find_pi(
     query_text = name.strip()
     if pis.empty or not query_text:
         return empty_frame({**PI_COLUMNS, "match_score": "Float64"})
-    if query_text.isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if query_text.isdecimal():
         hit = pis["pi_key"].eq(query_text).fillna(False) | pis["profile_id"].eq(
             int(query_text)
         ).fillna(False)

@@ -18,11 +18,22 @@ from typing import Any
 import pandas as pd
 
 from reporter_finder.dates import DAYS_PER_MONTH
-from reporter_finder.schema import GRANT_COLUMNS, PI_COLUMNS, empty_frame
+from reporter_finder.errors import DataFormatError
+from reporter_finder.schema import GRANT_COLUMNS, PI_COLUMNS, PI_GRANT_COLUMNS, empty_frame
 from reporter_finder.tables.clean import SUPPLEMENT_SUFFIX, conform
 from reporter_finder.tables.people import pretty_title
 
 __all__ = ["grants_table", "pis_table"]
+
+
+def _require(frame: pd.DataFrame, columns: Iterable[str], table: str) -> None:
+    """Refuse a frame that is not the table asked for (rather than fail on a KeyError)."""
+    missing = [column for column in columns if column not in frame.columns]
+    if missing:
+        raise DataFormatError(
+            f"not a {table} table: it lacks {', '.join(missing)}",
+            hint=f"pass the {table} table from build_tables()",
+        )
 
 
 def _as_of(as_of: date | None) -> pd.Timestamp:
@@ -103,7 +114,12 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
     ``is_active`` is ``project_end_date >= as_of`` (default today; pass ``as_of`` for
     reproducible results); ``months_left`` is the distance in average months (negative once
     ended).
+
+    Raises:
+        DataFormatError: ``projects`` has rows but is not a projects table.
     """
+    if not projects.empty:
+        _require(projects, ["core_project_num", *_GRANT_INPUTS], "projects")
     if projects.empty or projects["core_project_num"].isna().all():
         return empty_frame(GRANT_COLUMNS)
     rows, keys = _grant_rows(projects)
@@ -216,10 +232,15 @@ def pis_table(
     ``active_funding`` sums ``latest_award_amount`` over the PI's active grants;
     ``total_funding`` sums ``award_amount`` over the PI's records (a subproject record is
     skipped where the PI is also on the parent record of that grant and year).
+
+    Raises:
+        DataFormatError: ``pi_grants`` has rows but it or ``grants`` is not the table named.
     """
     del projects, records  # see docstring: everything needed is in pi_grants and grants
     if pi_grants.empty:
         return empty_frame(PI_COLUMNS)
+    _require(pi_grants, PI_GRANT_COLUMNS, "pi_grants")
+    _require(grants, ["core_project_num", *_PI_GRANT_FACTS], "grants")
     # Integer codes in key order for every sort and groupby (strings are slow to sort/hash);
     # -1 marks a link without a core project number.
     pi_codes, pi_keys = pd.factorize(pi_grants["pi_key"], sort=True)

@@ -8,6 +8,7 @@ import dataclasses
 from datetime import date
 from typing import Any
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,6 +27,8 @@ from tests.tables.conftest import (
     SCHEMAS,
     assert_schema,
     assert_tables_schema,
+    minimal_record,
+    person,
 )
 
 
@@ -165,3 +168,22 @@ def test_build_tables_restores_the_garbage_collector_state_even_when_it_fails(
         assert not gc.isenabled()  # a caller's disabled GC stays disabled
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("award_amount", 10**400),
+        ("appl_id", 2**70),
+        ("fiscal_year", 10**30),
+        ("subproject_id", 2**64),
+    ],
+)
+def test_numbers_out_of_range_become_missing_instead_of_raising(field: str, value: int) -> None:
+    # Regression: these escaped build_tables as OverflowError (not a ReporterError).
+    record = minimal_record(1, principal_investigators=[person("Ana", "Rivera", profile_id=2**65)])
+    record[field] = value
+    tables = build_tables([record], as_of=AS_OF, include_subprojects=True)
+    assert_tables_schema(tables)
+    assert pd.isna(tables.projects.iloc[0][field])
+    assert pd.isna(tables.projects.iloc[0]["contact_pi_profile_id"])  # profile id 2**65

@@ -112,3 +112,12 @@ def test_find_pi_breaks_ties_deterministically() -> None:
     pis = build_tables(records, as_of=AS_OF).pis
     assert list(find_pi(pis, "Phillips, T")["pi_key"]) == ["20", "30", "10"]
     assert list(find_pi(pis, "tamara phillips")["pi_key"])[:2] == ["20", "30"]
+
+
+def test_find_pi_treats_non_ascii_digits_as_a_name_not_an_id(common: Tables) -> None:
+    # Regression: "²".isdigit() is True but int("²") raises ValueError.
+    assert find_pi(common.pis, "²").empty
+
+
+def test_find_pi_by_an_id_beyond_int64_finds_nothing(common: Tables) -> None:
+    assert find_pi(common.pis, "9" * 30).empty

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from reporter_finder.errors import DataFormatError
 from reporter_finder.tables.build import Tables, build_tables
 from reporter_finder.tables.records import load_records
 from reporter_finder.tables.summaries import grants_table, pis_table
@@ -165,3 +166,13 @@ def test_pis_table_does_not_mutate_its_inputs(common: Tables) -> None:
     pis_table(*inputs)
     for frame, then in zip(inputs, before, strict=True):
         assert_unchanged(frame, then)
+
+
+def test_summaries_refuse_a_frame_that_is_not_the_table_they_need(common: Tables) -> None:
+    # Regression: a wrong frame escaped as KeyError('core_project_num').
+    with pytest.raises(DataFormatError, match="projects table"):
+        grants_table(common.pis, as_of=AS_OF)
+    with pytest.raises(DataFormatError, match="pi_grants table"):
+        pis_table(common.projects, common.grants, common.projects)
+    with pytest.raises(DataFormatError, match="grants table"):
+        pis_table(common.projects, common.pis, common.pi_grants)

@@ -47,11 +47,11 @@ _EXPORTS: dict[str, str] = {
     "due_followups": "leads.followups",
     "mark_followups": "leads.followups",
     "publications_for_leads": "leads.publications",
-    "Applicant": "outreach.compose",
-    "Draft": "outreach.compose",
+    "Applicant": "outreach.draft",
+    "Draft": "outreach.draft",
     "draft_batch": "outreach.compose",
     "draft_followup": "outreach.compose",
-    "write_drafts": "outreach.compose",
+    "write_drafts": "outreach.files",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -80,13 +80,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from reporter_finder.leads.followups import due_followups, mark_followups
     from reporter_finder.leads.publications import publications_for_leads
     from reporter_finder.leads.sheet import read_leads
-    from reporter_finder.outreach.compose import (
-        Applicant,
-        Draft,
-        draft_batch,
-        draft_followup,
-        write_drafts,
-    )
+    from reporter_finder.outreach.compose import draft_batch, draft_followup
+    from reporter_finder.outreach.draft import Applicant, Draft
+    from reporter_finder.outreach.files import write_drafts
     from reporter_finder.rank.lexicon import load_lexicon
     from reporter_finder.rank.ranker import rank_pis
     from reporter_finder.rank.resolve import resolve_skills, resolve_specialty

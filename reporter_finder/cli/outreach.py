@@ -26,7 +26,7 @@ from reporter_finder.cli.values import ApplicantText, Network, Output, Publicati
 
 
 def _template_text(template: Path | None, kind: str) -> str:
-    from reporter_finder.outreach.compose import load_template
+    from reporter_finder.outreach.draft import load_template
 
     return load_template(template, kind=kind)
 
@@ -96,12 +96,8 @@ def draft(
         raise click.BadParameter(f"{profile_id!r} is not a RePORTER profile id (digits only)",
                                  param_hint="PROFILE_ID")  # fmt: skip
     check_writable(output, "'-o' / '--output'")
-    from reporter_finder.outreach.compose import (
-        draft_batch,
-        draft_for_pi,
-        write_draft,
-        write_drafts,
-    )
+    from reporter_finder.outreach.compose import draft_batch, draft_for_pi
+    from reporter_finder.outreach.files import write_draft, write_drafts
 
     who, text = applicant.applicant(email), _template_text(template, "email")
     if from_csv is not None:
@@ -186,7 +182,8 @@ def followups(
     from reporter_finder.leads.export import write_table
     from reporter_finder.leads.followups import due_followups, followup_list, mark_followups
     from reporter_finder.leads.sheet import read_leads
-    from reporter_finder.outreach.compose import draft_followup, write_drafts
+    from reporter_finder.outreach.compose import draft_followup
+    from reporter_finder.outreach.files import write_drafts
 
     who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
     due = due_followups(read_leads(leads_csv), days=days)

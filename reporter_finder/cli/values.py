@@ -22,7 +22,7 @@ from reporter_finder.cli.terminal import _progress_wanted, say
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
     from reporter_finder.api.pubmed import PubMedClient
     from reporter_finder.api.reporter import ReporterClient
-    from reporter_finder.outreach.compose import Applicant
+    from reporter_finder.outreach.draft import Applicant
 
 _META_CLIENT = "reporter_finder.api.reporter"
 
@@ -229,7 +229,7 @@ class ApplicantText:
         Raises:
             click.UsageError: ``--name`` or ``--background`` is missing.
         """
-        from reporter_finder.outreach.compose import Applicant
+        from reporter_finder.outreach.draft import Applicant
 
         missing = [o for o, v in (("--name", self.name), ("--background", self.background))
                    if not (v or "").strip()]  # fmt: skip

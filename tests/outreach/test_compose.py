@@ -13,21 +13,19 @@ import pytest
 
 from reporter_finder.api.pubmed import _parse_esummary
 from reporter_finder.errors import OutreachError
-from reporter_finder.outreach.compose import (
+from reporter_finder.outreach.compose import draft_batch, draft_email, draft_followup, draft_for_pi
+from reporter_finder.outreach.draft import (
     BANNED_WORDS,
     MAX_WORDS,
     PLACEHOLDERS,
     Applicant,
     Draft,
-    draft_batch,
-    draft_email,
-    draft_followup,
-    draft_for_pi,
     load_template,
-    write_drafts,
 )
+from reporter_finder.outreach.files import write_drafts
 from reporter_finder.tables.build import Tables, build_tables
 from tests.conftest import load_fixture
+from tests.frames import assert_unchanged, snapshot
 
 HU_LI = "10519021"  # two R03s: R03OD034496 (machine learning …) and R03OD038392
 
@@ -327,3 +325,35 @@ def test_followup_is_short_polite_and_refers_to_the_same_grant(
     assert "of November 3" in from_lead.body
     with pytest.raises(OutreachError):
         draft_followup({"pi_name": "X"}, ANA)
+
+
+def test_a_publications_table_without_its_columns_is_an_outreach_error(tables: Tables) -> None:
+    pubs = pd.DataFrame({"pi_key": [HU_LI], "pmid": [41263098]})  # no title, no grant
+    with pytest.raises(OutreachError, match="title"):
+        draft_for_pi(tables, HU_LI, ANA, publications=pubs)
+
+
+def test_drafting_leaves_the_lead_list_and_publications_alone(
+    tables: Tables, publications: pd.DataFrame
+) -> None:
+    leads = pd.DataFrame(
+        {
+            "rank": [1, 2],
+            "pi_key": [HU_LI, "nobody"],
+            "pi_name": ["Hu Li", "No One"],
+            "top_grant_title": ["A title", "Another title"],
+            "top_grant_number": ["R03OD034496", "R01XX000001"],
+            "matched_terms": [["biomarkers"], ["machine learning"]],
+            "recent_publications": [["A paper — PLoS Comput Biol 2025 (PMID 41263098)"], []],
+        }
+    )
+    leads_before, pubs_before = snapshot(leads), snapshot(publications)
+    grants_before = snapshot(tables.grants)
+    drafts = draft_batch(leads, tables, ANA, top=2)
+    draft_batch(leads, None, ANA, top=2)
+    draft_followup(leads.iloc[0].to_dict(), ANA)
+    draft_for_pi(tables, HU_LI, ANA, publications=publications)
+    assert len(drafts) == 2
+    assert_unchanged(leads, leads_before)  # list cells included
+    assert_unchanged(publications, pubs_before)
+    assert_unchanged(tables.grants, grants_before)

@@ -38,8 +38,7 @@ from reporter_finder.errors import (
     ReporterTimeoutError,
     ResultWindowError,
 )
-from reporter_finder.leads.export import LEAD_LIST_HEADER
-from reporter_finder.schema import GRANT_COLUMNS
+from reporter_finder.schema import GRANT_COLUMNS, LEAD_LIST_HEADER
 from reporter_finder.search import find_mentors
 from reporter_finder.tables.build import load_records
 

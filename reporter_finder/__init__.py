@@ -31,8 +31,8 @@ _EXPORTS: dict[str, str] = {
     "CacheSettings": "api.cache",
     "Tables": "tables.build",
     "build_tables": "tables.build",
-    "load_records": "tables.build",
-    "find_pi": "tables.build",
+    "load_records": "tables.records",
+    "find_pi": "tables.people",
     "load_lexicon": "rank.lexicon",
     "resolve_specialty": "rank.resolve",
     "resolve_skills": "rank.resolve",
@@ -88,4 +88,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from reporter_finder.rank.resolve import resolve_skills, resolve_specialty
     from reporter_finder.rank.weights import RankWeights
     from reporter_finder.search import MentorSearch, find_mentors
-    from reporter_finder.tables.build import Tables, build_tables, find_pi, load_records
+    from reporter_finder.tables.build import Tables, build_tables
+    from reporter_finder.tables.people import find_pi
+    from reporter_finder.tables.records import load_records

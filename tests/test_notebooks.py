@@ -27,7 +27,7 @@ from nbclient import NotebookClient
 import reporter_finder
 from reporter_finder.api.limits import INCLUDE_FIELDS
 from reporter_finder.schema import LEAD_LIST_HEADER
-from reporter_finder.tables.build import load_records
+from reporter_finder.tables.records import load_records
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"

@@ -40,7 +40,7 @@ from reporter_finder.errors import (
 )
 from reporter_finder.schema import GRANT_COLUMNS, LEAD_LIST_HEADER
 from reporter_finder.search import find_mentors
-from reporter_finder.tables.build import load_records
+from reporter_finder.tables.records import load_records
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 COMMON_FUND = str(FIXTURES / "projects-common-fund.json")
@@ -1014,7 +1014,7 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(path: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("reporter_finder.tables.build.load_records", interrupted)
+    monkeypatch.setattr("reporter_finder.tables.records.load_records", interrupted)
     result = run("pi", BROWN, "--load", COMMON_FUND)
     assert result.exit_code == 130
     assert result.stderr.strip() == "Interrupted."
@@ -1024,7 +1024,7 @@ def test_unexpected_errors_are_one_line_too(monkeypatch: pytest.MonkeyPatch) -> 
     def broken(path: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("reporter_finder.tables.build.load_records", broken)
+    monkeypatch.setattr("reporter_finder.tables.records.load_records", broken)
     result = run("pi", BROWN, "--load", COMMON_FUND)
     assert result.exit_code == 1
     assert result.stderr.strip() == (

@@ -83,7 +83,7 @@ def _pi_tables(
 
     ``as_of`` (``None``: today) is the day the grants' "active" and "months left" are judged on.
     """
-    from reporter_finder.search import pi_query
+    from reporter_finder.investigator import pi_query
     from reporter_finder.tables.build import build_tables
     from reporter_finder.tables.records import load_records
 
@@ -132,7 +132,7 @@ def pi(
       reporter-finder pi 1234567 --email you@example.org --ncbi-api-key "$NCBI_API_KEY"
     """
     from reporter_finder.leads.export import write_table
-    from reporter_finder.search import pi_grant_details
+    from reporter_finder.investigator import pi_grant_details
     from reporter_finder.tables.people import find_pi
 
     who = " ".join(who.split())

@@ -211,7 +211,7 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
     check_writable(save, "'--save'")  # before the download, not after it
     from reporter_finder.leads.export import write_records
     from reporter_finder.rank.resolve import resolve_specialty
-    from reporter_finder.search import default_query, fetch_records, split_query
+    from reporter_finder.retrieval import default_query, fetch_records, split_query
 
     match = resolve_specialty(filters.specialty)
     _note_specialty(match)

@@ -1,0 +1,125 @@
+"""One principal investigator: the query that fetches their projects, and their grants in detail.
+
+The library half of the ``pi`` command. It sits beside :mod:`reporter_finder.search` (it uses
+the api and tables layers only) rather than inside it: a mentor search ranks many PIs for a
+specialty, while this looks at one PI with no specialty at all, and keeping it apart keeps
+``search`` to the ranking facade.
+
+Example:
+    >>> pi_query("8406715").pi_profile_ids
+    (8406715,)
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
+from reporter_finder.api.query import ProjectQuery
+from reporter_finder.errors import NotFoundError
+from reporter_finder.tables.build import Tables
+
+__all__ = ["PI_DETAIL_COLUMNS", "pi_grant_details", "pi_query"]
+
+
+def pi_query(who: str | int) -> ProjectQuery:
+    """The query for one PI's projects: by profile id when ``who`` is all digits, else by name.
+
+    Raises:
+        QueryError: ``who`` is empty.
+
+    Example:
+        >>> pi_query("8406715").pi_profile_ids
+        (8406715,)
+    """
+    text = " ".join(str(who).split())
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if text.isdecimal():
+        return ProjectQuery(pi_profile_ids=(int(text),))
+    return ProjectQuery(pi_names=(text,))
+
+
+#: Columns of :func:`pi_grant_details`: the PI, then one row per grant, then its papers.
+PI_DETAIL_COLUMNS: tuple[str, ...] = (
+    "profile_id",
+    "pi_name",
+    "pi_title",
+    "organization",
+    "department",
+    "core_project_num",
+    "activity_code",
+    "project_title",
+    "first_fiscal_year",
+    "last_fiscal_year",
+    "latest_award_amount",
+    "total_award_amount",
+    "is_active",
+    "role",
+    "program_officers",
+    "study_sections",
+    "project_detail_url",
+    "n_publications",
+    "publications",
+    "pubmed_urls",
+)
+
+
+def pi_grant_details(
+    tables: Tables, pi_key: str, *, publications: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One PI in detail: one row per grant with the PI's details, role and papers, newest first.
+
+    Args:
+        tables: the tables holding the PI.
+        pi_key: the PI (``tables.pis.pi_key``).
+        publications: :func:`~reporter_finder.leads.publications.pi_publications` for this PI, most
+            recent first; ``None`` when they were not looked up.
+
+    Returns:
+        :data:`PI_DETAIL_COLUMNS`. ``role`` is ``"contact PI"`` when the PI is contact PI on
+        any record of the grant, else ``"PI (multi-PI)"``. ``publications`` lists the
+        citations (``"Title — Journal Year (PMID n)"``) RePORTER links to the grant and
+        ``pubmed_urls`` their PubMed pages, in the same order; without ``publications``,
+        ``n_publications`` is ``<NA>`` and both lists are empty.
+
+    Raises:
+        NotFoundError: ``pi_key`` is not in ``tables.pis`` (also a ``KeyError``).
+
+    Example:
+        >>> pi_grant_details(tables, "8406715")[["core_project_num", "role"]]  # doctest: +SKIP
+    """
+    people = tables.pis[tables.pis["pi_key"] == pi_key]
+    if people.empty:
+        raise NotFoundError(
+            f"no PI with pi_key {pi_key!r} in these tables",
+            hint="look the PI up with find_pi(tables.pis, name) first",
+        )
+    person = people.iloc[0]
+    links = tables.pi_grants[tables.pi_grants["pi_key"] == pi_key]
+    contact = links.groupby("core_project_num")["is_contact_pi"].agg(
+        lambda s: bool(s.fillna(False).any())
+    )
+    rows = tables.grants[tables.grants["core_project_num"].isin(contact.index)].copy()
+    # bool(): the grouped values are numpy booleans, for which "is True" never holds.
+    rows["role"] = [
+        "contact PI" if bool(contact.get(num, False)) else "PI (multi-PI)"
+        for num in rows["core_project_num"]
+    ]
+    for column in ("profile_id", "pi_name", "pi_title", "organization", "department"):
+        rows[column] = person[column]
+    cited: dict[str, list[tuple[str, str]]] = {}
+    if publications is not None:
+        mine = publications[publications["pi_key"].astype("string") == pi_key]
+        for core, citation, pmid in zip(
+            mine["core_project_num"], mine["citation"], mine["pmid"], strict=True
+        ):
+            url = PUBMED_URL_TEMPLATE.format(pmid=int(pmid))
+            cited.setdefault(str(core), []).append((str(citation), url))
+    numbers = [str(num) for num in rows["core_project_num"]]
+    rows["n_publications"] = pd.array(
+        [None if publications is None else len(cited.get(n, [])) for n in numbers], dtype="Int64"
+    )
+    rows["publications"] = [[c for c, _ in cited.get(n, [])] for n in numbers]
+    rows["pubmed_urls"] = [[u for _, u in cited.get(n, [])] for n in numbers]
+    rows = rows.sort_values(["last_fiscal_year", "core_project_num"], ascending=[False, True])
+    return rows.loc[:, list(PI_DETAIL_COLUMNS)].reset_index(drop=True)

@@ -1,7 +1,7 @@
 """BM25 scores of a fixed list of query terms (words *and* phrases) over many documents.
 
-Private helper of :mod:`reporter_finder.rank.ranker`. The scores are computed by ``bm25s`` with the
-same text analysis ``bm25s.tokenize`` applies (lower case, tokens of two or more word
+Private helper of :mod:`reporter_finder.rank.relevance`. The scores are computed by ``bm25s``
+with the same text analysis ``bm25s.tokenize`` applies (lower case, tokens of two or more word
 characters, ``bm25s`` English stopwords, the PyStemmer/Snowball English stemmer), but the
 corpus is never fully tokenised in Python:
 
@@ -135,6 +135,125 @@ def _phrase_starts(
     return np.flatnonzero(match)
 
 
+@dataclass(frozen=True)
+class _Tokens:
+    """The corpus' tokens of two or more word bytes, stopwords removed, as byte spans."""
+
+    raw: bytes  # the lower-cased corpus, documents separated by NUL
+    buf: np.ndarray  # ``raw`` as uint8
+    starts: np.ndarray  # byte offset of each token
+    lengths: np.ndarray  # byte length of each token
+    doc_of: np.ndarray  # document index of each token
+    doc_len: np.ndarray  # tokens per document (the BM25 document length)
+
+
+def _tokenise(docs: Sequence[str]) -> _Tokens:
+    text = "\0".join(d.replace("\0", " ") for d in docs).lower()
+    raw = text.encode("utf-8")
+    buf = np.frombuffer(raw, dtype=np.uint8)
+    word = _word_mask(buf)
+    edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    lengths = np.flatnonzero(edges == -1) - starts
+    keep = lengths >= 2
+    starts, lengths = starts[keep], lengths[keep]
+    doc_of = np.searchsorted(np.flatnonzero(buf == 0), starts)
+
+    short = np.flatnonzero(lengths <= _STOP_MAXLEN)
+    stop_keys = np.array([_key_of(w.encode(), _STOP_MAXLEN) for w in _STOPWORDS], dtype=np.int64)
+    is_stop = np.zeros(len(starts), dtype=bool)
+    is_stop[short] = np.isin(
+        _small_keys(buf, starts[short], lengths[short], _STOP_MAXLEN), stop_keys
+    )
+    kept = np.flatnonzero(~is_stop)
+    starts, lengths, doc_of = starts[kept], lengths[kept], doc_of[kept]
+    doc_len = np.bincount(doc_of, minlength=len(docs))
+    return _Tokens(raw, buf, starts, lengths, doc_of, doc_len)
+
+
+def _stem_hits(
+    tok: _Tokens, stem_ids: dict[str, int], words_of_query: Sequence[str], stemmer: Stemmer.Stemmer
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(position, query stem id, document) of every token whose stem is a query stem."""
+    # Candidate tokens: those whose first three bytes start some query stem, or the word the
+    # stem came from (Snowball rewrites endings, e.g. "therapy" -> "therapi", never the start).
+    prefixes = {s.encode()[:3] for s in stem_ids} | {
+        w.encode()[:3] for t in words_of_query for w in _TOKEN.findall(t.lower())
+    }
+    table = np.zeros(1 << 24, dtype=bool)
+    for p in prefixes:
+        table[_key_of(p, 3)] = True
+    buf, starts, lengths = tok.buf, tok.starts, tok.lengths
+    key3 = _small_keys(buf, starts, lengths, 3)
+    cand = np.flatnonzero(table[key3])
+    # Stem each *distinct* candidate word once: candidates are grouped by a 64-bit polynomial
+    # hash of their bytes (wrapping uint64 arithmetic), so Python touches only distinct words.
+    c_start, c_len = starts[cand], lengths[cand]
+    digest = np.zeros(len(cand), dtype=np.uint64)
+    last = len(buf) - 1
+    prime = np.uint64(1_099_511_628_211)
+    for off in range(int(c_len.max()) if len(cand) else 0):
+        byte = buf[np.minimum(c_start + off, last)].astype(np.uint64)
+        within = c_len > off
+        digest = np.where(within, digest * prime + byte + np.uint64(1), digest)
+    _distinct, first, inverse = np.unique(digest, return_index=True, return_inverse=True)
+    raw = tok.raw
+    words = [
+        raw[s : s + n] for s, n in zip(c_start[first].tolist(), c_len[first].tolist(), strict=True)
+    ]
+    stems = stemmer.stemWords([w.decode("utf-8", errors="ignore") for w in words])
+    distinct_qid = np.array([stem_ids.get(s, -1) for s in stems], dtype=np.int64)
+    cand_qid = distinct_qid[inverse.reshape(-1)] if len(cand) else np.empty(0, dtype=np.int64)
+    is_hit = cand_qid >= 0
+    hit_pos, hit_qid = cand[is_hit], cand_qid[is_hit]  # positions in the stopword-free stream
+    return hit_pos, hit_qid, tok.doc_of[hit_pos]
+
+
+def _drop_excluded(
+    hits: tuple[np.ndarray, np.ndarray, np.ndarray],
+    exclude_stems: Sequence[tuple[str, ...]],
+    stem_ids: dict[str, int],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``hits`` without the words inside an occurrence of a false-friend phrase."""
+    hit_pos, hit_qid, hit_doc = hits
+    if not exclude_stems:
+        return hits
+    dropped = np.zeros(len(hit_qid), dtype=bool)
+    for stems_x in exclude_stems:
+        at = _phrase_starts(hit_qid, hit_pos, hit_doc, [stem_ids[x] for x in stems_x])
+        for j in range(len(stems_x)):
+            dropped[at + j] = True
+    return hit_pos[~dropped], hit_qid[~dropped], hit_doc[~dropped]
+
+
+def _bm25_scores(
+    occurrences: dict[tuple[str, ...], np.ndarray],
+    doc_len: np.ndarray,
+    k1: float,
+    b: float,
+) -> dict[tuple[str, ...], np.ndarray]:
+    """BM25 scores over all documents of each analysed term, from its occurrences."""
+    n_docs = len(doc_len)
+    unit_ids = {stems_t: i for i, stems_t in enumerate(occurrences)}
+    filler = len(unit_ids)
+    pair_doc = np.concatenate([occurrences[u] for u in unit_ids])
+    pair_unit = np.concatenate([np.full(len(occurrences[u]), unit_ids[u]) for u in unit_ids])
+    order = np.argsort(pair_doc, kind="stable")
+    pair_doc, pair_unit = pair_doc[order], pair_unit[order]
+    bounds = np.searchsorted(pair_doc, np.arange(n_docs + 1))
+    units = pair_unit.tolist()
+    lens = doc_len.tolist()
+    corpus: list[list[int]] = []
+    for d in range(n_docs):
+        lo, hi = int(bounds[d]), int(bounds[d + 1])
+        corpus.append(units[lo:hi] + [filler] * max(lens[d] - (hi - lo), 0))
+    vocab = {str(i): i for i in range(filler + 1)}
+
+    retriever = bm25s.BM25(k1=k1, b=b, method="lucene")
+    retriever.index((corpus, vocab), show_progress=False, create_empty_token=False)
+    return {u: retriever.get_scores_from_ids([i]) for u, i in unit_ids.items()}
+
+
 def score_terms(
     docs: Sequence[str],
     terms: Sequence[str],
@@ -172,92 +291,19 @@ def score_terms(
         for s in stems:
             stem_ids.setdefault(s, len(stem_ids))
 
-    text = "\0".join(d.replace("\0", " ") for d in docs).lower()
-    raw = text.encode("utf-8")
-    buf = np.frombuffer(raw, dtype=np.uint8)
-    word = _word_mask(buf)
-    edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    lengths = np.flatnonzero(edges == -1) - starts
-    keep = lengths >= 2
-    starts, lengths = starts[keep], lengths[keep]
-    doc_of = np.searchsorted(np.flatnonzero(buf == 0), starts)
-
-    short = np.flatnonzero(lengths <= _STOP_MAXLEN)
-    stop_keys = np.array([_key_of(w.encode(), _STOP_MAXLEN) for w in _STOPWORDS], dtype=np.int64)
-    is_stop = np.zeros(len(starts), dtype=bool)
-    is_stop[short] = np.isin(
-        _small_keys(buf, starts[short], lengths[short], _STOP_MAXLEN), stop_keys
-    )
-    kept = np.flatnonzero(~is_stop)
-    starts, lengths, doc_of = starts[kept], lengths[kept], doc_of[kept]
-    doc_len = np.bincount(doc_of, minlength=n_docs)
-
-    # Candidate tokens: those whose first three bytes start some query stem, or the word the
-    # stem came from (Snowball rewrites endings, e.g. "therapy" -> "therapi", never the start).
-    prefixes = {s.encode()[:3] for s in stem_ids} | {
-        w.encode()[:3] for t in (*terms, *exclude) for w in _TOKEN.findall(t.lower())
-    }
-    table = np.zeros(1 << 24, dtype=bool)
-    for p in prefixes:
-        table[_key_of(p, 3)] = True
-    key3 = _small_keys(buf, starts, lengths, 3)
-    cand = np.flatnonzero(table[key3])
-    # Stem each *distinct* candidate word once: candidates are grouped by a 64-bit polynomial
-    # hash of their bytes (wrapping uint64 arithmetic), so Python touches only distinct words.
-    c_start, c_len = starts[cand], lengths[cand]
-    digest = np.zeros(len(cand), dtype=np.uint64)
-    last = len(buf) - 1
-    prime = np.uint64(1_099_511_628_211)
-    for off in range(int(c_len.max()) if len(cand) else 0):
-        byte = buf[np.minimum(c_start + off, last)].astype(np.uint64)
-        within = c_len > off
-        digest = np.where(within, digest * prime + byte + np.uint64(1), digest)
-    _distinct, first, inverse = np.unique(digest, return_index=True, return_inverse=True)
-    words = [
-        raw[s : s + n] for s, n in zip(c_start[first].tolist(), c_len[first].tolist(), strict=True)
-    ]
-    stems = stemmer.stemWords([w.decode("utf-8", errors="ignore") for w in words])
-    distinct_qid = np.array([stem_ids.get(s, -1) for s in stems], dtype=np.int64)
-    cand_qid = distinct_qid[inverse.reshape(-1)] if len(cand) else np.empty(0, dtype=np.int64)
-    is_hit = cand_qid >= 0
-    hit_pos, hit_qid = cand[is_hit], cand_qid[is_hit]  # positions in the stopword-free stream
-    hit_doc = doc_of[hit_pos]
-    if exclude_stems:
-        dropped = np.zeros(len(hit_qid), dtype=bool)
-        for stems_x in exclude_stems:
-            at = _phrase_starts(hit_qid, hit_pos, hit_doc, [stem_ids[x] for x in stems_x])
-            for j in range(len(stems_x)):
-                dropped[at + j] = True
-        hit_pos, hit_qid, hit_doc = hit_pos[~dropped], hit_qid[~dropped], hit_doc[~dropped]
-
+    tok = _tokenise(docs)
+    hits = _stem_hits(tok, stem_ids, (*terms, *exclude), stemmer)
+    hit_pos, hit_qid, hit_doc = _drop_excluded(hits, exclude_stems, stem_ids)
     # Occurrences (document index per occurrence) of each distinct analysed term.
     occurrences: dict[tuple[str, ...], np.ndarray] = {}
     for stems_t in dict.fromkeys(term_stems):
         if stems_t:
             at = _phrase_starts(hit_qid, hit_pos, hit_doc, [stem_ids[x] for x in stems_t])
             occurrences[stems_t] = hit_doc[at]
-
-    unit_ids = {stems_t: i for i, stems_t in enumerate(occurrences)}
-    filler = len(unit_ids)
     if not any(len(o) for o in occurrences.values()):
         return result
-    pair_doc = np.concatenate([occurrences[u] for u in unit_ids])
-    pair_unit = np.concatenate([np.full(len(occurrences[u]), unit_ids[u]) for u in unit_ids])
-    order = np.argsort(pair_doc, kind="stable")
-    pair_doc, pair_unit = pair_doc[order], pair_unit[order]
-    bounds = np.searchsorted(pair_doc, np.arange(n_docs + 1))
-    units = pair_unit.tolist()
-    lens = doc_len.tolist()
-    corpus: list[list[int]] = []
-    for d in range(n_docs):
-        lo, hi = int(bounds[d]), int(bounds[d + 1])
-        corpus.append(units[lo:hi] + [filler] * max(lens[d] - (hi - lo), 0))
-    vocab = {str(i): i for i in range(filler + 1)}
-
-    retriever = bm25s.BM25(k1=k1, b=b, method="lucene")
-    retriever.index((corpus, vocab), show_progress=False, create_empty_token=False)
+    by_term = _bm25_scores(occurrences, tok.doc_len, k1, b)
     for row, stems_t in enumerate(term_stems):
         if stems_t:
-            scores[row] = retriever.get_scores_from_ids([unit_ids[stems_t]])
+            scores[row] = by_term[stems_t]
     return result

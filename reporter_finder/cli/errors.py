@@ -28,7 +28,7 @@ from reporter_finder.errors import (
     ResultWindowError,
 )
 
-#: Exit codes (documented in README.md, "Errors and exit codes").
+#: Exit codes (documented in docs/cli.md, "Errors and exit codes").
 EXIT_RUNTIME = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130

@@ -217,8 +217,8 @@ def applicant_options(f: F) -> F:
         _pack(ApplicantText, ["name", "background", "skills", "specialty", "track", "duration",
                               "visa"], "applicant"),
         click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                     metavar="FILE", help="Your own template (copy the packaged one; see the "
-                     "README)."),
+                     metavar="FILE", help="Your own template (copy the packaged one; see "
+                     "docs/cli.md)."),
     )(f)  # fmt: skip
 
 

@@ -3,8 +3,8 @@
 Target (issue #4): ranking 15,000 projects (about 10,000 PIs) in at most 2 s on the 2-core
 reference machine. This is a benchmark, not a test: it prints timings and never fails.
 
-    /work/venv/bin/python -m benchmarks.bench_rank            # 15,000 records, 3 repeats
-    /work/venv/bin/python -m benchmarks.bench_rank 30000 5    # other size / repeats
+    python -m benchmarks.bench_rank            # 15,000 records, 3 repeats
+    python -m benchmarks.bench_rank 30000 5    # other size / repeats
 """
 
 from __future__ import annotations

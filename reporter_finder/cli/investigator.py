@@ -131,8 +131,8 @@ def pi(
       reporter-finder pi "Rivera, Ana" -o rivera.json
       reporter-finder pi 1234567 --email you@example.org --ncbi-api-key "$NCBI_API_KEY"
     """
-    from reporter_finder.leads.export import write_table
     from reporter_finder.investigator import pi_grant_details
+    from reporter_finder.leads.export import write_table
     from reporter_finder.tables.people import find_pi
 
     who = " ".join(who.split())

@@ -1,6 +1,6 @@
 """Project relevance aggregated to PIs: the document-centric expert-finding step.
 
-Step 2 of the ranking (``docs/ranking-notes.md`` §2 and §7, Balog's "Model 2"). Per distinct
+Step 2 of the ranking (the team's ranking notes §2 and §7, Balog's "Model 2"). Per distinct
 ``core_project_num``: the best fiscal year's relevance, divided by a pool reference (a high
 quantile) and capped at 1 so that one mega-abstract cannot dominate, times the role weight
 (contact PI 1.0, other multi-PI 0.6) and a recency decay ``exp(−years since the last fiscal

@@ -1,6 +1,6 @@
 """Why each PI is ranked: top grant, matched terms and skills, mentor flags, track fit, ``why``.
 
-Step 4 of the ranking (``docs/ranking-notes.md`` §7.6: the applicant must be able to see
+Step 4 of the ranking (the team's ranking notes §7.6: the applicant must be able to see
 *why*). Reads what the earlier stages computed; computes no score.
 """
 

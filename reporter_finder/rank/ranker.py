@@ -1,7 +1,7 @@
 """Rank principal investigators as research mentors for a target specialty, skills and track.
 
 The model is document-centric expert finding (Balog's "Model 2", see
-``docs/ranking-notes.md`` §2 and §7): every project is scored against the query, then the
+the team's ranking notes §2 and §7): every project is scored against the query, then the
 scores are aggregated to the PIs on the project, and mentor priors re-rank the topically
 relevant PIs. :func:`rank_pis` composes one stage per module:
 

@@ -1,6 +1,6 @@
 """Text relevance of each project to the query: BM25 of the specialty and skill vocabularies.
 
-Step 1 of the ranking (``docs/ranking-notes.md`` §7). BM25 (``bm25s``, Lucene variant,
+Step 1 of the ranking (the team's ranking notes §7). BM25 (``bm25s``, Lucene variant,
 PyStemmer English stems) of the specialty's core terms (weight 1.0) and broad terms (0.5) over
 title + abstract + public-health relevance text + the project's ``pref_terms`` (once, minus the
 generic ones). Multi-word terms are matched as phrases. Skill terms are scored the same way,

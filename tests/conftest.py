@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.fakeclock import FakeClock
+
 FIXTURES = Path(__file__).parent / "fixtures"
 #: A loopback E-utilities root where nothing listens (port 9, discard).
 NO_PUBMED_URL = "http://127.0.0.1:9/entrez/eutils"
@@ -105,3 +107,9 @@ def pubmed_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     with serve_pubmed() as standin:
         monkeypatch.setenv("REPORTER_FINDER_EUTILS_URL", standin.base_url)
         yield standin
+
+
+@pytest.fixture
+def fake() -> FakeClock:
+    """A fake monotonic clock and sleep, so throttle and retry tests run instantly."""
+    return FakeClock()

@@ -4,13 +4,11 @@ and cache_info/clear_cache."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 import responses
-from responses import registries
 
 from reporter_finder.api.cache import (
     CACHE_DIR_ENV,
@@ -26,12 +24,6 @@ from tests.fakeclock import FakeClock
 
 BASE = "https://api.example.org/v2"
 URL = f"{BASE}/projects/search"
-
-
-@pytest.fixture
-def mocked() -> Iterator[responses.RequestsMock]:
-    with responses.RequestsMock(registry=registries.OrderedRegistry) as rsps:
-        yield rsps
 
 
 def transport(settings: CacheSettings) -> HttpTransport:

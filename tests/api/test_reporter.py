@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 import requests
 import responses
-from responses import matchers, registries
+from responses import matchers
 
 from reporter_finder import CacheSettings, ProjectQuery, ReporterClient
 from reporter_finder.api import limits
@@ -40,17 +40,6 @@ PROJECTS = f"{BASE}/projects/search"
 PUBLICATIONS = f"{BASE}/publications/search"
 CF = load_fixture("projects-common-fund.json")
 CF_RECORDS: list[dict[str, Any]] = CF["results"]
-
-
-@pytest.fixture
-def fake() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def mocked() -> Iterator[responses.RequestsMock]:
-    with responses.RequestsMock(registry=registries.OrderedRegistry) as rsps:
-        yield rsps
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from __future__ import annotations
 import itertools
 import logging
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 import requests
 import responses
-from responses import matchers, registries
+from responses import matchers
 
 from reporter_finder import __version__
 from reporter_finder.api.throttle import Throttle
@@ -33,17 +33,6 @@ from tests.fakeclock import FakeClock
 
 BASE = "https://api.example.org/v2"
 URL = f"{BASE}/things/search"
-
-
-@pytest.fixture
-def fake() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def mocked() -> Iterator[responses.RequestsMock]:
-    with responses.RequestsMock(registry=registries.OrderedRegistry) as rsps:
-        yield rsps
 
 
 def recorder(

@@ -61,11 +61,6 @@ HU_LI_CORES = {"R03OD034496", "R03OD038392"}
 
 
 @pytest.fixture
-def fake() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def mocked() -> Iterator[responses.RequestsMock]:
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         yield rsps

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from reporter_finder.errors import QueryError
+
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported lazily: --help must stay fast
     import pandas as pd
 
@@ -175,6 +177,20 @@ LEAD_LIST_COLUMNS: Final = frozenset(
 
 #: The applicant's tracks, the one vocabulary for options, ranking and drafts.
 TRACKS: Final = ("clinical", "postdoc", "any")
+
+
+def normalise_track(track: str | None) -> str:
+    """``track`` lower-cased and checked against :data:`TRACKS`; blank means ``"any"``.
+
+    Raises:
+        QueryError: the track is not one of :data:`TRACKS`.
+    """
+    value = (track or "any").strip().lower()
+    if value not in TRACKS:
+        raise QueryError(f"track must be one of {', '.join(TRACKS)}, not {track!r}")
+    return value
+
+
 #: How a draft names the position sought on each track.
 TRACK_POSITIONS: Final = MappingProxyType(
     {

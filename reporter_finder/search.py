@@ -25,12 +25,12 @@ import pandas as pd
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.errors import InvalidArgumentError, NotFoundError
 from reporter_finder.rank.lexicon import Lexicon, Skill
-from reporter_finder.rank.ranker import _validate_track, rank_pis
+from reporter_finder.rank.ranker import rank_pis
 from reporter_finder.rank.relevance import score_projects
 from reporter_finder.rank.resolve import SpecialtyMatch, resolve_skills, resolve_specialty
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.retrieval import default_query, fetch_records, filter_records, split_query
-from reporter_finder.schema import COMPONENT_COLUMNS, GRANT_COLUMNS
+from reporter_finder.schema import COMPONENT_COLUMNS, GRANT_COLUMNS, normalise_track
 from reporter_finder.tables.build import Tables, build_tables
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -235,7 +235,7 @@ def find_mentors(
         ...                       records=load_records("cardiology.json"), as_of=date(2025, 6, 1))
         >>> search.top(5)[["rank", "pi_name", "why"]]
     """
-    track = _validate_track(track)
+    track = normalise_track(track)
     day = as_of or date.today()
     match = resolve_specialty(specialty, lexicon)
     resolved = tuple(resolve_skills(skills, lexicon)) if skills else ()

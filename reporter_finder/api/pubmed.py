@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from reporter_finder.api.cache import CacheSettings, make_session
 from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
-from reporter_finder.api.transport import DEFAULT_TIMEOUT, Clock, HttpTransport, SessionOwner, Sleep
+from reporter_finder.api.throttle import Clock, Sleep
+from reporter_finder.api.transport import DEFAULT_TIMEOUT, HttpTransport, SessionOwner
 from reporter_finder.dates import YEAR, pubmed_date
 from reporter_finder.errors import (
     InvalidResponseError,
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "DEFAULT_EUTILS_URL",
     "ESUMMARY_BATCH_SIZE",
+    "UNREACHABLE",
     "PubMedClient",
     "PubMedSummary",
 ]
@@ -63,7 +65,7 @@ _TOOL = re.compile(r"^[A-Za-z0-9_.\-]+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 #: Errors that mean "PubMed is unreachable right now" (after the transport's retries).
-_UNREACHABLE = (ReporterConnectionError, RateLimitError)
+UNREACHABLE = (ReporterConnectionError, RateLimitError)
 
 _TAG = re.compile(r"<[^>]+>")
 _WS = re.compile(r"\s+")

@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.api.reporter import ReporterClient
     from reporter_finder.tables.build import Tables
 
-from reporter_finder.api.pubmed import _UNREACHABLE, PubMedClient, PubMedSummary
+from reporter_finder.api.pubmed import UNREACHABLE, PubMedClient, PubMedSummary
 from reporter_finder.schema import (
     LINK_COLUMNS,
     PUBLICATION_COLUMNS,
@@ -249,7 +249,7 @@ def _fetch_metadata(client: PubMedClient | None, pmids: list[int]) -> dict[int, 
 
 
 def _is_unreachable(exc: ReporterError) -> bool:
-    if isinstance(exc, _UNREACHABLE):
+    if isinstance(exc, UNREACHABLE):
         return True
     return isinstance(exc, ReporterHTTPError) and exc.status is not None and exc.status >= 500
 

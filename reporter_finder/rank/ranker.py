@@ -43,22 +43,13 @@ from reporter_finder.rank.explain import explain
 from reporter_finder.rank.priors import Priors, mentor_priors
 from reporter_finder.rank.relevance import score_projects
 from reporter_finder.rank.weights import RankWeights
-from reporter_finder.schema import RANK_COLUMNS, TRACKS, empty_frame, frame
+from reporter_finder.schema import RANK_COLUMNS, empty_frame, frame, normalise_track
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill, Specialty
     from reporter_finder.tables.build import Tables
 
 __all__ = ["RankWeights", "final_score", "rank_pis"]
-
-
-def _validate_track(track: str) -> str:
-    value = (track or "any").strip().lower()
-    if value not in TRACKS:
-        from reporter_finder.errors import QueryError
-
-        raise QueryError(f"track must be one of {', '.join(TRACKS)}, not {track!r}")
-    return value
 
 
 def final_score(relevance: pd.Series, priors: Priors, w: RankWeights) -> pd.Series:
@@ -163,7 +154,7 @@ def rank_pis(
         >>> ranked = rank_pis(tables, cardiology, resolve_skills("echo, R"), track="clinical")
         >>> ranked[["rank", "pi_name", "score", "why"]].head()
     """
-    track = _validate_track(track)
+    track = normalise_track(track)
     w = weights or RankWeights()
     skills = tuple(skills)
     day = as_of or tables.as_of

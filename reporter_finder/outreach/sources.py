@@ -15,6 +15,7 @@ import pandas as pd
 
 from reporter_finder.errors import OutreachError
 from reporter_finder.schema import cell_text, parse_citation, split_citations, split_list_cell
+from reporter_finder.tables.clean import to_int
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.tables.build import Tables
@@ -50,12 +51,9 @@ def pi_key_of(pi: Mapping[str, Any]) -> str | None:
 
 
 def profile_id_of(value: Any) -> int | None:
-    text = cell_text(value)
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return int(number) if number.is_integer() and number > 0 else None
+    """A RePORTER profile id from a cell ("12345", 12345, 12345.0 from a CSV), else None."""
+    number = to_int(cell_text(value))
+    return number if number is not None and number > 0 else None
 
 
 def terms_of(value: Any) -> list[str]:

@@ -28,7 +28,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from reporter_finder.errors import LexiconError, NotFoundError
-from reporter_finder.rank.matchkey import Index, build_index
+from reporter_finder.rank.matchkey import Index, build_index, word_set
 
 __all__ = [
     "CATEGORIES",
@@ -41,12 +41,8 @@ __all__ = [
 ]
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 #: NIH institute and centre abbreviations a specialty may name (``agency_ic_admin.abbreviation``).
-INSTITUTES: Final = _word_set(
+INSTITUTES: Final = word_set(
     "NCI NHLBI NIDDK NIAID NIGMS NINDS NIMH NIA NICHD NIDA NIAAA NIAMS NIBIB NIDCR NIDCD "
     "NEI NIEHS NIMHD NINR NHGRI NLM NCCIH NCATS FIC OD"
 )

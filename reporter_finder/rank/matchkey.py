@@ -22,6 +22,11 @@ from reporter_finder.errors import LexiconError
 EXACT_ONLY_MAX_LEN: Final = 4
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``: vocabulary lists written as one string."""
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True)
 class Index:
     """Look-up tables for one vocabulary: exact match keys and the forms worth fuzzing."""

@@ -29,13 +29,9 @@ from rapidfuzz.utils import default_process
 from reporter_finder.errors import QueryError
 from reporter_finder.rank import matchkey
 from reporter_finder.rank.lexicon import Lexicon, Skill, Specialty, load_lexicon
-from reporter_finder.rank.matchkey import EXACT_ONLY_MAX_LEN, Index
+from reporter_finder.rank.matchkey import EXACT_ONLY_MAX_LEN, Index, word_set
 
 __all__ = ["DEFAULT_CUTOFF", "SpecialtyMatch", "resolve_skills", "resolve_specialty"]
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 #: Default similarity (0–100) a typo must reach to be taken as a known specialty or skill.
@@ -45,21 +41,21 @@ _SPLIT_SKILLS_RE: Final = re.compile(r"[,;\n\r]+")
 # Second chance for a skill piece nobody recognises: "R/Python", "western blot & qPCR".
 _SPLIT_COMPOUND_RE: Final = re.compile(r"\s*(?:/|&|\+|\band\b)\s*", re.IGNORECASE)
 # Words people wrap around a specialty ("cardiology research fellowship", "interested in GI").
-_SPECIALTY_FILLER: Final = _word_set(
+_SPECIALTY_FILLER: Final = word_set(
     "a an the in of for on at to into my i im am want would like do go pursue become "
     "interested interest field area specialty speciality subspecialty program programme "
     "training fellowship fellow residency resident research researcher department dept "
     "division year position clinical"
 )
 # Words people wrap around a skill ("experience with R", "basic knowledge of SPSS").
-_SKILL_FILLER: Final = _word_set(
+_SKILL_FILLER: Final = word_set(
     "a an the in of with on for to using use used experience experienced skill basic "
     "advanced intermediate proficient proficiency knowledge familiar familiarity expertise "
     "expert strong good excellent hand work research technique analysis"
 )
 # English stop words and words too generic to search grant text for, dropped from the
 # vocabulary built for an unknown specialty ("space medicine" searches for "space").
-_FALLBACK_DROP: Final = _word_set(
+_FALLBACK_DROP: Final = word_set(
     "a an and or the in of for on at to into with by from my i im am want would like do go "
     "pursue become interested interest field area specialty speciality subspecialty "
     "program programme training fellowship fellow residency resident research researcher "

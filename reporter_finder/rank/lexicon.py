@@ -138,13 +138,16 @@ class Lexicon:
         specialties: key -> :class:`Specialty`, in file order.
         skills: key -> :class:`Skill`, in file order.
         dept_types: the RePORTER standard department names the specialties may use.
+        specialty_index, skill_index: every name, key and alias by its match key (built
+            here, where the collision check needs them; :mod:`~reporter_finder.rank.resolve`
+            looks names up in them).
     """
 
     specialties: Mapping[str, Specialty]
     skills: Mapping[str, Skill]
     dept_types: frozenset[str]
-    _specialty_index: Index = field(init=False, repr=False)
-    _skill_index: Index = field(init=False, repr=False)
+    specialty_index: Index = field(init=False, repr=False)
+    skill_index: Index = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Copy into read-only views so a caller's dict cannot change the lexicon afterwards.
@@ -172,7 +175,7 @@ class Lexicon:
                 raise LexiconError(f"skill stored under {key!r} has key {skill.key!r}")
         object.__setattr__(
             self,
-            "_specialty_index",
+            "specialty_index",
             build_index(
                 "specialty",
                 (
@@ -183,7 +186,7 @@ class Lexicon:
         )
         object.__setattr__(
             self,
-            "_skill_index",
+            "skill_index",
             build_index(
                 "skill",
                 (

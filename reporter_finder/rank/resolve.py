@@ -242,12 +242,12 @@ def resolve_specialty(
             hint="name a specialty, e.g. 'cardiology' or 'OB/GYN'",
         )
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    found = _lookup(text, lexicon._specialty_index, _SPECIALTY_FILLER, cutoff)
+    found = _lookup(text, lexicon.specialty_index, _SPECIALTY_FILLER, cutoff)
     names = lexicon.specialties
     if found.key is not None:
         suggestions = tuple(names[k].name for k in found.ranked[:_N_SUGGESTIONS])
         return SpecialtyMatch(text, names[found.key], found.score, suggestions)
-    related = _contained(text, lexicon._specialty_index)
+    related = _contained(text, lexicon.specialty_index)
     ranked = (*related, *(k for k in found.ranked if k not in related))
     suggestions = tuple(names[k].name for k in ranked[:_N_SUGGESTIONS])
     specialty = _fallback_specialty(text, lexicon, related)
@@ -296,7 +296,7 @@ def resolve_skills(
         ['pcr', 'western_blot', 'r_programming', 'python']
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    index = lexicon._skill_index
+    index = lexicon.skill_index
     resolved: dict[str, Skill] = {}
     for piece in _split_skills(skills):
         found = _lookup(piece, index, _SKILL_FILLER, DEFAULT_CUTOFF)

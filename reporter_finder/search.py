@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from reporter_finder.api.query import ProjectQuery
-from reporter_finder.errors import InvalidArgumentError, NotFoundError
+from reporter_finder.errors import NotFoundError
 from reporter_finder.rank.lexicon import Lexicon, Skill
 from reporter_finder.rank.ranker import rank_pis
 from reporter_finder.rank.relevance import score_projects
@@ -176,10 +176,9 @@ class MentorSearch:
         return self._write(path, "xlsx", top)
 
     def _write(self, path: str | os.PathLike[str], fmt: str, top: int | None) -> int:
-        if top is not None and top < 0:
-            raise InvalidArgumentError(f"top must be 0 or more, not {top}")
-        # Data flows api → tables → rank → search → leads, so search never imports leads at
-        # module level; this lazy import, inside the one method that writes, is the accepted
+        # lead_list checks ``top`` (InvalidArgumentError when negative). Data flows
+        # api → tables → rank → search → leads, so search never imports leads at module
+        # level; this lazy import, inside the one method that writes, is the accepted
         # exception (and keeps openpyxl out of every search).
         from reporter_finder.leads.export import lead_list, write_leads
 

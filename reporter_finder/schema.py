@@ -275,20 +275,24 @@ RANK_COLUMNS: Final = MappingProxyType(
 # --- Publications ------------------------------------------------------------------------
 
 #: ``leads.publications.publication_links`` columns.
-LINK_COLUMNS = {"core_project_num": "string", "pmid": "Int64", "appl_id": "Int64"}
+LINK_COLUMNS: Final = MappingProxyType(
+    {"core_project_num": "string", "pmid": "Int64", "appl_id": "Int64"}
+)
 #: ``leads.publications.pi_publications`` columns: one row per (PI, PMID), newest first.
-PUBLICATION_COLUMNS = {
-    "pi_key": "string",
-    "profile_id": "Int64",
-    "pmid": "Int64",
-    "core_project_num": "string",  # the PI's grant the paper cites (their latest, if several)
-    "title": "string",  # NA when PubMed had no summary or was unreachable
-    "journal": "string",  # ISO abbreviation, e.g. "Front Cardiovasc Med"
-    "year": "Int64",
-    "pub_date": "datetime64[ns]",
-    "citation": "string",  # "Title — Journal Year (PMID n)", or "PMID n" without metadata
-    "pubmed_url": "string",
-}
+PUBLICATION_COLUMNS: Final = MappingProxyType(
+    {
+        "pi_key": "string",
+        "profile_id": "Int64",
+        "pmid": "Int64",
+        "core_project_num": "string",  # the PI's grant the paper cites (their latest, if several)
+        "title": "string",  # NA when PubMed had no summary or was unreachable
+        "journal": "string",  # ISO abbreviation, e.g. "Front Cardiovasc Med"
+        "year": "Int64",
+        "pub_date": "datetime64[ns]",
+        "citation": "string",  # "Title — Journal Year (PMID n)", or "PMID n" without metadata
+        "pubmed_url": "string",
+    }
+)
 
 
 # --- The lead list: its columns and how its cells are written and read back ----------------

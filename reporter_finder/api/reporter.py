@@ -26,13 +26,8 @@ from reporter_finder.api import limits
 from reporter_finder.api.cache import CacheSettings, make_session
 from reporter_finder.api.partition import RecordFilter, all_fiscal_years, halve, plan_parts
 from reporter_finder.api.query import ProjectQuery
-from reporter_finder.api.transport import (
-    DEFAULT_TIMEOUT,
-    Clock,
-    HttpTransport,
-    SessionOwner,
-    Sleep,
-)
+from reporter_finder.api.throttle import Clock, Sleep
+from reporter_finder.api.transport import DEFAULT_TIMEOUT, HttpTransport, SessionOwner
 from reporter_finder.errors import (
     IncompleteResultsError,
     InvalidResponseError,

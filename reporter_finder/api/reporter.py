@@ -11,26 +11,23 @@ Politeness (one request per second, retries with backoff, timeouts) lives in
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import requests
 
 from reporter_finder.api import limits
 from reporter_finder.api.cache import CacheSettings, make_session
+from reporter_finder.api.pages import Page, check_page_length, parse_page
 from reporter_finder.api.partition import RecordFilter, all_fiscal_years, halve, plan_parts
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.api.throttle import Clock, Sleep
 from reporter_finder.api.transport import DEFAULT_TIMEOUT, HttpTransport, SessionOwner
 from reporter_finder.errors import (
-    IncompleteResultsError,
-    InvalidResponseError,
     QueryError,
     ResultWindowError,
 )
@@ -46,14 +43,6 @@ PUBLICATIONS_WINDOW = limits.PUBLICATIONS_OFFSET_MAX + 1
 #: Default number of ids per publications request; a core project has tens of PMIDs at most,
 #: so 100 projects stay well under the 10,000-record window.
 PUBLICATION_BATCH_SIZE = 100
-
-
-@dataclass(frozen=True)
-class _Page:
-    total: int
-    results: list[dict[str, Any]]
-    meta: dict[str, Any]
-    limit: int  # the limit we asked for (to tell a short page from the last page)
 
 
 class ReporterClient(SessionOwner):
@@ -174,7 +163,7 @@ class ReporterClient(SessionOwner):
         bar = self._progress_bar(wanted)
         try:
             single = total <= limits.RESULT_WINDOW or wanted <= limits.RESULT_WINDOW
-            parts: Iterable[tuple[ProjectQuery, _Page, RecordFilter | None]] = (
+            parts: Iterable[tuple[ProjectQuery, Page, RecordFilter | None]] = (
                 [(query, first, None)] if single else self._partition(query, first, include)
             )
             for part, part_first, keep in parts:
@@ -256,34 +245,34 @@ class ReporterClient(SessionOwner):
         offset: int,
         include: Sequence[str],
         limit: int = limits.PAGE_SIZE_MAX,
-    ) -> _Page:
+    ) -> Page:
         payload = query.to_payload(offset=offset, limit=limit, include_fields=include)
         describe = f"{query.describe()}; offset {offset}"
         data = self.transport.request_json(
             "POST", limits.PROJECTS_PATH, json=payload, describe=describe
         )
-        return _parse_page(data, self.transport.url_for(limits.PROJECTS_PATH), limit)
+        return parse_page(data, self.transport.url_for(limits.PROJECTS_PATH), limit)
 
     def _page_through(
-        self, query: ProjectQuery, first: _Page, include: Sequence[str], wanted: int
+        self, query: ProjectQuery, first: Page, include: Sequence[str], wanted: int
     ) -> Iterator[dict[str, Any]]:
         """Yield the records of ``query`` from its first page on, up to ``wanted``."""
         total = first.total
         target = min(total, wanted)
         url = self.transport.url_for(limits.PROJECTS_PATH)
-        _check_page_length(first, 0, first.limit, total, query.describe(), url)
+        check_page_length(first, 0, first.limit, total, query.describe(), url)
         yield from first.results
         offset = len(first.results)
         while offset < target:
             limit = min(limits.PAGE_SIZE_MAX, limits.RESULT_WINDOW - offset, target - offset)
             page = self._page(query, offset, include, limit=limit)
-            _check_page_length(page, offset, limit, total, query.describe(), url)
+            check_page_length(page, offset, limit, total, query.describe(), url)
             yield from page.results
             offset += len(page.results)
 
     def _partition(
-        self, query: ProjectQuery, first: _Page, include: Sequence[str]
-    ) -> Iterator[tuple[ProjectQuery, _Page, RecordFilter | None]]:
+        self, query: ProjectQuery, first: Page, include: Sequence[str]
+    ) -> Iterator[tuple[ProjectQuery, Page, RecordFilter | None]]:
         """Split ``query`` into parts of at most RESULT_WINDOW records each."""
         groups = [
             (part, first if reuse_first else None, keep)
@@ -304,8 +293,8 @@ class ReporterClient(SessionOwner):
                 yield leaf, leaf_first, keep
 
     def _leaves(
-        self, query: ProjectQuery, first: _Page, include: Sequence[str]
-    ) -> Iterator[tuple[ProjectQuery, _Page]]:
+        self, query: ProjectQuery, first: Page, include: Sequence[str]
+    ) -> Iterator[tuple[ProjectQuery, Page]]:
         # Bisection: each half's first page doubles as its count, so a split costs one
         # request per half, and only halves still above the window are split again.
         if first.total <= limits.RESULT_WINDOW:
@@ -335,7 +324,7 @@ class ReporterClient(SessionOwner):
                 IMPLAUSIBLE_TOTAL_PER_YEAR,
             )
 
-    def _remember_url(self, page: _Page) -> None:
+    def _remember_url(self, page: Page) -> None:
         props = page.meta.get("properties")
         url = props.get("URL") if isinstance(props, dict) else None
         if isinstance(url, str) and url:
@@ -376,71 +365,27 @@ class ReporterClient(SessionOwner):
             return
         pages = [first]
         size, links = limits.PAGE_SIZE_MAX, "publication links"
-        _check_page_length(first, 0, size, first.total, describe, url, noun=links)
+        check_page_length(first, 0, size, first.total, describe, url, noun=links)
         offset = len(first.results)
         while offset < first.total:
             page = self._publication_page(key, batch, offset, describe)
-            _check_page_length(page, offset, size, first.total, describe, url, noun=links)
+            check_page_length(page, offset, size, first.total, describe, url, noun=links)
             pages.append(page)
             offset += len(page.results)
         for page in pages:
             yield from page.results
 
-    def _publication_page(self, key: str, batch: list[Any], offset: int, describe: str) -> _Page:
+    def _publication_page(self, key: str, batch: list[Any], offset: int, describe: str) -> Page:
         payload = {"criteria": {key: batch}, "offset": offset, "limit": limits.PAGE_SIZE_MAX}
         data = self.transport.request_json(
             "POST", limits.PUBLICATIONS_PATH, json=payload, describe=f"{describe}; offset {offset}"
         )
-        return _parse_page(
+        return parse_page(
             data, self.transport.url_for(limits.PUBLICATIONS_PATH), limits.PAGE_SIZE_MAX
         )
 
 
 # --- helpers (private) -------------------------------------------------------------------
-
-
-def _parse_page(data: Any, url: str, limit: int) -> _Page:
-    meta = data.get("meta") if isinstance(data, dict) else None
-    results = data.get("results") if isinstance(data, dict) else None
-    total = meta.get("total") if isinstance(meta, dict) else None
-    if (
-        not isinstance(meta, dict)
-        or isinstance(total, bool)
-        or not isinstance(total, int)
-        or not isinstance(results, list)
-        or not all(isinstance(r, dict) for r in results)
-    ):
-        raise InvalidResponseError(
-            "RePORTER answered with JSON that is not a search result (no meta.total/results)",
-            url=url,
-            status=200,
-            body=json.dumps(data)[:500],
-        )
-    return _Page(total=total, results=results, meta=meta, limit=limit)
-
-
-def _check_page_length(
-    page: _Page,
-    offset: int,
-    limit: int,
-    total: int,
-    describe: str,
-    url: str,
-    noun: str = "records",
-) -> None:
-    """Raise when a page is shorter than ``limit`` records while more than that remain.
-
-    A short page that is not the last one means records were skipped: fail rather than return
-    partial data (projects and publication links alike).
-    """
-    expected = min(limit, max(total - offset, 0))
-    if len(page.results) < expected:
-        raise IncompleteResultsError(
-            f"RePORTER returned {len(page.results)} {noun} at offset {offset} where "
-            f"{expected} were expected ({total:,} in total) for {describe}",
-            url=url,
-            hint="RePORTER's data may have changed during the download; run it again.",
-        )
 
 
 def _unique(values: Iterable[Any]) -> list[Any]:

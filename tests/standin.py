@@ -10,6 +10,46 @@ Test controls: a fault queue (error statuses with ``Retry-After``, truncated JSO
 request log, a per-request delay (simulated round-trip time) and ``fake_total`` (report a large
 ``meta.total`` for chosen criteria, to exercise partitioning).
 
+Misbehaviour switches, each a :class:`Backend` attribute whose default is correct behaviour,
+with a setter on :class:`StandIn` (``standin.backend`` holds them). They let end-to-end tests
+show that a client which proves its results complete catches each fault:
+
+``ignored_criteria`` / ``StandIn.ignore_criteria(*names)``
+    criteria keys the server ignores when matching, as RePORTER does with unknown keys (e.g.
+    ``{"advanced_text_search"}``: a dropped text filter; ``{"org_states"}``: a dropped filter).
+``joining``, ``join_after`` / ``StandIn.add_records_after(n, records)``
+    once ``n`` projects requests have been handled, ``records`` join the served records (kept
+    sorted by ``appl_id``): RePORTER updating during a multi-page fetch. ``n=0``: from the next one.
+``leaving``, ``leave_after`` / ``StandIn.remove_records_after(n, appl_ids)``
+    the same, but the records with these ``appl_id`` values are removed.
+``misordered_pages`` / ``StandIn.misorder_pages(on=True)``
+    every projects page at ``offset > 0`` comes in descending ``appl_id`` order; meta unchanged.
+``sort_echo`` / ``StandIn.set_sort_echo(echo)``
+    a dict merged over the projects meta (``sort_field``, ``sort_order``,
+    ``sorted_by_relevance``), e.g. ``{"sorted_by_relevance": True}``; ``None``: echo the request.
+``overlapping_pages`` / ``StandIn.overlap_pages(on=True)``
+    a projects page at ``offset = k > 0`` is served from ``matched[k-1 : k-1+limit]``: it
+    repeats the previous page's last record and the last record is never served; total unchanged.
+``hidden_under`` / ``StandIn.hide_under(key, appl_ids)``
+    ``{key: appl_ids}``: these records never match a projects request whose criteria have
+    ``key`` with a non-empty value (``{"agencies": ids}``: records of an agency missing from an
+    agency split; ``{"project_start_date": ids}``: records without a start date), so the parts
+    of a split do not sum to their parent.
+``result_window`` / ``StandIn.set_result_window(n)``
+    the projects result window (default 15,000): HTTP 400 when ``offset + limit`` exceeds it.
+``unstable_ties`` / ``StandIn.unstable_publication_ties(on=True)``
+    publications stay sorted ``coreproject`` desc, but within one core project the ``pmid``
+    order alternates: ascending on even-numbered publications requests (the first is number
+    0), descending on odd ones, so paging across a tie skips and doubles links.
+``agencies_match_funding`` / ``StandIn.match_agencies_on_funding(on=True)``
+    ``agencies`` also matches any ``agency_ic_fundings[].abbreviation``, not only
+    ``agency_ic_admin.abbreviation`` (the default).
+
+``projects_handled`` and ``publications_handled`` count the requests each endpoint answered.
+``synthetic_records`` makes many records from templates (with overrides or a ``vary``
+callback); ``agency_fields`` makes the agency fields of a record of any agency, including
+non-NIH ones (AHRQ, CDC, FDA, VA).
+
 Standalone::
 
     python -m tests.standin --port 8765 --records tests/fixtures/projects-common-fund.json
@@ -112,39 +152,95 @@ class Backend:
     search_id: str = "standin"
     #: every request body handled, oldest first
     bodies: list[Any] = field(default_factory=list)
+    # --- misbehaviour switches (see the module docstring); the defaults behave correctly ---
+    #: criteria keys ignored when matching, like unknown keys
+    ignored_criteria: set[str] = field(default_factory=set)
+    #: records added to ``records`` once ``join_after`` projects requests were handled
+    joining: list[dict[str, Any]] = field(default_factory=list)
+    join_after: int = 0
+    #: appl_ids removed from ``records`` once ``leave_after`` projects requests were handled
+    leaving: set[int] = field(default_factory=set)
+    leave_after: int = 0
+    #: projects pages at offset > 0 come in descending appl_id order (meta still says asc)
+    misordered_pages: bool = False
+    #: merged over the projects meta (sort_field, sort_order, sorted_by_relevance)
+    sort_echo: dict[str, Any] | None = None
+    #: a projects page at offset k > 0 is served from matched[k-1 : k-1+limit]
+    overlapping_pages: bool = False
+    #: criteria key -> appl_ids that never match a request whose criteria have that key
+    hidden_under: dict[str, set[int]] = field(default_factory=dict)
+    #: projects result window: offset + limit above it is HTTP 400
+    result_window: int = RESULT_WINDOW
+    #: publications: pmid order within one coreproject alternates asc/desc per request
+    unstable_ties: bool = False
+    #: ``agencies`` also matches agency_ic_fundings[].abbreviation
+    agencies_match_funding: bool = False
+    #: requests answered per endpoint
+    projects_handled: int = 0
+    publications_handled: int = 0
+    _lock: Any = field(default_factory=threading.RLock, init=False, repr=False, compare=False)
 
     def set_records(self, records: Iterable[dict[str, Any]]) -> None:
         self.records = sorted(records, key=lambda r: int(r["appl_id"]))
 
     def handle(self, path: str, body: Any) -> tuple[int, dict[str, str], bytes]:
         """Answer one request: ``(status, headers, body bytes)``."""
-        self.bodies.append(body)
-        path = "/" + path.strip("/").lower()
-        if not isinstance(body, dict):
-            return _error(400, "Request body must be a JSON object.")
-        if path.endswith("/projects/search"):
-            return self._projects(body)
-        if path.endswith("/publications/search"):
-            return self._publications(body)
-        return _error(404, f"No such endpoint: {path}")
+        with self._lock:  # the counters and joining/leaving records need one request at a time
+            self.bodies.append(body)
+            path = "/" + path.strip("/").lower()
+            if not isinstance(body, dict):
+                return _error(400, "Request body must be a JSON object.")
+            if path.endswith("/projects/search"):
+                try:
+                    return self._projects(body)
+                finally:
+                    self.projects_handled += 1
+            if path.endswith("/publications/search"):
+                try:
+                    return self._publications(body)
+                finally:
+                    self.publications_handled += 1
+            return _error(404, f"No such endpoint: {path}")
+
+    def _update_records(self) -> None:
+        """Apply ``joining`` and ``leaving`` once their number of requests was handled."""
+        if self.joining and self.projects_handled >= self.join_after:
+            self.set_records([*self.records, *self.joining])
+            self.joining = []
+        if self.leaving and self.projects_handled >= self.leave_after:
+            gone = {int(a) for a in self.leaving}
+            self.records = [r for r in self.records if int(r["appl_id"]) not in gone]
+            self.leaving = set()
+
+    def _match(self, record: dict[str, Any], criteria: dict[str, Any]) -> bool:
+        """``_matches`` with the switches: hidden records, ignored keys, funding agencies."""
+        appl_id = int(record["appl_id"])
+        for key, hidden in self.hidden_under.items():
+            if criteria.get(key) not in (None, "", [], {}) and appl_id in hidden:
+                return False
+        if self.ignored_criteria:
+            criteria = {k: v for k, v in criteria.items() if k not in self.ignored_criteria}
+        return _matches(record, criteria, agencies_match_funding=self.agencies_match_funding)
 
     def _projects(self, body: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+        self._update_records()
         criteria = body.get("criteria") or {}
         offset, limit = int(body.get("offset", 0)), int(body.get("limit", 50))
         if not 1 <= limit <= PAGE_SIZE_MAX:
             return _error(400, f"Limit must be between 1 and {PAGE_SIZE_MAX}.")
-        if offset < 0 or offset + limit > RESULT_WINDOW:
-            return _error(
-                400, f"offset + limit must not exceed {RESULT_WINDOW}; narrow your search."
-            )
-        matched = [r for r in self.records if _matches(r, criteria)]
-        if criteria.get("include_active_projects"):
+        window = self.result_window
+        if offset < 0 or offset + limit > window:
+            return _error(400, f"offset + limit must not exceed {window}; narrow your search.")
+        matched = [r for r in self.records if self._match(r, criteria)]
+        if criteria.get("include_active_projects") and "include_active_projects" not in (
+            self.ignored_criteria
+        ):
             ids = {r["appl_id"] for r in matched}
             extra_criteria = {k: v for k, v in criteria.items() if k != "fiscal_years"}
             matched += [
                 r
                 for r in self.records
-                if r.get("is_active") and r["appl_id"] not in ids and _matches(r, extra_criteria)
+                if r.get("is_active") and r["appl_id"] not in ids and self._match(r, extra_criteria)
             ]
         matched.sort(key=lambda r: int(r["appl_id"]))
         if body.get("sort_order", "asc").lower() == "desc":
@@ -154,7 +250,11 @@ class Backend:
             fake = self.fake_total(criteria)
             if fake is not None:
                 total = fake
-        page = [_select(r, body.get("include_fields")) for r in matched[offset : offset + limit]]
+        start = offset - 1 if self.overlapping_pages and offset > 0 else offset
+        served = matched[start : start + limit]
+        if self.misordered_pages and offset > 0:
+            served = sorted(served, key=lambda r: int(r["appl_id"]), reverse=True)
+        page = [_select(r, body.get("include_fields")) for r in served]
         meta = {
             "search_id": self.search_id,
             "total": total,
@@ -165,6 +265,8 @@ class Backend:
             "sorted_by_relevance": bool(criteria.get("use_relevance")),
             "properties": {"URL": f"https:/reporter.nih.gov/search/{self.search_id}/projects"},
         }
+        if self.sort_echo:
+            meta.update(self.sort_echo)
         return _json(200, {"meta": meta, "results": page})
 
     def _publications(self, body: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
@@ -187,7 +289,11 @@ class Backend:
         if not (cores or appls or pmids):
             matched = []
         matched.sort(key=lambda p: (str(p["coreproject"]), int(p["pmid"])), reverse=True)
-        meta = {
+        if self.unstable_ties and self.publications_handled % 2 == 0:
+            # coreproject still desc, pmid asc within it (odd requests keep pmid desc)
+            matched.sort(key=lambda p: int(p["pmid"]))
+            matched.sort(key=lambda p: str(p["coreproject"]), reverse=True)
+        meta: dict[str, Any] = {
             "search_id": None,
             "total": len(matched),
             "offset": offset,
@@ -247,6 +353,50 @@ class StandIn:
     def set_fake_total(self, fake_total: FakeTotal | None) -> None:
         """Report ``fake_total(criteria)`` as ``meta.total`` when it returns an int."""
         self.backend.fake_total = fake_total
+
+    # --- misbehaviour switches (see the module docstring) ---------------------------------
+
+    def ignore_criteria(self, *names: str) -> None:
+        """Ignore these criteria keys when matching (no names: ignore none)."""
+        self.backend.ignored_criteria = set(names)
+
+    def add_records_after(self, n: int, records: Iterable[dict[str, Any]]) -> None:
+        """Add ``records`` to the served records once ``n`` projects requests were handled."""
+        self.backend.joining = list(records)
+        self.backend.join_after = n
+
+    def remove_records_after(self, n: int, appl_ids: Iterable[int]) -> None:
+        """Remove the records with these ``appl_ids`` once ``n`` projects requests were handled."""
+        self.backend.leaving = {int(a) for a in appl_ids}
+        self.backend.leave_after = n
+
+    def misorder_pages(self, on: bool = True) -> None:
+        """Serve projects pages at offset > 0 in descending ``appl_id`` order."""
+        self.backend.misordered_pages = on
+
+    def set_sort_echo(self, echo: dict[str, Any] | None) -> None:
+        """Merge ``echo`` over the projects meta's sort keys (``None``: echo the request)."""
+        self.backend.sort_echo = dict(echo) if echo is not None else None
+
+    def overlap_pages(self, on: bool = True) -> None:
+        """Start each projects page at offset k > 0 with the previous page's last record."""
+        self.backend.overlapping_pages = on
+
+    def hide_under(self, key: str, appl_ids: Iterable[int]) -> None:
+        """Never match these records when the criteria have ``key`` (adds to earlier calls)."""
+        self.backend.hidden_under.setdefault(key, set()).update(int(a) for a in appl_ids)
+
+    def set_result_window(self, n: int) -> None:
+        """Answer HTTP 400 when a projects request's ``offset + limit`` exceeds ``n``."""
+        self.backend.result_window = n
+
+    def unstable_publication_ties(self, on: bool = True) -> None:
+        """Alternate the pmid order within one coreproject between publications requests."""
+        self.backend.unstable_ties = on
+
+    def match_agencies_on_funding(self, on: bool = True) -> None:
+        """Let ``agencies`` also match ``agency_ic_fundings[].abbreviation``."""
+        self.backend.agencies_match_funding = on
 
     def bodies(self, path_suffix: str = "") -> list[Any]:
         """The JSON bodies received (optionally only for paths ending with ``path_suffix``)."""
@@ -346,7 +496,9 @@ _SEARCH_FIELD_KEYS = {
 }
 
 
-def _matches(record: dict[str, Any], criteria: dict[str, Any]) -> bool:
+def _matches(
+    record: dict[str, Any], criteria: dict[str, Any], *, agencies_match_funding: bool = False
+) -> bool:
     org = record.get("organization") or {}
     checks: list[bool] = []
     if criteria.get("fiscal_years"):
@@ -367,8 +519,11 @@ def _matches(record: dict[str, Any], criteria: dict[str, Any]) -> bool:
         codes = {c.upper() for c in criteria["activity_codes"]}
         checks.append((record.get("activity_code") or "").upper() in codes)
     if criteria.get("agencies"):
-        agency = ((record.get("agency_ic_admin") or {}).get("abbreviation") or "").upper()
-        checks.append(agency in {a.upper() for a in criteria["agencies"]})
+        agencies = {((record.get("agency_ic_admin") or {}).get("abbreviation") or "").upper()}
+        if agencies_match_funding:
+            fundings = record.get("agency_ic_fundings") or []
+            agencies |= {(f.get("abbreviation") or "").upper() for f in fundings}
+        checks.append(bool(agencies & {a.upper() for a in criteria["agencies"]}))
     if criteria.get("pi_profile_ids"):
         wanted = {int(p) for p in criteria["pi_profile_ids"]}
         pis = record.get("principal_investigators") or []
@@ -532,14 +687,73 @@ def load_records(path: str | Path) -> list[dict[str, Any]]:
     return list(data["results"] if isinstance(data, dict) else data)
 
 
-def synthetic_records(templates: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
-    """``n`` copies of ``templates`` (cycled) with distinct ``appl_id`` values."""
+Vary = Callable[[int, dict[str, Any]], "dict[str, Any] | None"]
+
+
+def synthetic_records(
+    templates: list[dict[str, Any]],
+    n: int,
+    start: int = 20_000_000,
+    *,
+    vary: Vary | None = None,
+    **overrides: Any,
+) -> list[dict[str, Any]]:
+    """``n`` copies of ``templates`` (cycled) with distinct ``appl_id`` values from ``start``.
+
+    Each copy is shallow: ``overrides`` (e.g. ``fiscal_year=2021``, ``**agency_fields("CDC")``)
+    replace top-level fields, then ``vary(i, record)`` may change record ``i`` in place or
+    return a new one. Replace nested values (``record["organization"] = {...}``) rather than
+    mutate them: they are shared with the template. ``appl_id`` is set last.
+    """
     out = []
     for i in range(n):
         record = dict(templates[i % len(templates)])
-        record["appl_id"] = 20_000_000 + i
+        record.update(overrides)
+        if vary is not None:
+            record = vary(i, record) or record
+        record["appl_id"] = start + i
         out.append(record)
     return out
+
+
+#: Synthetic ``(code, name, agency_code)`` for ``agency_fields``; unknown acronyms are NIH ICs.
+AGENCIES: dict[str, tuple[str, str, str]] = {
+    "AHRQ": ("HS", "Agency for Healthcare Research and Quality", "AHRQ"),
+    "CDC": ("CD", "Centers for Disease Control and Prevention", "ALLCDC"),
+    "NIOSH": ("OH", "National Institute for Occupational Safety and Health", "ALLCDC"),
+    "FDA": ("FD", "Food and Drug Administration", "FDA"),
+    "VA": ("BX", "Department of Veterans Affairs", "VA"),
+    "NCI": ("CA", "National Cancer Institute", "NIH"),
+    "NHLBI": ("HL", "National Heart, Lung, and Blood Institute", "NIH"),
+    "OD": ("OD", "NIH Office of the Director", "NIH"),
+}
+
+
+def agency_fields(admin: str, *funding: str, fiscal_year: int | None = None) -> dict[str, Any]:
+    """``agency_ic_admin``, ``agency_ic_fundings`` (``admin`` plus ``funding``) and
+    ``agency_code`` of a record administered by ``admin`` (e.g. ``"AHRQ"``, ``"NCI"``)."""
+
+    def ic(abbreviation: str) -> tuple[str, str, str]:
+        return AGENCIES.get(abbreviation, (abbreviation[:2], abbreviation, "NIH"))
+
+    code, name, agency_code = ic(admin)
+    fundings = [
+        {
+            "fy": fiscal_year,
+            "code": ic(a)[0],
+            "name": ic(a)[1],
+            "abbreviation": a,
+            "total_cost": 1,
+            "direct_cost_ic": 1,
+            "indirect_cost_ic": 0,
+        }
+        for a in (admin, *funding)
+    ]
+    return {
+        "agency_ic_admin": {"code": code, "abbreviation": admin, "name": name},
+        "agency_ic_fundings": fundings,
+        "agency_code": agency_code,
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

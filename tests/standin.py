@@ -28,8 +28,9 @@ show that a client which proves its results complete catches each fault:
     a dict merged over the projects meta (``sort_field``, ``sort_order``,
     ``sorted_by_relevance``), e.g. ``{"sorted_by_relevance": True}``; ``None``: echo the request.
 ``overlapping_pages`` / ``StandIn.overlap_pages(on=True)``
-    a projects page at ``offset = k > 0`` is served from ``matched[k-1 : k-1+limit]``: it
-    repeats the previous page's last record and the last record is never served; total unchanged.
+    a projects page at ``offset = k > 0`` is served from ``matched[k-1 : k-1+limit]`` (and no
+    longer than the correct page): it repeats the previous page's last record and the last
+    record is never served; ``meta.total`` unchanged.
 ``hidden_under`` / ``StandIn.hide_under(key, appl_ids)``
     ``{key: appl_ids}``: these records never match a projects request whose criteria have
     ``key`` with a non-empty value (``{"agencies": ids}``: records of an agency missing from an
@@ -165,7 +166,8 @@ class Backend:
     misordered_pages: bool = False
     #: merged over the projects meta (sort_field, sort_order, sorted_by_relevance)
     sort_echo: dict[str, Any] | None = None
-    #: a projects page at offset k > 0 is served from matched[k-1 : k-1+limit]
+    #: a projects page at offset k > 0 is served from matched[k-1 : k-1+limit], no longer than
+    #: the correct page
     overlapping_pages: bool = False
     #: criteria key -> appl_ids that never match a request whose criteria have that key
     hidden_under: dict[str, set[int]] = field(default_factory=dict)
@@ -250,8 +252,9 @@ class Backend:
             fake = self.fake_total(criteria)
             if fake is not None:
                 total = fake
-        start = offset - 1 if self.overlapping_pages and offset > 0 else offset
-        served = matched[start : start + limit]
+        served = matched[offset : offset + limit]
+        if self.overlapping_pages and offset > 0:  # one record back, same page length
+            served = matched[offset - 1 : offset - 1 + len(served)]
         if self.misordered_pages and offset > 0:
             served = sorted(served, key=lambda r: int(r["appl_id"]), reverse=True)
         page = [_select(r, body.get("include_fields")) for r in served]

@@ -13,25 +13,35 @@ How politeness and retries fit together:
   read timeouts are retried (POST included, since RePORTER's search is a read-only POST), with
   exponential backoff plus jitter, honouring ``Retry-After``; the wait before each retry goes
   through the injected ``sleep`` and then the same throttle, so retries stay polite too.
+* "No network" is not a transient server fault: a host name that does not resolve is not
+  retried at all, and a refused connection (or an unreachable network) is retried once, so an
+  offline run fails in about a second instead of after every backoff
+  (:func:`no_network_reason` tells these failures apart).
 * Other 4xx are never retried. A 200 whose body is not JSON (truncated) is retried here, a
   few times, through the same throttle.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import (
     ConnectTimeoutError,
     MaxRetryError,
+    NameResolutionError,
     NewConnectionError,
+    ProxyError,
     ReadTimeoutError,
 )
 from urllib3.util.retry import Retry
@@ -49,6 +59,10 @@ from reporter_finder.errors import (
     ReporterHTTPError,
     ReporterTimeoutError,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from urllib3.connectionpool import ConnectionPool
+    from urllib3.response import BaseHTTPResponse
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +85,68 @@ def redact_url(url: str | None) -> str | None:
 #: Jitter added to each backoff, as a fraction of ``backoff_factor``: spreads out clients
 #: that failed together so they do not retry in lockstep.
 _JITTER_FRACTION = 0.5
+
+
+#: What :func:`no_network_reason` says for a host name that does not resolve.
+_NO_NAME = "the name does not resolve"
+#: OS errors of a connection that nothing answered: no server on that port, or no route to
+#: the host. Each is retried once (a server may be restarting), never with the full backoff.
+_REFUSED = {
+    errno.ECONNREFUSED: "connection refused",
+    errno.ENETUNREACH: "network unreachable",
+    errno.EHOSTUNREACH: "host unreachable",
+}
+
+
+def _chain(exc: BaseException | None) -> list[BaseException]:
+    """``exc`` and everything behind it: causes, contexts, urllib3's wrapped reasons."""
+    found: list[BaseException] = []
+    todo = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        todo += [current.__cause__, current.__context__]
+        if isinstance(current, MaxRetryError):
+            todo.append(current.reason)
+        elif isinstance(current, ProxyError):
+            todo.append(current.original_error)
+        todo += [arg for arg in current.args if isinstance(arg, BaseException)]
+    return found
+
+
+def no_network_reason(exc: BaseException | None) -> str | None:
+    """Why ``exc`` means the host cannot be reached at all, or ``None`` if it does not.
+
+    ``"the name does not resolve"`` (DNS), ``"connection refused"``, ``"network unreachable"``
+    or ``"host unreachable"``, found anywhere in the exception's chain (a
+    :class:`~reporter_finder.errors.ReporterConnectionError` keeps the OS error as its cause).
+    Timeouts are not "no network": the server may just be slow.
+
+    Example:
+        >>> no_network_reason(ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"))
+        'connection refused'
+    """
+    chain = _chain(exc)
+    for current in chain:
+        if isinstance(current, (NameResolutionError, socket.gaierror)):
+            return _NO_NAME
+    for current in chain:
+        if isinstance(current, OSError) and current.errno in _REFUSED:
+            return _REFUSED[current.errno]
+    return None
+
+
+def url_host(url: str) -> str:
+    """The host of ``url``, with the port when the URL names one: ``"127.0.0.1:8080"``.
+
+    Example:
+        >>> url_host("https://api.reporter.nih.gov/v2/projects/search")
+        'api.reporter.nih.gov'
+    """
+    netloc = urlsplit(url).netloc
+    return netloc.rpartition("@")[2] or url  # never the user:password part
 
 
 @dataclass
@@ -101,22 +177,44 @@ class _PoliteRetry(Retry):
         retry.context = self.context
         return retry
 
-    def increment(self, *args: Any, **kwargs: Any) -> _PoliteRetry:
-        retry = cast(_PoliteRetry, super().increment(*args, **kwargs))  # may raise MaxRetryError
+    def increment(
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: BaseHTTPResponse | None = None,
+        error: Exception | None = None,
+        _pool: ConnectionPool | None = None,
+        _stacktrace: TracebackType | None = None,
+    ) -> _PoliteRetry:
+        no_network = no_network_reason(error) if error is not None else None
+        counted = self
+        if no_network is not None and self._last_connect_try(no_network):
+            # urllib3 counts connection errors in ``connect``: with none left, the increment
+            # below raises MaxRetryError (the error stays its reason), as for any exhausted
+            # budget. Connect timeouts keep the whole budget.
+            counted = self.new(connect=0)
+        retry = cast(
+            _PoliteRetry,
+            super(_PoliteRetry, counted).increment(
+                method, url, response, error, _pool, _stacktrace
+            ),
+        )  # may raise MaxRetryError
         ctx = self.context
         last = retry.history[-1] if retry.history else None
         if ctx is None or last is None or last.redirect_location:
             return retry
-        response = kwargs.get("response")
         delay = None
         if response is not None and retry.respect_retry_after_header:
             delay = retry.get_retry_after(response)
         from_header = delay is not None
         if delay is None:
             delay = retry.get_backoff_time()
-        what = f"HTTP {last.status}" if last.status else type(last.error).__name__
+        what = no_network or (f"HTTP {last.status}" if last.status else type(last.error).__name__)
         ctx.attempts += 1
-        logger.warning(
+        # The single retry of a refused connection is routine (INFO, shown with -v): if it
+        # fails too, the error says so in one line.
+        logger.log(
+            logging.INFO if no_network else logging.WARNING,
             "%s: %s on %s; retry %d in %.1f s%s",
             ctx.service,
             what,
@@ -129,6 +227,15 @@ class _PoliteRetry(Retry):
             ctx.sleep(delay)
         ctx.throttle.wait()
         return retry
+
+    def _last_connect_try(self, no_network: str) -> bool:
+        """Whether this "no network" failure ends the retries: a name that does not resolve
+        always does; a refused (or unreachable) connection after one retry for it."""
+        if no_network == _NO_NAME:
+            return True
+        return any(
+            no_network_reason(h.error) not in (None, _NO_NAME) for h in self.history if h.error
+        )
 
     def sleep(self, response: Any = None) -> None:
         """Do nothing: the wait already happened in :meth:`increment`."""
@@ -368,6 +475,15 @@ class HttpTransport(SessionOwner):
                 url=url,
                 attempts=attempts,
                 hint="Check the API URL setting.",
+            )
+        no_network = no_network_reason(exc)
+        if no_network is not None:
+            return ReporterConnectionError(
+                f"Could not reach {self.service} at {url_host(url)}{what}: {no_network} "
+                f"({attempts} attempt{'s' if attempts > 1 else ''})",
+                url=url,
+                attempts=attempts,
+                hint="No network? Use the offline cache or records saved earlier.",
             )
         return ReporterConnectionError(
             f"Could not reach {self.service}{what} after {attempts} attempt"

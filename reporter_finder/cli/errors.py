@@ -25,6 +25,7 @@ from reporter_finder.errors import (
     ReporterConnectionError,
     ReporterError,
     ReporterHTTPError,
+    ReporterTimeoutError,
     ResultWindowError,
 )
 
@@ -52,6 +53,11 @@ _DEFAULT_HINTS: tuple[tuple[type[ReporterError], str], ...] = (
     (QueryError, "check the options you gave (see --help)"),
 )  # fmt: skip
 _UNREACHABLE_HINT = "check your connection, or use --offline for cached searches"
+#: A name that does not resolve or a refused connection: most likely no network at all.
+_NO_NETWORK = (
+    "Cannot reach {host} (no network?). Use --offline for cached answers or --load FILE for "
+    "saved records."
+)
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -87,8 +93,33 @@ def _root_reason(exc: BaseException) -> str | None:
     return reason
 
 
+def network_problem(exc: ReporterError) -> str:
+    """A few words on why a request failed for want of the network, naming the host.
+
+    ``"cannot reach api.reporter.nih.gov"``, ``"api.reporter.nih.gov did not answer in time"``,
+    or ``"not in the cache, and --offline is on"``.
+    """
+    from reporter_finder.api.transport import url_host  # imports requests: only when needed
+
+    if isinstance(exc, OfflineCacheMissError):
+        return "not in the cache, and --offline is on"
+    host = url_host(exc.url) if exc.url else "the service"
+    if isinstance(exc, ReporterTimeoutError):
+        return f"{host} did not answer in time"
+    return f"cannot reach {host}"
+
+
 def error_message(exc: ReporterError, api_url: str | None = None) -> tuple[str, int]:
     """The one-line message (``<what> — <what to do>``) and exit code for a library error."""
+    from reporter_finder.api.transport import no_network_reason, url_host  # imports requests
+
+    if (
+        isinstance(exc, ReporterConnectionError)
+        and not isinstance(exc, ReporterTimeoutError)
+        and exc.url
+        and no_network_reason(exc) is not None
+    ):
+        return _NO_NETWORK.format(host=url_host(exc.url)), EXIT_RUNTIME
     if isinstance(exc, ReporterConnectionError):
         # Timeouts and refused connections both mean "RePORTER is not answering us".
         reason = _root_reason(exc) or exc.message

@@ -7,19 +7,36 @@ our Retry subclass waits; the real-socket path is covered in test_client_e2e.py.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import logging
 import pickle
+import socket
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 import requests
 import responses
 from responses import matchers
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    MaxRetryError,
+    NameResolutionError,
+    NewConnectionError,
+    ReadTimeoutError,
+)
 
 from reporter_finder import __version__
 from reporter_finder.api.throttle import Throttle
-from reporter_finder.api.transport import DEFAULT_USER_AGENT, HttpTransport, SessionOwner
+from reporter_finder.api.transport import (
+    DEFAULT_USER_AGENT,
+    HttpTransport,
+    SessionOwner,
+    _PoliteRetry,
+    no_network_reason,
+    url_host,
+)
 from reporter_finder.errors import (
     InvalidArgumentError,
     InvalidResponseError,
@@ -325,3 +342,179 @@ def test_retry_warning_does_not_log_secret_query_parameters(
     assert "SECRET-KEY-123" not in caplog.text
     assert "me@example.org" not in caplog.text
     assert "id=1%2C2" in caplog.text or "id=1,2" in caplog.text
+
+
+# --- no network: a name that does not resolve, a refused connection ---------------------------
+#
+# Real sockets, no mock: urllib3 resolves and connects as it would for a user. The resolver is
+# replaced (no DNS query ever leaves the machine) and the refused port is a closed one on
+# 127.0.0.1. Attempts are counted, never timed (benchmarks/bench_offline.py measures the time).
+
+NOWHERE = "http://reporter-finder-test.invalid/v2"
+
+
+def _closed_port() -> int:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+@pytest.fixture
+def no_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every host name fails to resolve, as without a network; yields the names looked up."""
+    asked: list[str] = []
+
+    def fail(host: Any, *args: Any, **kwargs: Any) -> Any:
+        asked.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+    return asked
+
+
+@pytest.fixture
+def connects(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The addresses every socket tried to connect to (the network guard still applies)."""
+    seen: list[Any] = []
+    guarded = socket.socket.connect
+
+    def counting(self: socket.socket, address: Any) -> Any:
+        seen.append(address)
+        return guarded(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", counting)
+    return seen
+
+
+def test_a_name_that_does_not_resolve_is_not_retried(
+    fake: FakeClock, no_dns: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Regression: a failed DNS look-up was retried like a 503 (4 warnings, ~16 s offline).
+    transport = HttpTransport(NOWHERE, clock=fake.clock, sleep=fake.sleep, max_attempts=5)
+    with (
+        caplog.at_level(logging.INFO, logger="reporter_finder"),
+        pytest.raises(ReporterConnectionError) as info,
+    ):
+        transport.request_json("POST", "projects/search", json={})
+    err = info.value
+    assert type(err) is ReporterConnectionError
+    assert no_dns == ["reporter-finder-test.invalid"]
+    assert err.attempts == 1
+    assert err.url == f"{NOWHERE}/projects/search"
+    assert no_network_reason(err) == "the name does not resolve"
+    assert str(err) == (
+        "Could not reach RePORTER at reporter-finder-test.invalid: the name does not resolve "
+        "(1 attempt)"
+    )
+    assert "retry" not in caplog.text
+    assert fake.sleeps == []
+
+
+def test_a_refused_connection_is_retried_once(
+    fake: FakeClock, connects: list[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Regression: a refused connection was retried like a 503, max_attempts times.
+    port = _closed_port()
+    base = f"http://127.0.0.1:{port}/v2"
+    transport = HttpTransport(base, clock=fake.clock, sleep=fake.sleep, max_attempts=5)
+    with (
+        caplog.at_level(logging.INFO, logger="reporter_finder"),
+        pytest.raises(ReporterConnectionError) as info,
+    ):
+        transport.request_json("POST", "projects/search", json={})
+    err = info.value
+    assert type(err) is ReporterConnectionError
+    assert connects == [("127.0.0.1", port)] * 2
+    assert err.attempts == 2
+    assert no_network_reason(err) == "connection refused"
+    assert str(err) == (
+        f"Could not reach RePORTER at 127.0.0.1:{port}: connection refused (2 attempts)"
+    )
+    # The one retry is logged at INFO (shown with -v), not as a warning.
+    ours = [r for r in caplog.records if r.name.startswith("reporter_finder")]
+    assert [r.levelno for r in ours] == [logging.INFO]
+    assert "connection refused" in caplog.text
+    assert "retry 1" in caplog.text
+
+
+def test_a_refused_connection_with_one_attempt_is_not_retried(
+    fake: FakeClock, connects: list[Any]
+) -> None:
+    base = f"http://127.0.0.1:{_closed_port()}/v2"
+    transport = HttpTransport(base, clock=fake.clock, sleep=fake.sleep, max_attempts=1)
+    with pytest.raises(ReporterConnectionError) as info:
+        transport.request_json("GET", "x")
+    assert (info.value.attempts, len(connects)) == (1, 1)
+
+
+def test_a_503_from_a_real_server_still_uses_every_attempt(
+    fake: FakeClock, reporter_server: Any
+) -> None:
+    reporter_server.faults.status(503, times=3)
+    transport = HttpTransport(reporter_server.url, clock=fake.clock, sleep=fake.sleep,
+                              max_attempts=3)  # fmt: skip
+    with pytest.raises(ReporterHTTPError) as info:
+        transport.request_json("POST", "projects/search", json={"criteria": {}})
+    assert (info.value.status, info.value.attempts) == (503, 3)
+    assert len(reporter_server.requests) == 3
+
+
+def _refused() -> NewConnectionError:
+    err = NewConnectionError(None, "Failed to establish a new connection: [Errno 111] refused")  # type: ignore[arg-type]
+    err.__cause__ = ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused")
+    return err
+
+
+@pytest.mark.parametrize(
+    ("make_error", "retries"),
+    [
+        (lambda: NameResolutionError("h", None, socket.gaierror(-2, "no name")), 0),  # type: ignore[arg-type]
+        (_refused, 1),
+        (lambda: ConnectTimeoutError(None, "connect timed out"), 4),
+        (lambda: ReadTimeoutError(None, "/", "read timed out"), 4),  # type: ignore[arg-type]
+    ],
+    ids=["dns", "refused", "connect-timeout", "read-timeout"],
+)
+def test_retry_budget_per_kind_of_failure(
+    make_error: Callable[[], Exception], retries: int
+) -> None:
+    retry = _PoliteRetry(total=4, allowed_methods=frozenset({"POST"}), backoff_factor=0)
+    assert _retries_until_exhausted(retry, make_error) == retries
+
+
+def _retries_until_exhausted(retry: _PoliteRetry, make_error: Callable[[], Exception]) -> int:
+    for done in itertools.count():
+        try:
+            retry = retry.increment("POST", "/v2/projects/search", error=make_error())
+        except MaxRetryError:
+            return done
+    raise AssertionError("unreachable")
+
+
+def test_a_refusal_after_a_connect_timeout_still_gets_its_one_retry() -> None:
+    retry = _PoliteRetry(total=4, allowed_methods=frozenset({"POST"}), backoff_factor=0)
+    retry = retry.increment("POST", "/x", error=ConnectTimeoutError(None, "timed out"))
+    retry = retry.increment("POST", "/x", error=_refused())
+    with pytest.raises(MaxRetryError):
+        retry.increment("POST", "/x", error=_refused())
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://api.reporter.nih.gov/v2/projects/search", "api.reporter.nih.gov"),
+        ("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/esummary.fcgi?db=pubmed",
+         "eutils.ncbi.nlm.nih.gov"),
+        ("http://127.0.0.1:8123/v2", "127.0.0.1:8123"),
+        ("http://user:secret@example.org:81/", "example.org:81"),
+    ],
+)  # fmt: skip
+def test_url_host(url: str, host: str) -> None:
+    assert url_host(url) == host
+
+
+def test_a_timeout_is_not_no_network() -> None:
+    assert no_network_reason(ReporterTimeoutError("slow")) is None
+    assert no_network_reason(ReporterConnectionError("gone")) is None

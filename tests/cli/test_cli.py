@@ -961,21 +961,96 @@ def test_load_file_that_is_not_reporter_json(tmp_path: Path) -> None:
         assert "none of the RePORTER project fields" in last
 
 
+NO_NETWORK = (
+    "Error: Cannot reach {host} (no network?). Use --offline for cached answers or --load FILE "
+    "for saved records.\n"
+)
+
+
 def test_unreachable_api_is_one_line_and_exit_1() -> None:
-    url = f"http://127.0.0.1:{_closed_port()}/v2"
-    result = run("pi", BROWN, "--api-url", url, "--retries", "0", "--no-cache")
+    port = _closed_port()
+    url = f"http://127.0.0.1:{port}/v2"
+    result = run("pi", BROWN, "--api-url", url, "--no-cache")  # default retries
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines()[-1] == (
-        f"Error: cannot reach RePORTER at {url}: Connection refused — check your connection, "
-        "or use --offline for cached searches"
-    )
-    assert "Traceback" not in result.stderr
+    assert result.stderr == NO_NETWORK.format(host=f"127.0.0.1:{port}")
+
+
+@pytest.fixture
+def no_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every host name fails to resolve, as without a network; the names looked up."""
+    asked: list[str] = []
+
+    def fail(host: Any, *args: Any, **kwargs: Any) -> Any:
+        asked.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+    return asked
+
+
+def test_no_network_is_one_line_without_retries(tmp_path: Path, no_dns: list[str]) -> None:
+    # Regression: the README's first command printed four retry warnings, then failed (~16 s).
+    out = tmp_path / "leads.csv"
+    result = run("search", "cardiology", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == NO_NETWORK.format(host="api.reporter.nih.gov")
+    assert no_dns == ["api.reporter.nih.gov"]  # asked once, not retried
+    assert not out.exists()
+
+
+def test_search_load_with_publications_without_network_writes_the_list(
+    tmp_path: Path, no_dns: list[str]
+) -> None:
+    # Regression: --load … --publications failed as a whole when RePORTER was out of reach.
+    out = tmp_path / "leads.csv"
+    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--publications", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    rows = csv_rows(out.read_text(encoding="utf-8"))
+    assert rows
+    assert all(row["n_publications"] == row["recent_publications"] == "" for row in rows)
+    assert result.stderr.splitlines() == [
+        "Warning: the publication columns need the network (cannot reach api.reporter.nih.gov); "
+        "the lead list is written without them.",
+        f"Wrote {len(rows)} PIs to {out} (csv).",
+    ]
+
+
+def test_search_load_with_publications_when_reporter_times_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reporter_finder.api.reporter import ReporterClient
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        url = "https://api.reporter.nih.gov/v2/publications/search"
+        raise ReporterTimeoutError("RePORTER did not answer within 60 s", url=url)
+
+    monkeypatch.setattr(ReporterClient, "iter_publications", slow)
+    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--publications", "--top", "3")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "Warning: the publication columns need the network (api.reporter.nih.gov did not answer "
+        "in time); the lead list is written without them."
+    ]
+    assert len(csv_rows(result.stdout)) == 3
+
+
+def test_search_publications_do_not_hide_bugs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reporter_finder.api.reporter import ReporterClient
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("coreproject")
+
+    monkeypatch.setattr(ReporterClient, "iter_publications", broken)
+    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--publications")
+    assert result.exit_code == 1
+    assert "this is a bug" in result.stderr
 
 
 def test_api_url_from_the_environment() -> None:
-    url = f"http://127.0.0.1:{_closed_port()}/v2"
+    port = _closed_port()
+    url = f"http://127.0.0.1:{port}/v2"
     result = run("pi", BROWN, "--retries", "0", env={"REPORTER_FINDER_API_URL": url})
-    assert f"cannot reach RePORTER at {url}" in result.stderr
+    assert f"Cannot reach 127.0.0.1:{port} (no network?)" in result.stderr
 
 
 def test_offline_with_nothing_cached() -> None:

@@ -156,17 +156,61 @@ def _closed_port() -> int:
     return port
 
 
+NO_NETWORK = (
+    "Error: Cannot reach {host} (no network?). Use --offline for cached answers or --load FILE "
+    "for saved records.\n"
+)
+#: Runs the CLI with a resolver that fails every look-up, as without a network (and without
+#: sending a DNS query anywhere).
+_WITHOUT_DNS = """
+import socket, sys
+def _fail(host, *args, **kwargs):
+    raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+socket.getaddrinfo = _fail
+from reporter_finder.cli import main
+sys.argv[0] = "reporter-finder"
+main()
+"""
+
+
 def test_unreachable_api(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{_closed_port()}/v2"
+    # Regression: a refused connection was retried like a 503, with one warning per retry.
+    port = _closed_port()
     out = tmp_path / "leads.csv"
-    result = _run("search", SPECIALTY, "--api-url", url, "--retries", "0", "-o", str(out))
+    result = _run("search", SPECIALTY, "--api-url", f"http://127.0.0.1:{port}/v2", "-o", str(out))
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1] == (
-        f"Error: cannot reach RePORTER at {url}: Connection refused — check your connection, "
-        "or use --offline for cached searches"
-    )
-    assert "Traceback" not in result.stderr
+    assert result.stderr == NO_NETWORK.format(host=f"127.0.0.1:{port}")  # one line, no WARNING
     assert not out.exists()  # no half-written (or empty) lead list
+
+
+def test_the_readme_command_without_network(tmp_path: Path) -> None:
+    # Regression: four retry warnings, then the error after ~16 s (a DNS failure retried).
+    out = tmp_path / "leads.csv"
+    result = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_DNS, "search", "cardiology", "--skills",
+         "echocardiography, R, machine learning", "--track", "clinical", "-o", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == NO_NETWORK.format(host="api.reporter.nih.gov")
+    assert not out.exists()
+
+
+def test_load_with_publications_without_reporter(tmp_path: Path) -> None:
+    port = _closed_port()
+    out = tmp_path / "leads.csv"
+    saved = str(Path(__file__).parent.parent / "fixtures" / "projects-common-fund.json")
+    result = _run("search", SPECIALTY, "--load", saved, "--publications",
+                  "--api-url", f"http://127.0.0.1:{port}/v2", "-o", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = _read_csv(out)
+    assert rows
+    assert all(row["n_publications"] == row["recent_publications"] == "" for row in rows)
+    assert result.stderr.splitlines() == [
+        f"Warning: the publication columns need the network (cannot reach 127.0.0.1:{port}); "
+        "the lead list is written without them.",
+        f"Wrote {len(rows)} PIs to {out} (csv).",
+    ]
 
 
 def test_bad_years_exit_2() -> None:

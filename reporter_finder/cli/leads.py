@@ -136,10 +136,17 @@ def search(
     result = _find(filters, network, load, ranking, as_of)
     ranked = result.ranked
     if pubmed is not None:
+        from reporter_finder.cli.errors import network_problem
+        from reporter_finder.errors import OfflineCacheMissError, ReporterConnectionError
         from reporter_finder.leads.publications import publications_for_leads
 
-        ranked = publications_for_leads(ranked, result.tables, reporter_client=network.client(),
-                                        pubmed_client=pubmed, top=ranking.top)  # fmt: skip
+        try:
+            ranked = publications_for_leads(ranked, result.tables, reporter_client=network.client(),
+                                            pubmed_client=pubmed, top=ranking.top)  # fmt: skip
+        except (ReporterConnectionError, OfflineCacheMissError) as exc:
+            # Publications are an extra: without the network, the ranking still stands.
+            say(f"Warning: the publication columns need the network ({network_problem(exc)}); "
+                "the lead list is written without them.")  # fmt: skip
     leads = lead_list(ranked, top=ranking.top)
     count = write_leads(leads, output.path, output.fmt)
     _written(filters, output, count, "PIs")

@@ -134,8 +134,53 @@ class ResultWindowError(ReporterError):
     """A query matches more records than the API serves and cannot be partitioned further."""
 
 
-class IncompleteResultsError(ReporterError):
-    """Fewer records arrived than the server said exist (a page ended early)."""
+class IncompleteResultError(ReporterError):
+    """The records fetched cannot be proven to be the whole result.
+
+    A page ended early, ``meta.total`` changed between pages, records came out of the
+    requested order or twice, or the parts of a split query do not cover their parent's
+    count, and one fresh re-fetch did not fix it. ``expected`` and ``got`` hold the counts
+    when they are known. ``records`` holds what *was* fetched (verified parts and the last
+    attempt of the failing one), for callers who explicitly accept a partial result.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        expected: int | None = None,
+        got: int | None = None,
+        records: list[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.expected = expected
+        self.got = got
+        self.records = records if records is not None else []
+
+    def _kwargs(self) -> dict[str, Any]:
+        return {**super()._kwargs(), "expected": self.expected, "got": self.got,
+                "records": self.records}  # fmt: skip
+
+
+#: The name this error had in 0.1; kept so existing ``except`` clauses still work.
+IncompleteResultsError = IncompleteResultError
+
+
+class FilterIgnoredError(ReporterError):
+    """The server ignored a criterion it was sent, so its answer is not the query's result.
+
+    Seen when a record violates a criterion (a fiscal year, state or activity code outside the
+    ones asked for), or when a text search counts exactly as many records as the same query
+    without the text. ``criterion`` names the ignored criteria key.
+    """
+
+    def __init__(self, message: str, *, criterion: str | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.criterion = criterion
+
+    def _kwargs(self) -> dict[str, Any]:
+        return {**super()._kwargs(), "criterion": self.criterion}
 
 
 class OfflineCacheMissError(ReporterError):
@@ -157,6 +202,8 @@ class OutreachError(ReporterError):
 
 __all__ = [
     "DataFormatError",
+    "FilterIgnoredError",
+    "IncompleteResultError",
     "IncompleteResultsError",
     "InvalidArgumentError",
     "InvalidResponseError",

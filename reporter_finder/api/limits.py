@@ -131,15 +131,23 @@ KNOWN_INCLUDE_FIELDS: Final = frozenset(
     }
 )
 
-#: The 27 NIH institutes and centres (``agency_ic_admin.abbreviation`` / ``agencies``
-#: criterion). The client splits over them when one fiscal year exceeds ``RESULT_WINDOW``;
-#: records administered by other agencies (AHRQ, CDC, FDA, VA) fall outside that split and
-#: show up in its coverage warning.
+#: The NIH institutes and centres (``agency_ic_admin.abbreviation`` / ``agencies`` criterion),
+#: with the former names older fiscal years use (NCRR, NCMHD, NCCAM).
 NIH_AGENCIES: Final = (
     "NCI", "NEI", "NHLBI", "NHGRI", "NIA", "NIAAA", "NIAID", "NIAMS", "NIBIB", "NICHD",
     "NIDA", "NIDCD", "NIDCR", "NIDDK", "NIEHS", "NIGMS", "NIMH", "NIMHD", "NINDS", "NINR",
-    "NLM", "NCCIH", "NCATS", "FIC", "CC", "CIT", "OD",
+    "NLM", "NCCIH", "NCATS", "FIC", "CC", "CIT", "OD", "CSR", "NCRR", "NCMHD", "NCCAM",
 )  # fmt: skip
+#: The other HHS and federal agencies whose projects RePORTER also lists (AHRQ, ACF, CDC and its
+#: centres, FDA, VA …). No list is known to be complete, which is why the client checks that
+#: a split by agency covers its parent's count, and falls back to date windows when not.
+OTHER_AGENCIES: Final = (
+    "AHRQ", "ACF", "ACL", "CDC", "ATSDR", "NCBDDD", "NCCDPHP", "NCEH", "NCEZID", "NCHHSTP",
+    "NCHS", "NCIPC", "NCIRD", "NIOSH", "OPHPR", "CGH", "FDA", "HRSA", "SAMHSA", "VA", "IHS",
+    "ASPR", "EPA", "DOD",
+)  # fmt: skip
+#: Every agency the client splits over when one slice exceeds ``RESULT_WINDOW``.
+AGENCIES: Final = (*NIH_AGENCIES, *OTHER_AGENCIES)
 
 PROJECT_URL_TEMPLATE: Final = "https://reporter.nih.gov/project-details/{appl_id}"
 PUBMED_URL_TEMPLATE: Final = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"

@@ -1,86 +1,89 @@
 """Splitting a RePORTER query whose result exceeds the 15,000-record window. Pure.
 
-A query is cut in two along the first axis that still has room: fiscal years, then NIH
-institutes, then project start-date windows (:func:`halve`); the client fetches each half's
-first page (which doubles as its count) and splits again only the halves still too large.
+:func:`splits` lists the ways to cut a query in two, best first. A split along an axis the query
+already restricts (its activity codes, its fiscal years, its agencies) is exhaustive by
+construction: every record of the parent has exactly one of those values. A split over a list
+the client supplies (every agency it knows, project start-date windows) is not: a record of an
+agency missing from the list, or without a start date, falls outside both halves. The client
+therefore checks every split against its parent's count and takes the next axis when a split
+does not cover it (:class:`~reporter_finder.api.reporter.ReporterClient`).
+
+Fiscal years are not an axis for a query with ``include_active``: RePORTER adds the active
+projects of *every* year to each part, so parts restricted to years would not partition it.
+The other axes are independent of it.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Sequence
 
 from reporter_finder.api import limits
 from reporter_finder.api.query import ProjectQuery
 
-__all__ = ["RecordFilter", "all_fiscal_years", "halve", "is_active", "plan_parts"]
+__all__ = ["Split", "all_fiscal_years", "splits"]
 
-#: Keeps a record of a part (``None``: keep all).
-RecordFilter = Callable[[dict[str, Any]], bool]
-
-#: Bounds of project start dates when splitting by date windows (no real record falls outside;
-#: any that did would show up in the coverage warning).
+#: Bounds of project start dates when splitting by date windows. A record outside (or without
+#: a start date) is in no window; the coverage check then says so.
 _START_DATE_MIN = datetime.date(1950, 1, 1)
-#: When a query with fiscal years *and* include_active must be split, active projects outside
-#: those years are looked for in this many recent years (an active project's latest record is
-#: almost always from the last few years).
-_ACTIVE_LOOKBACK_YEARS = 4
+_START_DATE_YEARS_AHEAD = 10
+
+#: ``(axis, parts, exhaustive)``: a way to cut a query; ``exhaustive`` when no record of the
+#: parent can fall outside every part.
+Split = tuple[str, tuple[ProjectQuery, ...], bool]
 
 
-def plan_parts(query: ProjectQuery) -> list[tuple[ProjectQuery, RecordFilter | None, bool]]:
-    """The first split of a query over the window: ``(part, keep, reuse_first_page)`` each.
+def splits(query: ProjectQuery, today: datetime.date | None = None) -> list[Split]:
+    """The ways to cut ``query`` in two, best first (empty: it cannot be cut).
 
-    With fiscal years *and* include_active, every part would carry include_active and so add
-    *all* active projects to each part: fetch the asked years, then the active records of
-    recent years outside them (``keep`` = :func:`is_active`). Without fiscal years,
-    include_active adds nothing (every year is asked anyway), and the first page already
-    fetched for ``query`` can be reused.
+    Order: activity codes, fiscal years (not with ``include_active``), agencies, then
+    project start-date windows that overlap by one day (the API's boundary rule is not
+    documented; the duplicates this makes are removed on ``appl_id``).
     """
-    if query.include_active and query.fiscal_years:
-        base = query.replace(include_active=False)
-        this_year = datetime.date.today().year
-        extra = sorted(
-            set(range(this_year - _ACTIVE_LOOKBACK_YEARS, this_year + 2)) - set(query.fiscal_years)
-        )
-        parts: list[tuple[ProjectQuery, RecordFilter | None, bool]] = [(base, None, False)]
-        if extra:
-            parts.append((base.with_fiscal_years(extra), is_active, False))
-        return parts
-    return [(query.replace(include_active=False), None, True)]
-
-
-def halve(query: ProjectQuery) -> tuple[ProjectQuery, ProjectQuery] | None:
-    """Split ``query`` in two along the first axis that still has room, or None."""
-    years = query.fiscal_years or all_fiscal_years()
-    if len(years) > 1:
-        ys = sorted(years)
-        mid = len(ys) // 2
-        return query.with_fiscal_years(ys[:mid]), query.with_fiscal_years(ys[mid:])
-    if not query.fiscal_years:  # a single possible year: make it explicit
-        query = query.with_fiscal_years(years)
-    agencies = query.agencies or limits.NIH_AGENCIES
+    day = today or datetime.date.today()
+    found: list[Split] = []
+    if len(query.activity_codes) > 1:
+        a, b = _halves(query.activity_codes)
+        found.append(("activity code", (query.replace(activity_codes=a),
+                                        query.replace(activity_codes=b)), True))  # fmt: skip
+    if not query.include_active:
+        years = query.fiscal_years or all_fiscal_years(day)
+        if len(years) > 1:
+            a, b = _halves(sorted(years))
+            found.append(("fiscal year", (query.with_fiscal_years(a),
+                                          query.with_fiscal_years(b)), True))  # fmt: skip
+    agencies = query.agencies or limits.AGENCIES
     if len(agencies) > 1:
-        mid = len(agencies) // 2
-        return query.with_agencies(agencies[:mid]), query.with_agencies(agencies[mid:])
-    low = query.project_start_from or _START_DATE_MIN
-    high = query.project_start_to or datetime.date(datetime.date.today().year + 10, 12, 31)
-    if low < high:
-        # Windows are inclusive on both ends (from_date/to_date): [low, mid] + [mid+1, high].
-        mid_date = low + (high - low) // 2
-        return (
-            query.with_project_start(low, mid_date),
-            query.with_project_start(mid_date + datetime.timedelta(days=1), high),
-        )
-    return None
+        a, b = _halves(agencies)
+        found.append(("agency", (query.with_agencies(a), query.with_agencies(b)),
+                      bool(query.agencies)))  # fmt: skip
+    windows = _date_halves(query, day)
+    if windows is not None:
+        found.append(("project start date", windows, False))
+    return found
 
 
-def all_fiscal_years() -> tuple[int, ...]:
+def all_fiscal_years(today: datetime.date | None = None) -> tuple[int, ...]:
     """Every fiscal year RePORTER may hold, to this day's next one."""
     # Fiscal year N starts in October of N-1, so next year's records already exist.
-    return tuple(range(limits.FISCAL_YEAR_MIN, datetime.date.today().year + 2))
+    day = today or datetime.date.today()
+    return tuple(range(limits.FISCAL_YEAR_MIN, day.year + 2))
 
 
-def is_active(record: dict[str, Any]) -> bool:
-    """Whether RePORTER marks the record as an active project."""
-    return record.get("is_active") is True
+def _halves(values: Sequence[str] | Sequence[int]) -> tuple[tuple, tuple]:  # type: ignore[type-arg]
+    mid = len(values) // 2
+    return tuple(values[:mid]), tuple(values[mid:])
+
+
+def _date_halves(
+    query: ProjectQuery, day: datetime.date
+) -> tuple[ProjectQuery, ProjectQuery] | None:
+    low = query.project_start_from or _START_DATE_MIN
+    high = query.project_start_to or datetime.date(day.year + _START_DATE_YEARS_AHEAD, 12, 31)
+    span = (high - low).days
+    if span < 1:
+        return None
+    if span == 1:  # two days: one each (an overlap would repeat the parent)
+        return query.with_project_start(low, low), query.with_project_start(high, high)
+    mid = low + datetime.timedelta(days=span // 2)
+    return query.with_project_start(low, mid), query.with_project_start(mid, high)

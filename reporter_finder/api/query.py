@@ -194,16 +194,18 @@ class ProjectQuery:
                     f"project_{what}_from ({low}) is after project_{what}_to ({high}): swap them."
                 )
         if not self.has_text and not self._has_filter():
+            # Years and "active" only pick a slice of time: alone they still ask for every
+            # project of that time (70-100K a year), which no search means to do.
             raise QueryError(
-                "The query has no text and no filter, so it would ask for all of RePORTER: "
-                "add text or terms, fiscal_years, org_states, activity_codes or another filter."
+                "The query has no text and no filter beyond fiscal years or active projects, "
+                "so it would ask for all of RePORTER in that time: add text or terms, "
+                "org_states, activity_codes, PI ids or another filter."
             )
 
     def _has_filter(self) -> bool:
+        """Whether a criterion other than fiscal years / include_active narrows the query."""
         return bool(
-            self.fiscal_years
-            or self.include_active
-            or any(getattr(self, n) for n in _STR_TUPLES if n not in ("terms", "search_fields"))
+            any(getattr(self, n) for n in _STR_TUPLES if n not in ("terms", "search_fields"))
             or self.pi_profile_ids
             or self.appl_ids
             or self.award_amount_min is not None

@@ -11,7 +11,9 @@ Politeness (one request per second, retries with backoff, timeouts) lives in
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 import os
 import sys
 import time
@@ -22,12 +24,22 @@ import requests
 
 from reporter_finder.api import limits
 from reporter_finder.api.cache import CacheSettings, make_session
-from reporter_finder.api.pages import Page, check_page_length, parse_page
-from reporter_finder.api.partition import RecordFilter, all_fiscal_years, halve, plan_parts
+from reporter_finder.api.pages import (
+    Page,
+    check_key,
+    check_page,
+    check_page_length,
+    parse_page,
+    record_key,
+)
+from reporter_finder.api.partition import all_fiscal_years, splits
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.api.throttle import Clock, Sleep
 from reporter_finder.api.transport import DEFAULT_TIMEOUT, HttpTransport, SessionOwner
+from reporter_finder.api.verify import check_link, check_record, fields_to_check
 from reporter_finder.errors import (
+    FilterIgnoredError,
+    IncompleteResultError,
     QueryError,
     ResultWindowError,
 )
@@ -43,6 +55,26 @@ PUBLICATIONS_WINDOW = limits.PUBLICATIONS_OFFSET_MAX + 1
 #: Default number of ids per publications request; a core project has tens of PMIDs at most,
 #: so 100 projects stay well under the 10,000-record window.
 PUBLICATION_BATCH_SIZE = 100
+#: Below this many records, a text that matches every record the other criteria select is
+#: plausible, so equal counts with and without the text prove nothing.
+TEXT_CHECK_FLOOR = 25
+
+
+class Records(list[dict[str, Any]]):
+    """A list of project records that knows whether it is the whole result.
+
+    ``incomplete`` lists the :class:`~reporter_finder.errors.IncompleteResultError` of each part
+    that could not be proven complete (only ever non-empty when a partial result was allowed).
+    """
+
+    def __init__(self, records: Iterable[dict[str, Any]] = ()) -> None:
+        super().__init__(records)
+        self.incomplete: list[IncompleteResultError] = []
+
+    @property
+    def complete(self) -> bool:
+        """True when every part was proven complete."""
+        return not self.incomplete
 
 
 class ReporterClient(SessionOwner):
@@ -103,6 +135,9 @@ class ReporterClient(SessionOwner):
         self.progress = progress
         #: The RePORTER website URL of the last search, when the API gave one.
         self.search_url: str | None = None
+        # Counts of queries without their text, keyed on the payload (see _check_text).
+        self._counts_without_text: dict[str, int] = {}
+        self._bar: Any = None  # the progress bar of the fetch under way
 
     # --- projects ----------------------------------------------------------------------
 
@@ -112,7 +147,7 @@ class ReporterClient(SessionOwner):
         Raises:
             ReporterError: any failure (see :class:`HttpTransport`).
         """
-        page = self._page(query, 0, ("ApplId",), limit=1)
+        page = self._page(query, 0, ("ApplId",), limit=1, checked=False)
         self._remember_url(page)
         self._check_plausible(query, page.total)
         return page.total
@@ -124,81 +159,55 @@ class ReporterClient(SessionOwner):
         include_fields: Iterable[str] = limits.INCLUDE_FIELDS,
         max_results: int | None = None,
     ) -> Iterator[dict[str, Any]]:
-        """Yield every project record matching ``query``, each ``appl_id`` once.
+        """Yield every project record matching ``query``, each ``appl_id`` once, proven complete.
 
         Pages of 500 sorted by ``appl_id``. Above the 15,000-record window the query is split
-        (fiscal years, then institutes, then project start date windows) and the parts
-        merged; a WARNING is logged when the merged count differs from RePORTER's total.
-        ``ApplId`` is always requested (it is the de-duplication key).
+        (see :func:`~reporter_finder.api.partition.splits`). Records are yielded one verified
+        part at a time; the checks and what they cost are in the module documentation.
 
         Args:
             query: what to fetch.
             include_fields: PascalCase field names to return (default: what the table
-                builders read). An empty sequence returns whole records.
-            max_results: stop after this many records.
+                builders read). ``ApplId`` and the fields needed to check the criteria are
+                always added. An empty sequence returns whole records.
+            max_results: stop after this many records (the lowest ``appl_id`` values).
 
         Raises:
-            IncompleteResultsError: a page came back shorter than the total promised.
-            ResultWindowError: a part cannot be split below 15,000 records.
+            IncompleteResultError: a part could not be proven complete, even after one fresh
+                re-fetch (its records are in the error's ``records``).
+            FilterIgnoredError: RePORTER ignored a criterion that was sent.
+            ResultWindowError: a slice cannot be split below 15,000 records.
             ReporterError: any transport failure.
         """
-        if max_results is not None and max_results < 1:
-            raise QueryError(f"max_results must be >= 1 (got {max_results}).")
-        include = tuple(include_fields)
-        if include and "ApplId" not in include:
-            include = ("ApplId", *include)
-        if include and query.include_active and "IsActive" not in include:
-            include = (*include, "IsActive")  # needed if the query has to be split
-        first_limit = min(limits.PAGE_SIZE_MAX, max_results or limits.PAGE_SIZE_MAX)
-        # The first page doubles as the count (meta.total): one request fewer than a separate
-        # limit-1 count for every query that fits in the window.
-        first = self._page(query, 0, include, limit=first_limit)
-        self._remember_url(first)
-        total = first.total
-        self._check_plausible(query, total)
-        wanted = total if max_results is None else min(total, max_results)
-        logger.info("RePORTER: %d records for %s", total, query.describe())
+        for records, problem in self._parts(query, tuple(include_fields), max_results):
+            if problem is not None:
+                raise problem
+            yield from records
 
-        seen: set[Any] = set()
-        bar = self._progress_bar(wanted)
-        try:
-            single = total <= limits.RESULT_WINDOW or wanted <= limits.RESULT_WINDOW
-            parts: Iterable[tuple[ProjectQuery, Page, RecordFilter | None]] = (
-                [(query, first, None)] if single else self._partition(query, first, include)
-            )
-            for part, part_first, keep in parts:
-                # A part is read to its end: filtered or duplicate records do not count.
-                cap = wanted if single else part_first.total
-                for record in self._page_through(part, part_first, include, cap):
-                    if keep is not None and not keep(record):
-                        continue
-                    key = record.get("appl_id")
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    if bar is not None:
-                        bar.update(1)
-                    yield record
-                    if len(seen) >= wanted:
-                        break
-                if len(seen) >= wanted:
-                    break
-        finally:
-            if bar is not None:
-                bar.close()
-        if len(seen) != wanted:
-            logger.warning(
-                "RePORTER coverage: %d unique records fetched but RePORTER counted %d for %s "
-                "(parts can miss records, e.g. with no institute or start date, or overlap "
-                "through co-funding)",
-                len(seen),
-                wanted,
-                query.describe(),
-            )
+    def fetch_projects(
+        self,
+        query: ProjectQuery,
+        *,
+        include_fields: Iterable[str] = limits.INCLUDE_FIELDS,
+        max_results: int | None = None,
+        allow_partial: bool = False,
+    ) -> Records:
+        """All records of :meth:`iter_projects` as a list (same arguments and errors).
 
-    def fetch_projects(self, query: ProjectQuery, **kwargs: Any) -> list[dict[str, Any]]:
-        """All records of :meth:`iter_projects` as a list (same arguments and errors)."""
-        return list(self.iter_projects(query, **kwargs))
+        Args:
+            allow_partial: instead of raising :class:`IncompleteResultError`, keep what was
+                fetched, go on with the other parts, and list each problem in the result's
+                ``incomplete``. A WARNING is logged for each.
+        """
+        result = Records()
+        for records, problem in self._parts(query, tuple(include_fields), max_results):
+            if problem is not None:
+                if not allow_partial:
+                    raise problem
+                logger.warning("RePORTER: keeping a partial result: %s", problem.message)
+                result.incomplete.append(problem)
+            result.extend(records)
+        return result
 
     # --- publications ------------------------------------------------------------------
 
@@ -212,13 +221,15 @@ class ReporterClient(SessionOwner):
     ) -> Iterator[dict[str, Any]]:
         """Yield project↔publication links (``coreproject``, ``pmid``, ``applid``).
 
-        Each id list is sent in batches of ``batch_size``; each batch is paged (500 per page,
-        offsets up to 9,999). A batch above that window is split in halves. Each link is
-        yielded once.
+        Each id list is sent in batches of ``batch_size``; a batch whose links do not fit in
+        one page of 500 is cut into smaller batches (see :meth:`_publication_batch`). Every
+        batch is checked: its count is the same on every page, no link repeats across pages,
+        every link belongs to an id asked for. Each link is yielded once.
 
         Raises:
             ResultWindowError: a single id has more than 10,000 links.
-            IncompleteResultsError: a page came back shorter than promised.
+            IncompleteResultError: a batch could not be proven complete after one retry.
+            FilterIgnoredError: a link belongs to none of the ids sent.
             ReporterError: any transport failure.
         """
         if batch_size < 1:
@@ -232,12 +243,111 @@ class ReporterClient(SessionOwner):
         for key, values in lists:
             for start in range(0, len(values), batch_size):
                 for link in self._publication_batch(key, values[start : start + batch_size]):
-                    ident = (link.get("coreproject"), link.get("pmid"), link.get("applid"))
+                    ident = _link_ident(link)
                     if ident not in seen:
                         seen.add(ident)
                         yield link
 
     # --- private: projects -------------------------------------------------------------
+
+    def _parts(
+        self, query: ProjectQuery, include: Sequence[str], max_results: int | None
+    ) -> Iterator[tuple[list[dict[str, Any]], IncompleteResultError | None]]:
+        """``(records, problem)`` per part, each record once; ``problem`` is None when proven."""
+        if max_results is not None and max_results < 1:
+            raise QueryError(f"max_results must be >= 1 (got {max_results}).")
+        first_limit = min(limits.PAGE_SIZE_MAX, max_results or limits.PAGE_SIZE_MAX)
+        # The first page doubles as the count (meta.total).
+        first = self._page(query, 0, include, limit=first_limit)
+        self._remember_url(first)
+        self._check_plausible(query, first.total)
+        self._check_text(query, first.total)
+        logger.info("RePORTER: %d records for %s", first.total, query.describe())
+        cap = max_results if max_results is not None and max_results < first.total else None
+        self._bar = self._progress_bar(cap or first.total)
+        try:
+            if min(first.total, cap or first.total) <= limits.RESULT_WINDOW:
+                yield self._proven(query, first, include, cap)
+                return
+            seen: set[int | None] = set()
+            failed = False
+            for leaf, leaf_first in self._leaves(query, first, include):
+                records, problem = self._proven(leaf, leaf_first, include, None)
+                failed = failed or problem is not None
+                new = [r for r in records if record_key(r) not in seen]
+                seen.update(record_key(r) for r in new)
+                yield new, problem
+        finally:
+            if self._bar is not None:
+                self._bar.close()
+                self._bar = None
+        if not failed:
+            problem = self._check_union(query, len(seen), first.total)
+            if problem is not None:
+                yield [], problem
+
+    def _proven(
+        self, query: ProjectQuery, first: Page, include: Sequence[str], cap: int | None
+    ) -> tuple[list[dict[str, Any]], IncompleteResultError | None]:
+        """The records of a part that fits in the window, read twice at most."""
+        try:
+            return self._read(query, first, include, cap, fresh=False), None
+        except IncompleteResultError as exc:
+            logger.warning("RePORTER: %s; fetching it again", exc.message)
+        first = self._page(query, 0, include, limit=first.limit, fresh=True)
+        try:
+            return self._read(query, first, include, cap, fresh=True), None
+        except IncompleteResultError as exc:
+            numbers = "" if exc.expected is None else f"expected {exc.expected:,}, got {exc.got:,} "
+            return exc.records, IncompleteResultError(
+                f"{exc.message} ({numbers}after one retry)",
+                expected=exc.expected,
+                got=exc.got,
+                records=exc.records,
+                url=exc.url,
+                hint="RePORTER's data changed or its answers disagree: try again later, or "
+                "pass --allow-partial to keep what was fetched.",
+            )
+
+    def _read(
+        self, query: ProjectQuery, first: Page, include: Sequence[str], cap: int | None,
+        *, fresh: bool,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        """Every record of ``query`` from its first page on, checked; raises when unproven."""
+        url = self.transport.url_for(limits.PROJECTS_PATH)
+        total = first.total
+        target = total if cap is None else min(cap, total)
+        ordered = not query.use_relevance
+        describe = query.describe()
+        records: list[dict[str, Any]] = []
+        seen: set[int] = set()
+        last: int | None = None
+        page, offset = first, 0
+        while True:
+            try:
+                check_page(page, offset, total, describe, url, ordered=ordered)
+                for record in page.results:
+                    check_record(record, query, url)
+                    last = check_key(record, last, seen, describe, url, ordered=ordered)
+                    seen.add(last)
+                    records.append(record)
+            except IncompleteResultError as exc:
+                exc.records, exc.got = records, len(seen)
+                raise
+            offset += len(page.results)
+            if self._bar is not None:
+                self._bar.update(len(page.results))
+            if offset >= target:
+                break
+            limit = min(limits.PAGE_SIZE_MAX, limits.RESULT_WINDOW - offset, target - offset)
+            page = self._page(query, offset, include, limit=limit, fresh=fresh)
+        if len(seen) < target:
+            raise IncompleteResultError(
+                f"{len(seen):,} distinct records arrived where RePORTER counted {target:,} for "
+                f"{query.describe()}",
+                expected=target, got=len(seen), records=records, url=url,
+            )  # fmt: skip
+        return records[:target]
 
     def _page(
         self,
@@ -245,73 +355,116 @@ class ReporterClient(SessionOwner):
         offset: int,
         include: Sequence[str],
         limit: int = limits.PAGE_SIZE_MAX,
+        *,
+        fresh: bool = False,
+        checked: bool = True,
     ) -> Page:
+        # Records are checked against the criteria, so ask for the fields that takes (an
+        # empty list asks for whole records, which hold every field).
+        if include:
+            checks = fields_to_check(query) if checked else ()
+            include = tuple(dict.fromkeys(("ApplId", *include, *checks)))
         payload = query.to_payload(offset=offset, limit=limit, include_fields=include)
         describe = f"{query.describe()}; offset {offset}"
         data = self.transport.request_json(
-            "POST", limits.PROJECTS_PATH, json=payload, describe=describe
+            "POST", limits.PROJECTS_PATH, json=payload, describe=describe, fresh=fresh
         )
         return parse_page(data, self.transport.url_for(limits.PROJECTS_PATH), limit)
-
-    def _page_through(
-        self, query: ProjectQuery, first: Page, include: Sequence[str], wanted: int
-    ) -> Iterator[dict[str, Any]]:
-        """Yield the records of ``query`` from its first page on, up to ``wanted``."""
-        total = first.total
-        target = min(total, wanted)
-        url = self.transport.url_for(limits.PROJECTS_PATH)
-        check_page_length(first, 0, first.limit, total, query.describe(), url)
-        yield from first.results
-        offset = len(first.results)
-        while offset < target:
-            limit = min(limits.PAGE_SIZE_MAX, limits.RESULT_WINDOW - offset, target - offset)
-            page = self._page(query, offset, include, limit=limit)
-            check_page_length(page, offset, limit, total, query.describe(), url)
-            yield from page.results
-            offset += len(page.results)
-
-    def _partition(
-        self, query: ProjectQuery, first: Page, include: Sequence[str]
-    ) -> Iterator[tuple[ProjectQuery, Page, RecordFilter | None]]:
-        """Split ``query`` into parts of at most RESULT_WINDOW records each."""
-        groups = [
-            (part, first if reuse_first else None, keep)
-            for part, keep, reuse_first in plan_parts(query)
-        ]
-        logger.info(
-            "RePORTER: %d records exceed the %d-record window; splitting %s by fiscal year, "
-            "then institute, then start date",
-            first.total,
-            limits.RESULT_WINDOW,
-            query.describe(),
-        )
-        for part, part_first, keep in groups:
-            if part_first is None:
-                part_first = self._page(part, 0, include)
-            for leaf, leaf_first in self._leaves(part, part_first, include):
-                logger.info("RePORTER: part %s: %d records", leaf.describe(), leaf_first.total)
-                yield leaf, leaf_first, keep
 
     def _leaves(
         self, query: ProjectQuery, first: Page, include: Sequence[str]
     ) -> Iterator[tuple[ProjectQuery, Page]]:
-        # Bisection: each half's first page doubles as its count, so a split costs one
-        # request per half, and only halves still above the window are split again.
+        """The parts of ``query`` that fit in the window, with their first pages.
+
+        Each split's halves are counted by their first page (one request each). A split must
+        cover its parent's count (recounted once, fresh, when it does not), else the next way
+        of splitting is tried. Halves still above the window are split again.
+        """
         if first.total <= limits.RESULT_WINDOW:
             if first.total:
                 yield query, first
             return
-        halves = halve(query)
-        if halves is None:
+        ways = splits(query)
+        if not ways:
             raise ResultWindowError(
-                f"{first.total:,} records match {query.describe()} and the query cannot be "
-                f"split below RePORTER's {limits.RESULT_WINDOW:,}-record window",
-                attempts=None,
-                hint="Narrow the query (fewer years, states or activity codes), or use the "
+                f"{first.total:,} records match {query.describe()}, more than RePORTER's "
+                f"{limits.RESULT_WINDOW:,}-record window, and this slice cannot be split further",
+                hint="Narrow the search (fewer years, states or activity codes), or use the "
                 "ExPORTER bulk files for full crawls.",
             )
-        for half in halves:
-            yield from self._leaves(half, self._page(half, 0, include), include)
+        short: list[str] = []
+        for axis, parts, _exhaustive in ways:
+            firsts = [self._page(part, 0, include) for part in parts]
+            covered = sum(f.total for f in firsts)
+            if covered < first.total:  # counts taken a moment apart: recount once, fresh
+                first = self._page(query, 0, include, fresh=True)
+                firsts = [self._page(part, 0, include, fresh=True) for part in parts]
+                covered = sum(f.total for f in firsts)
+            if covered >= first.total:
+                shown = " + ".join(f"{f.total:,}" for f in firsts)
+                logger.info("RePORTER: split %s by %s: %s", query.describe(), axis, shown)
+                for part, part_first in zip(parts, firsts, strict=True):
+                    yield from self._leaves(part, part_first, include)
+                return
+            short.append(f"by {axis}: {covered:,}")
+            logger.info(
+                "RePORTER: splitting %s by %s covers %d of %d records; trying another way",
+                query.describe(), axis, covered, first.total,
+            )  # fmt: skip
+        raise IncompleteResultError(
+            f"no way of splitting {query.describe()} covers its {first.total:,} records "
+            f"({'; '.join(short)}): some records have no agency or start date the split knows",
+            expected=first.total,
+            hint="Narrow the search below 15,000 records (fewer years, states or activity "
+            "codes), or use the ExPORTER bulk files.",
+        )
+
+    def _check_union(
+        self, query: ProjectQuery, got: int, total: int
+    ) -> IncompleteResultError | None:
+        """The parts together hold exactly the query's records (recounted fresh when not)."""
+        if got == total:
+            return None
+        recount = self._page(query, 0, ("ApplId",), limit=1, fresh=True, checked=False).total
+        if got == recount:
+            return None
+        return IncompleteResultError(
+            f"the parts of {query.describe()} hold {got:,} distinct records where RePORTER "
+            f"counts {recount:,}",
+            expected=recount,
+            got=got,
+            hint="RePORTER's data changed during the download: try again, or pass "
+            "--allow-partial to keep what was fetched.",
+        )
+
+    def _check_text(self, query: ProjectQuery, total: int) -> None:
+        """Raise when the text filter made no difference to the count (it was ignored).
+
+        One extra limit-1 request, once per distinct set of other criteria (and cached).
+        Below :data:`TEXT_CHECK_FLOOR` records a text that matches all of them is plausible.
+        """
+        if not query.has_text or total < TEXT_CHECK_FLOOR:
+            return
+        payload = query.to_payload(offset=0, limit=1, include_fields=("ApplId",))
+        text = payload["criteria"].pop("advanced_text_search")
+        key = json.dumps(payload, sort_keys=True)
+        url = self.transport.url_for(limits.PROJECTS_PATH)
+        if key not in self._counts_without_text:
+            data = self.transport.request_json(
+                "POST", limits.PROJECTS_PATH, json=payload,
+                describe=f"{query.describe()} without its text (to check the text filter)",
+            )  # fmt: skip
+            self._counts_without_text[key] = parse_page(data, url, 1).total
+        if self._counts_without_text[key] == total:
+            raise FilterIgnoredError(
+                f"RePORTER ignored the text filter: it counts {total:,} records for "
+                f"{query.describe()}, exactly as many as without the text "
+                f"{text.get('search_text')!r}",
+                criterion="advanced_text_search",
+                url=url,
+                hint="The API may have changed how it reads advanced_text_search; report it, "
+                "and use --load with saved records meanwhile.",
+            )
 
     def _check_plausible(self, query: ProjectQuery, total: int) -> None:
         n_years = len(query.fiscal_years) or len(all_fiscal_years())
@@ -344,48 +497,96 @@ class ReporterClient(SessionOwner):
     # --- private: publications ---------------------------------------------------------
 
     def _publication_batch(self, key: str, batch: list[Any]) -> Iterator[dict[str, Any]]:
-        url = self.transport.url_for(limits.PUBLICATIONS_PATH)
+        """The links of one batch of ids, proven complete.
+
+        Links come sorted by ``coreproject`` only; the order *within* one project is not
+        stable, so an answer paged across a project's links can skip one link and repeat
+        another at a page boundary. A batch whose links fill more than one page is therefore
+        cut into pieces expected to fit in one page each; only a single id with more than
+        500 links is paged, and then checked for repeats.
+        """
         describe = f"publications of {len(batch)} {key}"
         first = self._publication_page(key, batch, 0, describe)
-        if first.total > PUBLICATIONS_WINDOW:
-            if len(batch) == 1:
-                raise ResultWindowError(
-                    f"{batch[0]} has {first.total:,} publication links, more than the "
-                    f"{PUBLICATIONS_WINDOW:,} the publications endpoint serves",
-                    url=url,
-                )
-            middle = len(batch) // 2
-            logger.info(
-                "RePORTER: %d publication links for %d ids; splitting the batch",
-                first.total,
-                len(batch),
-            )
-            yield from self._publication_batch(key, batch[:middle])
-            yield from self._publication_batch(key, batch[middle:])
+        if first.total > limits.PAGE_SIZE_MAX and len(batch) > 1:
+            # Aim below a full page: links per project vary, and a piece that still does
+            # not fit costs one request more.
+            pieces = min(len(batch), math.ceil(first.total / (limits.PAGE_SIZE_MAX * 0.8)))
+            size = math.ceil(len(batch) / pieces)
+            logger.info("RePORTER: %d publication links for %d ids; asking in %d pieces",
+                        first.total, len(batch), math.ceil(len(batch) / size))  # fmt: skip
+            for start in range(0, len(batch), size):
+                yield from self._publication_batch(key, batch[start : start + size])
             return
-        pages = [first]
-        size, links = limits.PAGE_SIZE_MAX, "publication links"
-        check_page_length(first, 0, size, first.total, describe, url, noun=links)
-        offset = len(first.results)
-        while offset < first.total:
-            page = self._publication_page(key, batch, offset, describe)
-            check_page_length(page, offset, size, first.total, describe, url, noun=links)
-            pages.append(page)
-            offset += len(page.results)
-        for page in pages:
-            yield from page.results
+        try:
+            links = self._read_links(key, batch, first, describe, fresh=False)
+        except IncompleteResultError as exc:
+            logger.warning("RePORTER: %s; fetching it again", exc.message)
+            first = self._publication_page(key, batch, 0, describe, fresh=True)
+            try:
+                links = self._read_links(key, batch, first, describe, fresh=True)
+            except IncompleteResultError as again:
+                again.message = f"{again.message} (after one retry)"
+                again.args = (again.message,)
+                raise
+        yield from links
 
-    def _publication_page(self, key: str, batch: list[Any], offset: int, describe: str) -> Page:
+    def _read_links(
+        self, key: str, batch: list[Any], first: Page, describe: str, *, fresh: bool
+    ) -> list[dict[str, Any]]:
+        url = self.transport.url_for(limits.PUBLICATIONS_PATH)
+        if first.total > PUBLICATIONS_WINDOW:
+            raise ResultWindowError(
+                f"{batch[0]} has {first.total:,} publication links, more than the "
+                f"{PUBLICATIONS_WINDOW:,} the publications endpoint serves",
+                url=url,
+            )
+        links: list[dict[str, Any]] = []
+        earlier: set[tuple[Any, ...]] = set()  # links of the pages before this one
+        page, offset = first, 0
+        while True:
+            if page.total != first.total:
+                raise IncompleteResultError(
+                    f"RePORTER's count of {describe} changed from {first.total:,} to "
+                    f"{page.total:,} during the download",
+                    expected=page.total, got=len(links), url=url,
+                )  # fmt: skip
+            check_page_length(page, offset, limits.PAGE_SIZE_MAX, first.total, describe, url,
+                              noun="publication links")  # fmt: skip
+            idents = [_link_ident(link) for link in page.results]
+            for link in page.results:
+                check_link(link, key, batch, url)
+            repeated = earlier.intersection(idents)
+            if repeated:
+                raise IncompleteResultError(
+                    f"publication link {sorted(repeated, key=str)[0]} came twice for "
+                    f"{describe}: the pages overlap, so others were skipped",
+                    expected=first.total, got=len(earlier), url=url,
+                )  # fmt: skip
+            earlier.update(idents)
+            links.extend(page.results)
+            offset += len(page.results)
+            if offset >= first.total:
+                return links
+            page = self._publication_page(key, batch, offset, describe, fresh=fresh)
+
+    def _publication_page(
+        self, key: str, batch: list[Any], offset: int, describe: str, *, fresh: bool = False
+    ) -> Page:
         payload = {"criteria": {key: batch}, "offset": offset, "limit": limits.PAGE_SIZE_MAX}
         data = self.transport.request_json(
-            "POST", limits.PUBLICATIONS_PATH, json=payload, describe=f"{describe}; offset {offset}"
-        )
+            "POST", limits.PUBLICATIONS_PATH, json=payload,
+            describe=f"{describe}; offset {offset}", fresh=fresh,
+        )  # fmt: skip
         return parse_page(
             data, self.transport.url_for(limits.PUBLICATIONS_PATH), limits.PAGE_SIZE_MAX
         )
 
 
 # --- helpers (private) -------------------------------------------------------------------
+
+
+def _link_ident(link: dict[str, Any]) -> tuple[Any, ...]:
+    return (link.get("coreproject"), link.get("pmid"), link.get("applid"))
 
 
 def _unique(values: Iterable[Any]) -> list[Any]:

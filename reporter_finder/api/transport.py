@@ -368,6 +368,7 @@ class HttpTransport(SessionOwner):
         json: Any = None,
         params: dict[str, Any] | None = None,
         describe: str | None = None,
+        fresh: bool = False,
     ) -> Any:
         """Send one request (with retries) and return the decoded JSON body.
 
@@ -377,6 +378,8 @@ class HttpTransport(SessionOwner):
             json: body to send as JSON.
             params: query-string parameters.
             describe: a short human description of what is asked, used in error messages.
+            fresh: bypass a cached answer and store the new one (used to re-fetch data that
+                changed); in offline cache mode the cached answer is all there is.
 
         Raises:
             QueryError: the server rejected the request (a 4xx other than 429).
@@ -391,7 +394,7 @@ class HttpTransport(SessionOwner):
         what = f" ({describe})" if describe else ""
         self._context.attempts = 0
         for body_attempt in range(1, self.max_attempts + 1):
-            response = self._send(method, url, json=json, params=params, what=what)
+            response = self._send(method, url, json=json, params=params, what=what, fresh=fresh)
             status = response.status_code
             if status == 504 and getattr(response, "from_cache", False):
                 raise OfflineCacheMissError(
@@ -426,9 +429,20 @@ class HttpTransport(SessionOwner):
     # --- private -----------------------------------------------------------------------
 
     def _send(
-        self, method: str, url: str, *, json: Any, params: dict[str, Any] | None, what: str
+        self,
+        method: str,
+        url: str,
+        *,
+        json: Any,
+        params: dict[str, Any] | None,
+        what: str,
+        fresh: bool = False,
     ) -> requests.Response:
         started = self._clock()
+        extra: dict[str, Any] = {}
+        settings = getattr(self.session, "settings", None)  # a requests-cache CachedSession
+        if fresh and settings is not None and not getattr(settings, "only_if_cached", False):
+            extra["force_refresh"] = True
         try:
             response = self.session.request(
                 method,
@@ -437,6 +451,7 @@ class HttpTransport(SessionOwner):
                 params=params,
                 timeout=self.timeout,
                 headers={"User-Agent": self.user_agent, "Accept": "application/json"},
+                **extra,
             )
         except requests.RequestException as exc:
             raise self._network_error(exc, url, what) from exc

@@ -122,11 +122,15 @@ def test_text_and_terms_build_the_expected_search(
 
 
 def test_payload_pins_paging_sort_and_include_fields() -> None:
-    payload = ProjectQuery(fiscal_years=[2025]).to_payload(
+    payload = ProjectQuery(fiscal_years=[2025], activity_codes=["R01"]).to_payload(
         offset=500, limit=250, include_fields=["ApplId", "ProjectTitle"]
     )
     assert payload == {
-        "criteria": {"fiscal_years": [2025], "exclude_subprojects": True},
+        "criteria": {
+            "fiscal_years": [2025],
+            "activity_codes": ["R01"],
+            "exclude_subprojects": True,
+        },
         "include_fields": ["ApplId", "ProjectTitle"],
         "offset": 500,
         "limit": 250,
@@ -136,9 +140,9 @@ def test_payload_pins_paging_sort_and_include_fields() -> None:
 
 
 def test_payload_defaults_to_the_table_builders_fields() -> None:
-    assert ProjectQuery(fiscal_years=[2025]).to_payload()["include_fields"] == list(
-        limits.INCLUDE_FIELDS
-    )
+    assert ProjectQuery(fiscal_years=[2025], activity_codes=["R01"]).to_payload()[
+        "include_fields"
+    ] == list(limits.INCLUDE_FIELDS)
 
 
 @pytest.mark.parametrize(
@@ -156,11 +160,13 @@ def test_payload_rejects_what_the_api_would_refuse_or_ignore(
     kwargs: dict[str, object], message: str
 ) -> None:
     with pytest.raises(QueryError, match=_re(message)):
-        ProjectQuery(fiscal_years=[2025]).to_payload(**kwargs)  # type: ignore[arg-type]
+        ProjectQuery(fiscal_years=[2025], activity_codes=["R01"]).to_payload(**kwargs)  # type: ignore[arg-type]
 
 
 def test_payload_accepts_the_last_page_of_the_window() -> None:
-    payload = ProjectQuery(fiscal_years=[2025]).to_payload(offset=14_500, limit=500)
+    payload = ProjectQuery(fiscal_years=[2025], activity_codes=["R01"]).to_payload(
+        offset=14_500, limit=500
+    )
     assert (payload["offset"], payload["limit"]) == (14_500, 500)
 
 
@@ -168,6 +174,9 @@ def test_payload_accepts_the_last_page_of_the_window() -> None:
     ("kwargs", "message"),
     [
         ({}, "no text and no filter"),
+        ({"fiscal_years": [2024, 2025]}, "no filter beyond fiscal years or active projects"),
+        ({"include_active": True}, "no filter beyond fiscal years or active projects"),
+        ({"fiscal_years": [2025], "include_active": True}, "no filter beyond fiscal years"),
         ({"exclude_subprojects": True, "use_relevance": True}, "no text and no filter"),
         ({"text": "x", "fiscal_years": [1984]}, r"Fiscal year\(s\) 1984 out of range"),
         ({"text": "x", "fiscal_years": [datetime.date.today().year + 3]}, "out of range"),
@@ -250,7 +259,7 @@ def test_query_is_immutable_and_picklable() -> None:
 
 
 def test_to_criteria_returns_a_fresh_dict() -> None:
-    q = ProjectQuery(fiscal_years=[2024])
+    q = ProjectQuery(fiscal_years=[2024], org_states=["MA"])
     q.to_criteria()["fiscal_years"].append(1999)
     assert q.to_criteria()["fiscal_years"] == [2024]
 

@@ -22,6 +22,7 @@ from reporter_finder import CacheSettings, ProjectQuery, ReporterClient
 from reporter_finder.api import limits
 from reporter_finder.api.transport import DEFAULT_USER_AGENT
 from reporter_finder.errors import (
+    IncompleteResultError,
     IncompleteResultsError,
     InvalidResponseError,
     OfflineCacheMissError,
@@ -39,7 +40,7 @@ BASE = "https://api.example.org/v2"
 PROJECTS = f"{BASE}/projects/search"
 PUBLICATIONS = f"{BASE}/publications/search"
 CF = load_fixture("projects-common-fund.json")
-CF_RECORDS: list[dict[str, Any]] = CF["results"]
+CF_RECORDS: list[dict[str, Any]] = sorted(CF["results"], key=lambda r: r["appl_id"])
 
 
 @pytest.fixture
@@ -56,6 +57,8 @@ def backend() -> Iterator[Backend]:
 
 
 ALL_CF_YEARS = list(range(2020, 2027))
+#: Every common-fund record: all are administered by OD (years alone are refused as no filter).
+CF_QUERY = ProjectQuery(fiscal_years=ALL_CF_YEARS, agencies=["OD"])
 
 
 @pytest.fixture
@@ -104,12 +107,14 @@ def test_first_page_sends_exact_payload_and_returns_the_records(
         "sort_field": "appl_id",
         "sort_order": "asc",
     }
+    records = [r for r in CF_RECORDS if r["fiscal_year"] in (2024, 2025)
+               and r["subproject_id"] is None][:3]  # fmt: skip
     mocked.post(
         PROJECTS,
-        json=page(CF_RECORDS[:3], 3),
+        json=page(records, 3),
         match=[matchers.json_params_matcher(expected, strict_match=True)],
     )
-    assert client.fetch_projects(query) == CF_RECORDS[:3]
+    assert client.fetch_projects(query) == records
 
 
 def test_include_fields_always_carry_appl_id(
@@ -120,7 +125,9 @@ def test_include_fields_always_carry_appl_id(
         json=page([{"appl_id": 1, "project_title": "T"}], 1),
         match=[
             matchers.json_params_matcher(
-                {"include_fields": ["ApplId", "ProjectTitle"]}, strict_match=False
+                # ApplId is the key; SubprojectId proves exclude_subprojects was applied.
+                {"include_fields": ["ApplId", "ProjectTitle", "SubprojectId"]},
+                strict_match=False,
             )
         ],
     )
@@ -163,7 +170,7 @@ def test_pages_to_the_end_with_offsets_and_each_record_once(
     client: ReporterClient, backend: Backend
 ) -> None:
     backend.set_records(many(1_234))
-    got = client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS))
+    got = client.fetch_projects(CF_QUERY)
     assert [r["appl_id"] for r in got] == [r["appl_id"] for r in backend.records]
     assert [(b["offset"], b["limit"]) for b in backend.bodies] == [
         (0, 500),
@@ -176,7 +183,7 @@ def test_max_results_stops_early_and_asks_only_for_what_is_needed(
     client: ReporterClient, backend: Backend
 ) -> None:
     backend.set_records(many(2_000))
-    got = client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS), max_results=600)
+    got = client.fetch_projects(CF_QUERY, max_results=600)
     assert len(got) == 600
     assert [(b["offset"], b["limit"]) for b in backend.bodies] == [(0, 500), (500, 100)]
 
@@ -185,27 +192,52 @@ def test_exactly_15000_records_are_paged_without_splitting(
     client: ReporterClient, backend: Backend
 ) -> None:
     backend.set_records(many(15_000))
-    got = client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS), include_fields=["ApplId"])
+    got = client.fetch_projects(CF_QUERY, include_fields=["ApplId"])
     assert len(backend.bodies) == 30
     assert max(b["offset"] + b["limit"] for b in backend.bodies) == limits.RESULT_WINDOW
     assert len({r["appl_id"] for r in got}) == len(got) == 15_000
 
 
-def test_short_page_before_total_raises_incomplete_results(
+def test_short_page_is_fetched_again_once_then_raises_with_the_numbers(
     client: ReporterClient, mocked: responses.RequestsMock
 ) -> None:
-    mocked.post(PROJECTS, json=page(many(500), 1_200))
-    mocked.post(PROJECTS, json=page(many(120), 1_200))
-    with pytest.raises(IncompleteResultsError, match="120 records at offset 500 where 500"):
+    records = many(620)
+    first, short = page(records[:500], 1_200), page(records[500:], 1_200)
+    mocked.post(PROJECTS, json=first)
+    mocked.post(PROJECTS, json=page([], 5_000))  # the count without the text
+    mocked.post(PROJECTS, json=short)
+    mocked.post(PROJECTS, json=first)  # one fresh retry
+    mocked.post(PROJECTS, json=short)
+    with pytest.raises(IncompleteResultError) as info:
         client.fetch_projects(ProjectQuery(text="x"))
+    assert "120 records at offset 500 where 500 were expected" in info.value.message
+    assert "(expected 1,200, got 500 after one retry)" in info.value.message
+    assert (info.value.expected, info.value.got, len(info.value.records)) == (1_200, 500, 500)
+
+
+def test_a_retry_that_comes_out_whole_is_kept(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    records = many(700)
+    mocked.post(PROJECTS, json=page(records[:500], 700))
+    mocked.post(PROJECTS, json=page(records[500:600], 700))  # short: data changed under us
+    mocked.post(PROJECTS, json=page(records[:500], 700))
+    mocked.post(PROJECTS, json=page(records[500:], 700))
+    got = client.fetch_projects(ProjectQuery(agencies=["OD"]))
+    assert [r["appl_id"] for r in got] == [r["appl_id"] for r in records]
 
 
 def test_empty_page_before_total_raises_incomplete_results(
     client: ReporterClient, mocked: responses.RequestsMock
 ) -> None:
     mocked.post(PROJECTS, json=page([], 10))
-    with pytest.raises(IncompleteResultsError, match="0 records at offset 0 where 10"):
+    mocked.post(PROJECTS, json=page([], 10))
+    with pytest.raises(IncompleteResultError, match="0 records at offset 0 where 10"):
         client.fetch_projects(ProjectQuery(text="x"))
+
+
+def test_old_error_name_still_catches() -> None:
+    assert IncompleteResultsError is IncompleteResultError
 
 
 def test_response_without_meta_total_is_invalid(
@@ -218,103 +250,108 @@ def test_response_without_meta_total_is_invalid(
 
 # --- the 15,000 window ------------------------------------------------------------------
 
-
-def _large_unless(single_key: str) -> Any:
-    def fake_total(criteria: dict[str, Any]) -> int | None:
-        return 20_000 if len(criteria.get(single_key, [])) != 1 else None
-
-    return fake_total
+WINDOW = 1_000  # the window in these tests, so that a few thousand records need splitting
 
 
-def test_large_total_is_split_by_fiscal_year_and_every_record_comes_once(
-    client: ReporterClient, backend: Backend, caplog: pytest.LogCaptureFixture
-) -> None:
-    records = many(1_500)
+@pytest.fixture
+def small_window(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> Backend:
+    monkeypatch.setattr(limits, "RESULT_WINDOW", WINDOW)
+    backend.result_window = WINDOW
+    return backend
+
+
+def spread(n: int, **fields: list[Any]) -> list[dict[str, Any]]:
+    """``n`` records whose ``fields`` cycle through the given values."""
+    records = many(n)
     for i, record in enumerate(records):
-        record["fiscal_year"] = 2020 + i % 5
-    backend.set_records(records)
-    backend.fake_total = _large_unless("fiscal_years")
-    query = ProjectQuery(
-        fiscal_years=range(2015, 2027), activity_codes=["R03", "OT2", "U24", "U54", "R25"]
-    )
+        for name, values in fields.items():
+            record[name] = values[i % len(values)]
+    return records
+
+
+def ic(abbreviation: str) -> dict[str, str]:
+    return {"abbreviation": abbreviation}
+
+
+def criteria_of(backend: Backend, key: str) -> list[Any]:
+    return [b["criteria"].get(key) for b in backend.bodies]
+
+
+def test_large_result_is_split_by_activity_code_first(
+    client: ReporterClient, small_window: Backend, caplog: pytest.LogCaptureFixture
+) -> None:
+    codes = ["R01", "R21", "K23", "U01", "P30", "T32"]
+    records = spread(3_000, activity_code=codes, fiscal_year=[2024, 2025])
+    small_window.set_records(records)
+    query = ProjectQuery(fiscal_years=[2024, 2025], activity_codes=codes)
     with caplog.at_level(logging.INFO, logger="reporter_finder.api.reporter"):
-        got = client.fetch_projects(query, include_fields=["ApplId", "FiscalYear"])
-    ids = [r["appl_id"] for r in got]
-    assert len(ids) == len(set(ids)) == 1_500
-    assert set(ids) == {r["appl_id"] for r in records}
-    single_years = [
-        b["criteria"]["fiscal_years"]
-        for b in backend.bodies
-        if len(b["criteria"]["fiscal_years"]) == 1
-    ]
-    assert sorted(y for (y,) in single_years) == list(range(2015, 2027))
-    assert all(
-        b["criteria"]["activity_codes"] == ["R03", "OT2", "U24", "U54", "R25"]
-        for b in backend.bodies
-    )
-    assert "splitting" in caplog.text
-    # 20,000 promised, 1,500 found: the coverage warning gives both numbers.
-    assert "1500 unique records fetched but RePORTER counted 20000" in caplog.text
+        got = client.fetch_projects(query, include_fields=["ApplId"])
+    assert sorted(r["appl_id"] for r in got) == [r["appl_id"] for r in records]
+    assert all(years == [2024, 2025] for years in criteria_of(small_window, "fiscal_years"))
+    assert "split" in caplog.text and "by activity code" in caplog.text
 
 
-def test_query_without_years_is_split_over_all_fiscal_years(
-    client: ReporterClient, backend: Backend
+def test_query_without_codes_is_split_by_fiscal_year(
+    client: ReporterClient, small_window: Backend
 ) -> None:
-    backend.set_records(many(600))
-    backend.fake_total = _large_unless("fiscal_years")
-    got = client.fetch_projects(ProjectQuery(org_states=["MA"]), include_fields=["ApplId"])
-    assert (
-        len(got)
-        == len({r["appl_id"] for r in got})
-        == sum(r["organization"]["org_state"] == "MA" for r in backend.records)
-    )
-    years = sorted(
-        y
-        for b in backend.bodies[1:]
-        for y in b["criteria"]["fiscal_years"]
-        if len(b["criteria"]["fiscal_years"]) == 1
-    )
-    assert years == list(range(limits.FISCAL_YEAR_MIN, datetime.date.today().year + 2))
-    # bisection: far fewer requests than one count per year plus pages
-    assert len(backend.bodies) < 2 * len(years) + 2
+    records = spread(2_500, fiscal_year=[2021, 2022, 2023, 2024, 2025])
+    small_window.set_records(records)
+    got = client.fetch_projects(CF_QUERY, include_fields=["ApplId"])
+    assert sorted(r["appl_id"] for r in got) == [r["appl_id"] for r in records]
+    # Every record has one fiscal year, so halves of the years partition the query.
+    assert criteria_of(small_window, "fiscal_years")[1:3] == [ALL_CF_YEARS[:3], ALL_CF_YEARS[3:]]
 
 
-def test_single_year_too_large_is_split_by_institute(
-    client: ReporterClient, backend: Backend, caplog: pytest.LogCaptureFixture
+def test_include_active_is_never_split_by_fiscal_year(
+    client: ReporterClient, small_window: Backend
 ) -> None:
-    records = many(900, fiscal_year=2024)
-    ics = ["NCI", "NHLBI", "NIA", "OD", "AHRQ"]  # AHRQ is outside the NIH split
-    for i, record in enumerate(records):
-        record["agency_ic_admin"] = {"abbreviation": ics[i % len(ics)]}
-    backend.set_records(records)
-    backend.fake_total = _large_unless("agencies")
-    with caplog.at_level(logging.WARNING, logger="reporter_finder.api.reporter"):
-        got = client.fetch_projects(
-            ProjectQuery(fiscal_years=[2024]), include_fields=["ApplId", "AgencyIcAdmin"]
-        )
-    assert {r["agency_ic_admin"]["abbreviation"] for r in got} == {"NCI", "NHLBI", "NIA", "OD"}
-    assert len(got) == len({r["appl_id"] for r in got}) == 720
-    single = {
-        tuple(b["criteria"]["agencies"])
-        for b in backend.bodies
-        if len(b["criteria"].get("agencies", ())) == 1
-    }
-    assert {("NCI",), ("NHLBI",), ("NIA",), ("OD",)} <= single
-    assert "720 unique records fetched but RePORTER counted 20000" in caplog.text
+    # RePORTER adds active projects of every year to each part: years cannot partition it.
+    records = spread(2_400, fiscal_year=[2018, 2024, 2025], is_active=[True, False],
+                     agency_ic_admin=[ic("NCI"), ic("NHLBI"), ic("NIA")])  # fmt: skip
+    small_window.set_records(records)
+    query = ProjectQuery(fiscal_years=[2024, 2025], include_active=True, activity_codes=["R03"],
+                         org_states=[records[0]["organization"]["org_state"]])  # fmt: skip
+    expected = {
+        r["appl_id"] for r in records
+        if r["activity_code"] == "R03"
+        and r["organization"]["org_state"] == query.org_states[0]
+        and (r["fiscal_year"] in (2024, 2025) or r["is_active"])
+    }  # fmt: skip
+    got = client.fetch_projects(query, include_fields=["ApplId"])
+    assert {r["appl_id"] for r in got} == expected
+    assert all(years == [2024, 2025] for years in criteria_of(small_window, "fiscal_years"))
 
 
-def test_single_institute_too_large_is_split_by_start_date_windows(
-    client: ReporterClient, backend: Backend
+def test_agency_split_that_misses_an_agency_falls_back_to_date_windows(
+    client: ReporterClient, small_window: Backend, caplog: pytest.LogCaptureFixture
 ) -> None:
-    records = many(300, fiscal_year=2024, agency_ic_admin={"abbreviation": "NCI"})
-    backend.set_records(records)
-    backend.fake_total = lambda c: 20_000 if "project_start_date" not in c else None
-    got = client.fetch_projects(
-        ProjectQuery(fiscal_years=[2024], agencies=["NCI"]), include_fields=["ApplId"]
-    )
-    assert len(got) == len({r["appl_id"] for r in got}) == 300
-    windows = [b["criteria"]["project_start_date"] for b in backend.bodies[1:]]
-    assert windows[0]["from_date"] == "1950-01-01"
+    # "XYZ" is an agency no list knows: splitting by agency leaves its records out, which
+    # the coverage check sees; start-date windows then cover everything.
+    records = spread(1_500, fiscal_year=[2024], agency_ic_admin=[ic("NCI"), ic("XYZ")],
+                     project_start_date=["2019-07-01T00:00:00", "2023-03-15T00:00:00"])  # fmt: skip
+    small_window.set_records(records)
+    for record in records:
+        record["activity_code"] = "R03"
+    query = ProjectQuery(fiscal_years=[2024], activity_codes=["R03"])
+    with caplog.at_level(logging.INFO, logger="reporter_finder.api.reporter"):
+        got = client.fetch_projects(query, include_fields=["ApplId"])
+    assert sorted(r["appl_id"] for r in got) == [r["appl_id"] for r in records]
+    assert "by agency covers 750 of 1500 records; trying another way" in caplog.text
+    windows = [w for w in criteria_of(small_window, "project_start_date") if w]
+    assert windows[0] == {"from_date": "1950-01-01", "to_date": windows[1]["from_date"]}
+
+
+def test_records_outside_every_split_raise_with_the_numbers(
+    client: ReporterClient, small_window: Backend
+) -> None:
+    records = spread(1_500, fiscal_year=[2024], activity_code=["R03"],
+                     agency_ic_admin=[ic("NCI"), ic("XYZ")])  # fmt: skip
+    small_window.set_records(records)
+    small_window.hidden_under["project_start_date"] = {r["appl_id"] for r in records[::2]}
+    with pytest.raises(IncompleteResultError) as info:
+        client.fetch_projects(ProjectQuery(fiscal_years=[2024], activity_codes=["R03"]))
+    assert "no way of splitting" in info.value.message
+    assert "its 1,500 records (by agency: 750; by project start date: 750)" in info.value.message
 
 
 def test_part_that_cannot_be_split_raises_result_window_error(
@@ -427,7 +464,7 @@ def test_pages_start_at_least_one_second_apart(
 
     for _ in range(3):
         mocked.add_callback(responses.POST, PROJECTS, callback=callback)
-    client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS))
+    client.fetch_projects(CF_QUERY)
     assert [b - a for a, b in itertools.pairwise(starts)] == [1.0, 1.0]
     assert fake.sleeps == [0.75, 0.75]  # only the part of the second not spent waiting
 
@@ -505,7 +542,7 @@ def test_progress_bar_goes_to_stderr_when_asked(
     with ReporterClient(
         BASE, cache=CacheSettings(mode="off"), clock=fake.clock, sleep=fake.sleep, progress=True
     ) as client:
-        client.fetch_projects(ProjectQuery(fiscal_years=ALL_CF_YEARS))
+        client.fetch_projects(CF_QUERY)
     out, err = capsys.readouterr()
     assert out == ""
     assert "RePORTER" in err

@@ -71,7 +71,9 @@ def test_pages_over_keep_alive_connections(reporter_server: StandIn) -> None:
         r["subproject_id"] = None
     reporter_server.set_records(records)
     with make_client(reporter_server.url) as client:
-        got = client.fetch_projects(ProjectQuery(fiscal_years=CF_YEARS), include_fields=["ApplId"])
+        got = client.fetch_projects(
+            ProjectQuery(fiscal_years=CF_YEARS, agencies=["OD"]), include_fields=["ApplId"]
+        )
     assert [r["appl_id"] for r in got] == sorted(r["appl_id"] for r in records)
     assert [(b["offset"], b["limit"]) for b in reporter_server.bodies()] == [
         (0, 500),
@@ -86,7 +88,7 @@ def test_real_retries_honour_retry_after_then_back_off(reporter_server: StandIn)
     reporter_server.faults.status(429, retry_after="3", body="slow down")
     reporter_server.faults.status(503)
     with make_client(reporter_server.url, sleep=sleeps.append) as client:
-        assert client.count(ProjectQuery(fiscal_years=[2024])) == FY2024
+        assert client.count(ProjectQuery(fiscal_years=[2024], agencies=["OD"])) == FY2024
     assert len(reporter_server.requests) == 3
     # Retry-After: 3 s. The 503 is the second consecutive error: 1 s × 2**1 plus ≤ 0.5 s jitter.
     assert len(sleeps) == 2
@@ -97,7 +99,7 @@ def test_real_retries_honour_retry_after_then_back_off(reporter_server: StandIn)
 def test_real_retries_wait_on_the_throttle(reporter_server: StandIn) -> None:
     reporter_server.faults.status(503)
     with make_client(reporter_server.url, min_interval=0.3) as client:
-        client.count(ProjectQuery(fiscal_years=[2024]))
+        client.count(ProjectQuery(fiscal_years=[2024], agencies=["OD"]))
     first, second = (r.started for r in reporter_server.requests)
     # The first retry has no backoff: the throttle spaces it. Arrival times are measured by the
     # server, so they carry the first request's TCP connect and thread scheduling on a busy
@@ -140,17 +142,17 @@ def test_read_timeouts_are_retried_then_raise(reporter_server: StandIn) -> None:
 def test_one_slow_answer_is_retried_and_succeeds(reporter_server: StandIn) -> None:
     reporter_server.faults.delay(0.5)
     with make_client(reporter_server.url, timeout=(1.0, 0.2), sleep=lambda s: None) as client:
-        assert client.count(ProjectQuery(fiscal_years=[2024])) == FY2024
+        assert client.count(ProjectQuery(fiscal_years=[2024], agencies=["OD"])) == FY2024
 
 
 def test_truncated_json_is_retried_then_succeeds_or_fails(reporter_server: StandIn) -> None:
     reporter_server.faults.truncated()
     with make_client(reporter_server.url) as client:
-        assert client.count(ProjectQuery(fiscal_years=[2024])) == FY2024
+        assert client.count(ProjectQuery(fiscal_years=[2024], agencies=["OD"])) == FY2024
     reporter_server.faults.truncated(times=3)
     client = make_client(reporter_server.url, max_attempts=3)
     with client, pytest.raises(InvalidResponseError):
-        client.count(ProjectQuery(fiscal_years=[2024]))
+        client.count(ProjectQuery(fiscal_years=[2024], agencies=["OD"]))
 
 
 def test_refused_connection_is_a_connection_error() -> None:
@@ -166,7 +168,7 @@ def test_refused_connection_is_a_connection_error() -> None:
 
 def test_cache_round_trip_then_offline(reporter_server: StandIn, tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite"
-    query = ProjectQuery(fiscal_years=[2024, 2025])
+    query = ProjectQuery(fiscal_years=[2024, 2025], agencies=["OD"])
     with make_client(reporter_server.url, cache=CacheSettings(path=path), min_interval=0.2) as c:
         first = c.fetch_projects(query)
     started = time.monotonic()

@@ -11,6 +11,7 @@ Only ``reporter_finder.cli`` turns them into terminal messages.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 BODY_EXCERPT_CHARS = 500
@@ -163,6 +164,19 @@ class IncompleteResultError(ReporterError):
                 "records": self.records}  # fmt: skip
 
 
+def partial_note(problems: Sequence[IncompleteResultError]) -> str | None:
+    """The one line that marks a partial result (None when ``problems`` is empty).
+
+    Written into partial files (JSON metadata, a comment line, a sidecar file) and printed
+    on stderr, so that a partial list is never taken for a whole one.
+    """
+    if not problems:
+        return None
+    first = problems[0].message
+    more = f"; and {len(problems) - 1} more part(s)" if len(problems) > 1 else ""
+    return f"PARTIAL RESULT: records may be missing ({first}{more})"
+
+
 #: The name this error had in 0.1; kept so existing ``except`` clauses still work.
 IncompleteResultsError = IncompleteResultError
 
@@ -218,4 +232,5 @@ __all__ = [
     "ReporterHTTPError",
     "ReporterTimeoutError",
     "ResultWindowError",
+    "partial_note",
 ]

@@ -27,7 +27,7 @@ from reporter_finder.tables.clean import to_int
 from reporter_finder.tables.projects import as_records
 
 if TYPE_CHECKING:  # pragma: no cover
-    from reporter_finder.api.reporter import ReporterClient
+    from reporter_finder.api.reporter import Records, ReporterClient
 
 __all__ = [
     "DEFAULT_YEARS",
@@ -204,8 +204,11 @@ def filter_records(
 
 
 def fetch_records(
-    queries: Iterable[ProjectQuery], client: ReporterClient | None = None
-) -> list[dict[str, Any]]:
+    queries: Iterable[ProjectQuery],
+    client: ReporterClient | None = None,
+    *,
+    allow_partial: bool = False,
+) -> Records:
     """Run every query and merge the records on ``appl_id`` (first copy wins).
 
     The parts of a :func:`split_query` overlap (a project matching terms of two parts comes
@@ -215,13 +218,21 @@ def fetch_records(
     Args:
         queries: the queries to run, e.g. ``split_query(default_query(...))``.
         client: the client to fetch with; without one, a default client is created and closed.
+        allow_partial: keep going when a part cannot be proven complete; the problems are in
+            the result's ``incomplete`` (empty when the result is whole).
+
+    Returns:
+        The records, a list whose ``incomplete`` attribute lists what could not be proven.
 
     Raises:
-        ReporterError: any failure of the client.
+        IncompleteResultError: a part could not be proven complete (unless ``allow_partial``).
+        ReporterError: any other failure of the client.
 
     Example:
         >>> records = fetch_records(split_query(query), client)  # doctest: +SKIP
     """
+    from reporter_finder.api.reporter import Records
+
     owned = client is None
     if client is None:
         from reporter_finder.api.reporter import ReporterClient
@@ -230,8 +241,11 @@ def fetch_records(
     try:
         merged: dict[Any, dict[str, Any]] = {}
         unkeyed: list[dict[str, Any]] = []
+        incomplete = []
         for query in queries:
-            for record in client.iter_projects(query):
+            fetched = client.fetch_projects(query, allow_partial=allow_partial)
+            incomplete.extend(fetched.incomplete)
+            for record in fetched:
                 appl_id = record.get("appl_id")
                 try:
                     if appl_id is not None:
@@ -240,7 +254,9 @@ def fetch_records(
                 except TypeError:  # unhashable (a list): cannot be matched either
                     pass
                 unkeyed.append(record)
-        return [*merged.values(), *unkeyed]
+        result = Records([*merged.values(), *unkeyed])
+        result.incomplete.extend(incomplete)
+        return result
     finally:
         if owned:
             client.close()

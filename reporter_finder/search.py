@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from reporter_finder.api.query import ProjectQuery
-from reporter_finder.errors import NotFoundError
+from reporter_finder.errors import IncompleteResultError, NotFoundError, partial_note
 from reporter_finder.rank.lexicon import Lexicon, Skill
 from reporter_finder.rank.ranker import rank_pis
 from reporter_finder.rank.relevance import score_projects
@@ -73,6 +73,8 @@ class MentorSearch:
         as_of: the date activity and recency were judged on.
         query: the retrieval query (:func:`default_query` with the search's filters); when
             records were given it was not sent, its filters were applied to them instead.
+        incomplete: what could not be proven complete when a partial result was allowed
+            (``find_mentors(..., allow_partial=True)``); empty for a whole result.
 
     Example:
         >>> search = find_mentors("cardiology", records=load_records("cardio.json"))
@@ -88,6 +90,12 @@ class MentorSearch:
     queries: tuple[ProjectQuery, ...]
     as_of: date
     query: ProjectQuery
+    incomplete: tuple[IncompleteResultError, ...] = ()
+
+    @property
+    def partial_note(self) -> str | None:
+        """One line saying the result is partial and why, or None when it is whole."""
+        return partial_note(self.incomplete)
 
     @property
     def grants(self) -> pd.DataFrame:
@@ -182,7 +190,7 @@ class MentorSearch:
         # exception (and keeps openpyxl out of every search).
         from reporter_finder.leads.export import lead_list, write_leads
 
-        return write_leads(lead_list(self.ranked, top=top), path, fmt)
+        return write_leads(lead_list(self.ranked, top=top), path, fmt, partial=self.partial_note)
 
 
 def find_mentors(
@@ -201,6 +209,7 @@ def find_mentors(
     as_of: date | None = None,
     weights: RankWeights | None = None,
     lexicon: Lexicon | None = None,
+    allow_partial: bool = False,
 ) -> MentorSearch:
     """Find and rank NIH-funded PIs as research mentors, in one call.
 
@@ -217,6 +226,8 @@ def find_mentors(
             created (and closed) when neither a client nor records are given.
         records: RePORTER project records already in hand (e.g. ``load_records(path)``);
             nothing is fetched, and the filters are applied to them where the fields exist.
+        allow_partial: keep what was fetched when a part of the result cannot be proven
+            complete, instead of raising; ``result.incomplete`` then says what is missing.
         as_of: the date "active", months left and recency are judged on; default today.
         weights: ranking weights; default ``RankWeights()``.
         lexicon: the vocabulary; default the packaged one.
@@ -227,6 +238,9 @@ def find_mentors(
     Raises:
         QueryError: invalid filter values or track.
         DataFormatError: an item of ``records`` is not a project record (a mapping).
+        IncompleteResultError: the result could not be proven complete (see
+            ``allow_partial``).
+        FilterIgnoredError: RePORTER ignored a criterion it was sent.
         ReporterError: fetching failed (see :class:`~reporter_finder.api.reporter.ReporterClient`).
 
     Example:
@@ -248,19 +262,21 @@ def find_mentors(
         today=day,
     )
     chosen: Sequence[Mapping[str, Any]]  # filtered records or fetched dicts
+    incomplete: tuple[IncompleteResultError, ...] = ()
     if records is not None:
         queries: tuple[ProjectQuery, ...] = ()
         chosen = filter_records(records, query)
     else:
         queries = split_query(query)
-        chosen = fetch_records(queries, client)
+        fetched = fetch_records(queries, client, allow_partial=allow_partial)
+        chosen, incomplete = fetched, tuple(fetched.incomplete)
     tables = build_tables(chosen, as_of=day)
     ranked = rank_pis(tables, match.specialty, resolved, track, weights=weights, as_of=day)
     if active_only:
         ranked = _active_only(ranked)
     return MentorSearch(
         ranked=ranked, tables=tables, specialty=match, skills=resolved, track=track,
-        queries=queries, as_of=day, query=query,
+        queries=queries, as_of=day, query=query, incomplete=incomplete,
     )  # fmt: skip
 
 

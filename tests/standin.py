@@ -63,6 +63,7 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime
+import functools
 import json
 import re
 import threading
@@ -586,6 +587,12 @@ def _text_matches(record: dict[str, Any], search: dict[str, Any]) -> bool:
         str(record.get(key) or "") for n in names for key in _SEARCH_FIELD_KEYS[n]
     ).lower()
     operator = str(search.get("operator") or "and").lower()
+    return _text_hit(haystack, text, operator)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _text_hit(haystack: str, text: str, operator: str) -> bool:
+    # Cached: synthetic records repeat a few texts, and every page re-filters every record.
     if operator == "advanced":
         return _BooleanParser(text, haystack).parse()
     tokens = [m.group(1) or m.group(2) for m in re.finditer(r'"([^"]+)"|(\S+)', text)]

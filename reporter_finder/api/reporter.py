@@ -204,7 +204,8 @@ class ReporterClient(SessionOwner):
             if problem is not None:
                 if not allow_partial:
                     raise problem
-                logger.warning("RePORTER: keeping a partial result: %s", problem.message)
+                # INFO: the caller asked for this and reports it (the CLI on stderr).
+                logger.info("RePORTER: keeping a partial result: %s", problem.message)
                 result.incomplete.append(problem)
             result.extend(records)
         return result
@@ -446,7 +447,7 @@ class ReporterClient(SessionOwner):
         if not query.has_text or total < TEXT_CHECK_FLOOR:
             return
         payload = query.to_payload(offset=0, limit=1, include_fields=("ApplId",))
-        text = payload["criteria"].pop("advanced_text_search")
+        del payload["criteria"]["advanced_text_search"]
         key = json.dumps(payload, sort_keys=True)
         url = self.transport.url_for(limits.PROJECTS_PATH)
         if key not in self._counts_without_text:
@@ -458,8 +459,7 @@ class ReporterClient(SessionOwner):
         if self._counts_without_text[key] == total:
             raise FilterIgnoredError(
                 f"RePORTER ignored the text filter: it counts {total:,} records for "
-                f"{query.describe()}, exactly as many as without the text "
-                f"{text.get('search_text')!r}",
+                f"{query.describe()}, and exactly as many without the text",
                 criterion="advanced_text_search",
                 url=url,
                 hint="The API may have changed how it reads advanced_text_search; report it, "

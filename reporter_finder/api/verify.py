@@ -170,8 +170,8 @@ def _appl_id(record: Mapping[str, Any], query: ProjectQuery) -> str | None:
 
 def _project_num(record: Mapping[str, Any], query: ProjectQuery) -> str | None:
     numbers = [_text(record.get(k)) for k in ("project_num", "core_project_num")]
-    numbers = [n for n in numbers if n]
-    if not query.project_nums or not numbers:
+    # A pattern may target either number, so judge only a record that carries both.
+    if not query.project_nums or not all(numbers):
         return None
     patterns = [_wildcard(p) for p in query.project_nums]
     if any(p.match(n) for p in patterns for n in numbers):
@@ -186,7 +186,10 @@ def _date_check(what: str) -> Callable[[Mapping[str, Any], ProjectQuery], str | 
         text = api_date_text(record.get(f"project_{what}_date"))
         if (low is None and high is None) or text is None:
             return None
-        day = datetime.date.fromisoformat(text)
+        try:
+            day = datetime.date.fromisoformat(text)
+        except ValueError:  # "2020-02-30": no date at all, so nothing to judge
+            return None
         if (low is not None and day < low) or (high is not None and day > high):
             return f"project {what} date {text}"
         return None
@@ -196,7 +199,8 @@ def _date_check(what: str) -> Callable[[Mapping[str, Any], ProjectQuery], str | 
 
 def _subproject(record: Mapping[str, Any], query: ProjectQuery) -> str | None:
     sub = record.get("subproject_id")
-    if not query.exclude_subprojects or sub is None or _text(sub) == "":
+    # A string ("7754") in most captures; an int would be the same id in another type.
+    if not query.exclude_subprojects or sub is None or (isinstance(sub, str) and not sub.strip()):
         return None
     return f"subproject id {sub}"
 

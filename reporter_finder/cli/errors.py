@@ -15,7 +15,8 @@ import click
 from reporter_finder.cli.terminal import _META_QUIET, _META_VERBOSE, _logging_to_stderr
 from reporter_finder.errors import (
     DataFormatError,
-    IncompleteResultsError,
+    FilterIgnoredError,
+    IncompleteResultError,
     InvalidResponseError,
     LexiconError,
     OfflineCacheMissError,
@@ -43,7 +44,10 @@ _DEFAULT_HINTS: tuple[tuple[type[ReporterError], str], ...] = (
      "projects/search response saved as JSON"),
     (RateLimitError, "RePORTER is limiting requests: wait a few minutes and try again"),
     (ResultWindowError, "narrow the search with --years, --state or --mechanism"),
-    (IncompleteResultsError, "try again; RePORTER ended a page early"),
+    (IncompleteResultError, "try again later, or pass --allow-partial to keep what was "
+     "fetched, marked partial"),
+    (FilterIgnoredError, "RePORTER ignored part of the query; use --load with saved records "
+     "meanwhile, and report it"),
     (InvalidResponseError, "try again later; rerun with -v to see the requests"),
     (ReporterHTTPError, "RePORTER may be down: try again later, or use --offline for cached "
      "searches"),

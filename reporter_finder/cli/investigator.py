@@ -20,8 +20,9 @@ from reporter_finder.cli.options import (
     publication_options,
     verbosity_options,
 )
-from reporter_finder.cli.terminal import _quiet
+from reporter_finder.cli.terminal import _quiet, warn_partial
 from reporter_finder.cli.values import Network, Output, Publications
+from reporter_finder.errors import partial_note
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
     import pandas as pd
@@ -78,8 +79,9 @@ def _choose_pi(matches: pd.DataFrame, who: str) -> str:
 
 def _pi_tables(
     who: str, network: Network, load: Path | None, as_of: datetime.date | None
-) -> Tables:
-    """The tables of one PI's projects: from ``--load``, or asked for by profile id or name.
+) -> tuple[Tables, str | None]:
+    """The tables of one PI's projects (from ``--load``, or asked for by profile id or name),
+    and the note of a partial result (None when whole).
 
     ``as_of`` (``None``: today) is the day the grants' "active" and "months left" are judged on.
     """
@@ -87,8 +89,11 @@ def _pi_tables(
     from reporter_finder.tables.build import build_tables
     from reporter_finder.tables.records import load_records
 
-    records = load_records(load) if load else network.client().fetch_projects(pi_query(who))
-    return build_tables(records, as_of=as_of)
+    if load:
+        return build_tables(load_records(load), as_of=as_of), None
+    client = network.client()
+    records = client.fetch_projects(pi_query(who), allow_partial=network.allow_partial)
+    return build_tables(records, as_of=as_of), partial_note(records.incomplete)
 
 
 def _pi_publications(
@@ -136,7 +141,7 @@ def pi(
     from reporter_finder.tables.people import find_pi
 
     who = " ".join(who.split())
-    tables = _pi_tables(who, network, load, as_of)
+    tables, partial = _pi_tables(who, network, load, as_of)
     pi_key = _choose_pi(find_pi(tables.pis, who), who)
     papers = _pi_publications(tables, pi_key, network, pubs, email, load)
     rows = pi_grant_details(tables, pi_key, publications=papers)
@@ -145,9 +150,10 @@ def pi(
         click.echo(f"{person.pi_name} — {_shown(person.pi_title, 'title not given')}, "
                    f"{person.organization}, {_shown(person.department, 'department not given')} "
                    f"(profile id {person.profile_id})")  # fmt: skip
-    write_table(rows, output.path, output.fmt, table_columns=PI_TABLE_COLUMNS)
+    write_table(rows, output.path, output.fmt, table_columns=PI_TABLE_COLUMNS, partial=partial)
     if output.fmt == "table" and output.to_stdout and papers is not None:
         click.echo(f"\nPublications linked to these grants ({len(papers)}, most recent first):")
         for citation, url in zip(papers["citation"], papers["pubmed_url"], strict=True):
             click.echo(f"  {citation}  {url}")
     output.done(len(rows), "grants")
+    warn_partial(partial, "the output" if output.to_stdout else output.path)

@@ -22,7 +22,7 @@ from reporter_finder.cli.options import (
     ranking_options,
     verbosity_options,
 )
-from reporter_finder.cli.terminal import say
+from reporter_finder.cli.terminal import say, warn_partial
 from reporter_finder.cli.values import (
     Filters,
     Network,
@@ -31,6 +31,7 @@ from reporter_finder.cli.values import (
     Ranking,
     check_writable,
 )
+from reporter_finder.errors import partial_note
 
 # --- search and grants ----------------------------------------------------------------------
 
@@ -56,6 +57,7 @@ def _find(
         client=None if load else network.client(),
         records=load_records(load) if load else None,
         as_of=as_of,
+        allow_partial=network.allow_partial,
     )
     _note_specialty(result.specialty)
     return result
@@ -148,8 +150,9 @@ def search(
             say(f"Warning: the publication columns need the network ({network_problem(exc)}); "
                 "the lead list is written without them.")  # fmt: skip
     leads = lead_list(ranked, top=ranking.top)
-    count = write_leads(leads, output.path, output.fmt)
+    count = write_leads(leads, output.path, output.fmt, partial=result.partial_note)
     _written(filters, output, count, "PIs")
+    warn_partial(result.partial_note, _where(output.path))
 
 
 #: Columns of the ``grants`` table in the terminal view (files get every column).
@@ -192,8 +195,10 @@ def grants(
 
     result = _find(filters, network, load, None, as_of)
     table = relevant_grants(result, active_only=filters.active_only)
-    count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS)
+    count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS,
+                        partial=result.partial_note)  # fmt: skip
     _written(filters, output, count, "grants")
+    warn_partial(result.partial_note, _where(output.path))
 
 
 # --- fetch ----------------------------------------------------------------------------------
@@ -228,12 +233,20 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
         institutions=filters.institutions, activity_codes=filters.mechanisms,
     ))  # fmt: skip
     client = network.client()
-    records = fetch_records(queries, client)
+    records = fetch_records(queries, client, allow_partial=network.allow_partial)
     fetched_at = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     meta = {"queries": [q.to_criteria() for q in queries], "api_url": client.base_url,
             "fetched_at": fetched_at}  # fmt: skip
+    note = partial_note(records.incomplete)
+    if note is not None:
+        meta["partial"] = note
     count = write_records(records, save, meta=meta)
     if count == 0:
         _widen_hint(filters, "records")
     if save != "-":
         say(f"Saved {count} records to {save}.")
+    warn_partial(note, _where(save))
+
+
+def _where(path: str) -> str:
+    return "the output" if path == "-" else path

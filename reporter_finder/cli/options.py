@@ -133,15 +133,16 @@ def _cache_mode(offline: bool, no_cache: bool, refresh: bool) -> str:
 
 
 def network_options(f: F) -> F:
-    """API URL, cache mode, timeout and retries."""
+    """API URL, cache mode, timeout, retries and --allow-partial."""
 
     def pack(f: F) -> F:
         @functools.wraps(f)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             mode = _cache_mode(kwargs.pop("offline"), kwargs.pop("no_cache"), kwargs.pop("refresh"))
             kwargs["network"] = Network(
-                kwargs.pop("api_url"), mode, kwargs.pop("timeout"), kwargs.pop("retries")
-            )
+                kwargs.pop("api_url"), mode, kwargs.pop("timeout"), kwargs.pop("retries"),
+                kwargs.pop("allow_partial"),
+            )  # fmt: skip
             return f(*args, **kwargs)
 
         return wrapper  # type: ignore[return-value]
@@ -159,6 +160,10 @@ def network_options(f: F) -> F:
         click.option("--retries", type=click.IntRange(min=0, max=10), default=4,
                      show_default=True, metavar="N",
                      help="Retries after a failed request (with growing pauses)."),
+        click.option("--allow-partial", is_flag=True,
+                     help="When RePORTER's answer cannot be proven complete (its data changed "
+                     "during the download, pages disagree), write what was fetched, marked "
+                     "partial, instead of failing."),
         pack,
     )(f)  # fmt: skip
 

@@ -19,7 +19,7 @@ from reporter_finder.cli.options import (
     publication_options,
     verbosity_options,
 )
-from reporter_finder.cli.terminal import say
+from reporter_finder.cli.terminal import say, warn_partial
 from reporter_finder.cli.values import ApplicantText, Network, Output, Publications, check_writable
 
 # --- draft ----------------------------------------------------------------------------------
@@ -103,13 +103,14 @@ def draft(
     if from_csv is not None:
         from reporter_finder.leads.sheet import read_leads
 
-        tables = _pi_tables("", network, load, as_of) if load else None  # better grants when given
+        tables = _pi_tables("", network, load, as_of)[0] if load else None  # better grants
         drafts = draft_batch(read_leads(from_csv), tables, who, top=top, template=text)
         paths = write_drafts(drafts, out_dir, from_addr=email)
         say(f"Wrote {len(drafts)} drafts to {out_dir}: {', '.join(p.name for p in paths)}")
         return
     assert profile_id is not None  # exactly one of PROFILE_ID and --from: checked above
-    tables = _pi_tables(profile_id, network, load, as_of)
+    tables, partial = _pi_tables(profile_id, network, load, as_of)
+    warn_partial(partial, "the PI's grant list behind this draft")
     papers = _pi_publications(tables, profile_id, network, pubs, email, load)
     letter = draft_for_pi(tables, profile_id, who, publications=papers, template=text)
     if output == "-":

@@ -77,6 +77,12 @@ def say(message: str) -> None:
         click.echo(message, err=True)
 
 
+def warn_partial(note: str | None, where: str) -> None:
+    """Say on stderr that ``where`` holds a partial result (even with ``-q``: it matters)."""
+    if note is not None:
+        click.echo(f"Warning: {where} holds a {note}", err=True)
+
+
 def _stdin_is_terminal() -> bool:
     """Whether a person can answer a question (not a pipe, a script or CI)."""
     return sys.stdin.isatty()

@@ -158,6 +158,7 @@ class Network:
     cache_mode: str
     timeout: float
     retries: int
+    allow_partial: bool = False
 
     def client(self) -> ReporterClient:
         """The command's RePORTER client (one per command, closed when the command ends)."""

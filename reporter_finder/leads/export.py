@@ -13,6 +13,11 @@ Every writer here shares three rules:
 * **Atomic writes.** A file is written to a temporary file in the same directory and then
   renamed over the destination with :func:`os.replace`, so an interrupted run never leaves a
   half-written lead list; the temporary file is removed on failure. ``"-"`` means stdout.
+* **Partial results are marked.** A result kept with ``--allow-partial`` carries a note: in
+  JSON it is ``{"meta": {"partial": note}, "results": [...]}`` instead of a bare list, in the
+  terminal table a first ``# PARTIAL RESULT: …`` line, and beside a CSV, JSONL or XLSX file a
+  sidecar ``<file>.partial.txt`` (the columns stay the lead list's fixed ones). Writing a
+  whole result removes a sidecar left by an earlier partial run.
 
 The columns are :mod:`reporter_finder.schema`'s; cell values and text are
 :mod:`~reporter_finder.leads.cells`'s; the workbook and the terminal table are drawn by
@@ -184,13 +189,16 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
     return leads
 
 
-def write_leads(leads: pd.DataFrame, dest: str | os.PathLike[str], fmt: str) -> int:
+def write_leads(
+    leads: pd.DataFrame, dest: str | os.PathLike[str], fmt: str, *, partial: str | None = None
+) -> int:
     """Write a lead list (or a ranked table, turned into one) to ``dest`` in ``fmt``.
 
     Args:
         leads: the result of :func:`lead_list`; a ranked table is passed through it first.
         dest: a file path, or ``"-"`` for stdout.
         fmt: one of :data:`FORMATS` (see :func:`infer_format`).
+        partial: the note of a partial result (see the module doc), or None.
 
     Returns:
         The number of data rows written.
@@ -212,6 +220,7 @@ def write_leads(leads: pd.DataFrame, dest: str | os.PathLike[str], fmt: str) -> 
         list_columns=LEAD_LIST_COLUMNS,
         table_columns=LEAD_TABLE_COLUMNS,
         freeze_columns=LEAD_FROZEN_COLUMNS,
+        partial=partial,
     )
 
 
@@ -223,6 +232,7 @@ def write_table(
     list_columns: Collection[str] | None = None,
     table_columns: Sequence[str] | None = None,
     freeze_columns: int = 0,
+    partial: str | None = None,
 ) -> int:
     """Write any table (grants, projects, a PI's grants) to ``dest`` in ``fmt``.
 
@@ -234,6 +244,7 @@ def write_table(
             the other formats lists are joined with ``"; "``. ``None`` detects list cells.
         table_columns: the subset of columns shown by the ``table`` format (all when ``None``).
         freeze_columns: how many left columns stay visible when scrolling an XLSX sheet.
+        partial: the note of a partial result (see the module doc), or None.
 
     Returns:
         The number of data rows written.
@@ -259,15 +270,47 @@ def write_table(
     else:
         render = {
             "csv": lambda out: _write_csv(out, columns, rows),
-            "json": lambda out: _write_json(out, columns, rows, lists, lines=False),
-            "jsonl": lambda out: _write_json(out, columns, rows, lists, lines=True),
-            "table": lambda out: write_terminal_table(
-                out, columns, rows, table_columns, width=terminal_width(dest)
+            "json": lambda out: _write_json(
+                out, columns, rows, lists, lines=False, partial=partial
             ),
+            "jsonl": lambda out: _write_json(out, columns, rows, lists, lines=True),
+            "table": lambda out: _write_table(out, columns, rows, table_columns, dest, partial),
         }[fmt]
         _emit(dest, render, binary=False)
+    if fmt in ("csv", "jsonl", "xlsx"):
+        _mark_partial(dest, partial)
     logger.debug("wrote %d rows as %s to %s", len(rows), fmt, dest)
     return len(rows)
+
+
+def partial_sidecar(dest: str | os.PathLike[str]) -> Path:
+    """The file beside ``dest`` that marks it as a partial result: ``<dest>.partial.txt``."""
+    return Path(f"{os.fspath(dest)}.partial.txt")
+
+
+def _mark_partial(dest: str | os.PathLike[str], partial: str | None) -> None:
+    if str(dest) == "-":
+        return  # stdout: the command says it on stderr
+    sidecar = partial_sidecar(dest)
+    if partial is None:
+        # A whole result replaces a partial one: its old mark would now be wrong.
+        sidecar.unlink(missing_ok=True)
+        return
+    with atomic_open(sidecar, binary=False) as handle:
+        handle.write(f"{os.path.basename(os.fspath(dest))}: {partial}\n")
+
+
+def _write_table(
+    out: IO[str],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    table_columns: Sequence[str] | None,
+    dest: str | os.PathLike[str],
+    partial: str | None,
+) -> None:
+    if partial is not None:
+        out.write(f"# {partial}\n")
+    write_terminal_table(out, columns, rows, table_columns, width=terminal_width(dest))
 
 
 def write_records(
@@ -365,6 +408,7 @@ def _write_json(
     list_columns: Collection[str],
     *,
     lines: bool,
+    partial: str | None = None,
 ) -> None:
     is_list = [column in list_columns for column in columns]
     records = (
@@ -379,7 +423,10 @@ def _write_json(
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
     else:
-        out.write(json.dumps(list(records), ensure_ascii=False, allow_nan=False, indent=2) + "\n")
+        data: Any = list(records)
+        if partial is not None:  # the envelope load_records and RePORTER itself use
+            data = {"meta": {"partial": partial}, "results": data}
+        out.write(json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2) + "\n")
 
 
 # --- destinations -------------------------------------------------------------------------
@@ -407,6 +454,7 @@ __all__ = [
     "FORMATS",
     "infer_format",
     "lead_list",
+    "partial_sidecar",
     "write_leads",
     "write_records",
     "write_table",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reporter_finder.api.query import ProjectQuery
+from reporter_finder.api.reporter import Records
 
 
 class FakeClient:
@@ -19,6 +20,9 @@ class FakeClient:
     def iter_projects(self, query: ProjectQuery) -> Iterator[dict[str, Any]]:
         self.queries.append(query)
         yield from self.records
+
+    def fetch_projects(self, query: ProjectQuery, *, allow_partial: bool = False) -> Records:
+        return Records(self.iter_projects(query))
 
     def close(self) -> None:  # pragma: no cover - must not be called on a caller's client
         self.closed = True

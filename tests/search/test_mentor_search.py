@@ -11,6 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from reporter_finder.api.reporter import Records
 from reporter_finder.errors import InvalidArgumentError, NotFoundError, ReporterError
 from reporter_finder.leads.export import lead_list, write_leads
 from reporter_finder.schema import COMPONENT_COLUMNS, LEAD_LIST_HEADER
@@ -46,8 +47,8 @@ def test_the_result_holds_the_query_and_the_tables_behind_the_ranking(
 
 def test_queries_are_the_query_split_for_sending(common_fund_records: list[dict]) -> None:
     class Client:
-        def iter_projects(self, query: object) -> list[dict]:
-            return common_fund_records[:10]
+        def fetch_projects(self, query: object, *, allow_partial: bool = False) -> Records:
+            return Records(common_fund_records[:10])
 
     result = find_mentors("cardiology", client=Client(), as_of=AS_OF)  # type: ignore[arg-type]
     assert result.queries == split_query(result.query)

@@ -33,7 +33,7 @@ def fields_to_check(query: ProjectQuery) -> tuple[str, ...]:
     """The ``include_fields`` names a record needs for :func:`check_record` to test ``query``."""
     needed: list[str] = ["ApplId"]
     if query.fiscal_years:
-        needed += ["FiscalYear", *(["IsActive"] if query.include_active else [])]
+        needed += ["FiscalYear", *(["IsActive", "ProjectEndDate"] if query.include_active else [])]
     if query.activity_codes:
         needed.append("ActivityCode")
     if query.org_states or query.org_cities or query.org_names or query.dept_types:
@@ -86,9 +86,20 @@ def _fiscal_year(record: Mapping[str, Any], query: ProjectQuery) -> str | None:
     year = int(year) if isinstance(year, str) and year.strip().isdigit() else year
     if not isinstance(year, int) or year in query.fiscal_years:
         return None
-    if query.include_active and record.get("is_active") is not False:
-        return None  # active projects of any year are asked for (or activity is unknown)
+    if query.include_active and _maybe_active(record, query):
+        return None  # active projects of any year are asked for
     return f"fiscal year {year}"
+
+
+def _maybe_active(record: Mapping[str, Any], query: ProjectQuery) -> bool:
+    """Whether RePORTER could count the record as active: its flag says so or is missing, or
+    (the flag and the criterion's notion of "active" may differ) the project ends after the
+    first asked fiscal year began."""
+    if record.get("is_active") is not False:
+        return True
+    end = api_date_text(record.get("project_end_date"))
+    first_day = datetime.date(min(query.fiscal_years) - 1, 10, 1).isoformat()
+    return end is None or end >= first_day
 
 
 def _activity_code(record: Mapping[str, Any], query: ProjectQuery) -> str | None:

@@ -22,6 +22,7 @@ from reporter_finder import CacheSettings, ProjectQuery, ReporterClient
 from reporter_finder.api import limits
 from reporter_finder.api.transport import DEFAULT_USER_AGENT
 from reporter_finder.errors import (
+    FilterIgnoredError,
     IncompleteResultError,
     IncompleteResultsError,
     InvalidResponseError,
@@ -589,3 +590,103 @@ def test_single_id_above_the_publication_window_raises(
     mocked.post(PUBLICATIONS, json=page([], 10_001))
     with pytest.raises(ResultWindowError, match="R01X0 has 10,001 publication links"):
         list(client.iter_publications(core_project_nums=["R01X0"]))
+
+
+def test_a_batch_over_one_page_is_cut_so_that_no_page_straddles_a_tie(
+    client: ReporterClient, backend: Backend
+) -> None:
+    # 40 core projects with 30 links each (1,200): the first answer is too long for one
+    # page, so the batch is asked again in pieces whose links fit in one page each; the
+    # unstable order inside a project then cannot skip or repeat a link.
+    links = [{"coreproject": f"R01X{i // 30:02d}", "pmid": 5_000 + i, "applid": i}
+             for i in range(1_200)]  # fmt: skip
+    backend.publications = links
+    backend.unstable_ties = True
+    got = list(
+        client.iter_publications(core_project_nums=sorted({x["coreproject"] for x in links}))
+    )
+    assert sorted(g["pmid"] for g in got) == [x["pmid"] for x in links]
+    bodies = backend.bodies
+    assert len(bodies[0]["criteria"]["core_project_nums"]) == 40
+    assert all(b["offset"] == 0 for b in bodies)  # never a second page
+    assert [len(b["criteria"]["core_project_nums"]) for b in bodies[1:]] == [14, 14, 12]
+
+
+def test_one_project_paged_across_an_unstable_tie_raises_after_one_retry(
+    client: ReporterClient, backend: Backend
+) -> None:
+    backend.publications = [{"coreproject": "R01X0", "pmid": 1_000 + i, "applid": 1}
+                            for i in range(600)]  # fmt: skip
+    backend.unstable_ties = True
+    with pytest.raises(IncompleteResultError) as info:
+        list(client.iter_publications(core_project_nums=["R01X0"]))
+    assert "came twice for publications of 1 core_project_nums" in info.value.message
+    assert info.value.message.endswith("(after one retry)")
+    assert [b["offset"] for b in backend.bodies] == [0, 500, 0, 500]
+
+
+def test_one_project_over_one_page_is_paged_when_its_order_is_stable(
+    client: ReporterClient, backend: Backend
+) -> None:
+    backend.publications = [{"coreproject": "R01X0", "pmid": 1_000 + i, "applid": 1}
+                            for i in range(600)]  # fmt: skip
+    got = list(client.iter_publications(core_project_nums=["R01X0"]))
+    assert len({g["pmid"] for g in got}) == 600
+
+
+def test_a_link_of_a_project_not_asked_for_is_an_ignored_filter(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PUBLICATIONS, json=page([{"coreproject": "R01ZZ999", "pmid": 1, "applid": 2}], 1))
+    with pytest.raises(FilterIgnoredError) as info:
+        list(client.iter_publications(core_project_nums=["R01X0"]))
+    assert info.value.criterion == "core_project_nums"
+
+
+# --- ignored filters ------------------------------------------------------------------------
+
+
+def test_a_text_that_changes_nothing_is_an_ignored_text_filter(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PROJECTS, json=page(many(30), 30))
+    without_text = ProjectQuery(text="x", org_states=["MA"]).to_payload(
+        limit=1, include_fields=["ApplId"]
+    )
+    del without_text["criteria"]["advanced_text_search"]
+    mocked.post(PROJECTS, json=page([], 30),
+                match=[matchers.json_params_matcher(without_text, strict_match=True)])  # fmt: skip
+    with pytest.raises(FilterIgnoredError) as info:
+        client.fetch_projects(ProjectQuery(text="x", org_states=["MA"]))
+    assert info.value.criterion == "advanced_text_search"
+    assert "it counts 30 records for text x; states MA, and exactly as many without" in str(
+        info.value
+    )
+
+
+def test_the_count_without_text_is_asked_once_per_other_criteria(
+    client: ReporterClient, backend: Backend
+) -> None:
+    backend.set_records(many(40, fiscal_year=2024))
+    for term in ("alpha", "beta"):  # the parts of a split query share their other criteria
+        client.fetch_projects(ProjectQuery(terms=[term], fiscal_years=[2024], agencies=["OD"]))
+    assert sum("advanced_text_search" not in b["criteria"] for b in backend.bodies) <= 1
+
+
+def test_below_the_floor_equal_counts_prove_nothing(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    grants = many(3)  # a text matching all 3 grants of a PI
+    pis = {p["profile_id"] for g in grants for p in g["principal_investigators"]}
+    mocked.post(PROJECTS, json=page(grants, 3))
+    assert len(client.fetch_projects(ProjectQuery(text="x", pi_profile_ids=pis))) == 3
+
+
+def test_a_record_outside_the_years_is_an_ignored_filter(
+    client: ReporterClient, mocked: responses.RequestsMock
+) -> None:
+    mocked.post(PROJECTS, json=page(many(2, fiscal_year=2019), 2))
+    with pytest.raises(FilterIgnoredError) as info:
+        client.fetch_projects(ProjectQuery(text="x", fiscal_years=[2024]))
+    assert info.value.criterion == "fiscal_years"
+    assert len(mocked.calls) == 1  # not retried: asking again would not change the server

@@ -278,10 +278,21 @@ def test_include_active_admits_an_active_or_unknown_project_of_any_year(
     assert _passes(record, FULL.replace(include_active=True))
 
 
-def test_include_active_still_rejects_an_inactive_project_of_another_year() -> None:
-    error = _ignored(_record(fiscal_year=2019, is_active=False), FULL.replace(include_active=True))
+def test_include_active_still_rejects_an_inactive_project_that_ended_before_the_years() -> None:
+    record = _record(fiscal_year=2019, is_active=False, project_end_date="2021-06-30T00:00:00")
+    error = _ignored(record, FULL.replace(include_active=True))
     assert error.criterion == "fiscal_years"
     assert "has fiscal year 2019, " in error.message
+
+
+@pytest.mark.parametrize("end", ["2027-06-30T00:00:00", None])
+def test_include_active_admits_a_project_flagged_inactive_that_may_still_run(
+    end: str | None,
+) -> None:
+    # RePORTER's notion of "active" for the criterion may differ from the record's flag: a
+    # project ending after the asked years began (or with no end date) could be one of them.
+    record = _record(fiscal_year=2019, is_active=False, project_end_date=end)
+    assert _passes(record, FULL.replace(include_active=True))
 
 
 def test_without_include_active_an_active_project_of_another_year_is_outside() -> None:
@@ -462,7 +473,7 @@ def test_a_null_or_non_numeric_award_amount_passes(amount: Any) -> None:
         ({"text": "x", "fiscal_years": [2025]}, ("ApplId", "FiscalYear", "SubprojectId")),
         (
             {"text": "x", "fiscal_years": [2025], "include_active": True},
-            ("ApplId", "FiscalYear", "IsActive", "SubprojectId"),
+            ("ApplId", "FiscalYear", "IsActive", "ProjectEndDate", "SubprojectId"),
         ),
         ({"text": "x", "include_active": True}, ("ApplId", "SubprojectId")),
         ({"activity_codes": ["R01"]}, ("ApplId", "ActivityCode", "SubprojectId")),

@@ -36,7 +36,7 @@ def main() -> None:
     records = synthetic_records(templates, args.records)
     for record in records:
         record["subproject_id"] = None
-    query = ProjectQuery(fiscal_years=range(2020, 2027))
+    query = ProjectQuery(fiscal_years=range(2020, 2027), agencies=["OD"])  # all are OD
     with StandIn(records, delay=args.rtt) as server:
         with ReporterClient(
             server.url,

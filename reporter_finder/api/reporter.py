@@ -1,9 +1,28 @@
-"""``ReporterClient``: fetch every record of a :class:`~reporter_finder.api.query.ProjectQuery`.
+"""``ReporterClient``: fetch every record of a :class:`~reporter_finder.api.query.ProjectQuery`,
+proven complete.
 
 RePORTER serves at most 15,000 records per query (``offset + limit <= 15,000``), 500 per page.
-The client pages through smaller results, and splits larger ones into parts that fit (by
-fiscal year, then administering institute, then project start date windows), so that a query
-either yields *all* its records, once each, or raises. It never returns partial data silently.
+The client pages through smaller results and splits larger ones into parts that fit
+(:func:`~reporter_finder.api.partition.splits`). A query either yields *all* its records, once
+each, or raises; it never returns partial data silently. The checks, and their cost:
+
+* every page repeats the first page's ``meta.total``, echoes no sort but ``appl_id``
+  ascending, and is as long as promised; records come in ascending ``appl_id`` order, never
+  twice, and as many as the total (:mod:`~reporter_finder.api.pages`); no extra request;
+* every record lies inside the criteria sent (:mod:`~reporter_finder.api.verify`); the fields
+  this needs are added to ``include_fields``; no extra request;
+* a text search must count differently from the same query without its text; one ``limit: 1``
+  request per distinct set of other criteria (cached), skipped below
+  :data:`TEXT_CHECK_FLOOR` records;
+* every split covers its parent's count (else it is recounted once, then the next way of
+  splitting is tried), and the parts together hold the query's count;
+* publication links come in batches that fit in one page, since their order within one
+  project is not stable.
+
+A part that fails a check is fetched once more, bypassing the cache; failing again raises
+:class:`~reporter_finder.errors.IncompleteResultError` (or is kept and reported, with
+``fetch_projects(..., allow_partial=True)``). A record outside the criteria, or a text that
+changes nothing, raises :class:`~reporter_finder.errors.FilterIgnoredError` at once.
 
 Politeness (one request per second, retries with backoff, timeouts) lives in
 :mod:`reporter_finder.api.transport`; caching in :mod:`reporter_finder.api.cache`.

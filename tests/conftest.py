@@ -71,6 +71,28 @@ def _isolated_environment(
     monkeypatch.setenv("REPORTER_FINDER_EUTILS_URL", NO_PUBMED_URL)
 
 
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on: connecting to it is refused."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = int(sock.getsockname()[1])
+    sock.close()
+    return port
+
+
+@pytest.fixture
+def no_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every host name fails to resolve, as without a network; the names looked up."""
+    asked: list[str] = []
+
+    def fail(host: Any, *args: Any, **kwargs: Any) -> Any:
+        asked.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+    return asked
+
+
 def load_fixture(name: str) -> Any:
     """Parse a JSON file from ``tests/fixtures``."""
     return json.loads((FIXTURES / name).read_text(encoding="utf-8"))

@@ -46,6 +46,7 @@ from reporter_finder.errors import (
     ReporterHTTPError,
     ReporterTimeoutError,
 )
+from tests.conftest import closed_port
 from tests.fakeclock import FakeClock
 
 BASE = "https://api.example.org/v2"
@@ -353,27 +354,6 @@ def test_retry_warning_does_not_log_secret_query_parameters(
 NOWHERE = "http://reporter-finder-test.invalid/v2"
 
 
-def _closed_port() -> int:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
-
-
-@pytest.fixture
-def no_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every host name fails to resolve, as without a network; yields the names looked up."""
-    asked: list[str] = []
-
-    def fail(host: Any, *args: Any, **kwargs: Any) -> Any:
-        asked.append(host)
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(socket, "getaddrinfo", fail)
-    return asked
-
-
 @pytest.fixture
 def connects(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The addresses every socket tried to connect to (the network guard still applies)."""
@@ -416,7 +396,7 @@ def test_a_refused_connection_is_retried_once(
     fake: FakeClock, connects: list[Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     # Regression: a refused connection was retried like a 503, max_attempts times.
-    port = _closed_port()
+    port = closed_port()
     base = f"http://127.0.0.1:{port}/v2"
     transport = HttpTransport(base, clock=fake.clock, sleep=fake.sleep, max_attempts=5)
     with (
@@ -442,7 +422,7 @@ def test_a_refused_connection_is_retried_once(
 def test_a_refused_connection_with_one_attempt_is_not_retried(
     fake: FakeClock, connects: list[Any]
 ) -> None:
-    base = f"http://127.0.0.1:{_closed_port()}/v2"
+    base = f"http://127.0.0.1:{closed_port()}/v2"
     transport = HttpTransport(base, clock=fake.clock, sleep=fake.sleep, max_attempts=1)
     with pytest.raises(ReporterConnectionError) as info:
         transport.request_json("GET", "x")

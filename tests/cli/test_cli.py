@@ -9,7 +9,6 @@ import io
 import json
 import logging
 import re
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -41,6 +40,7 @@ from reporter_finder.errors import (
 from reporter_finder.schema import GRANT_COLUMNS, LEAD_LIST_HEADER
 from reporter_finder.search import find_mentors
 from reporter_finder.tables.records import load_records
+from tests.conftest import closed_port
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 COMMON_FUND = str(FIXTURES / "projects-common-fund.json")
@@ -897,14 +897,6 @@ def test_followups_with_an_unreadable_date_names_the_row(tmp_path: Path) -> None
 # --- bad inputs: one line, the right exit code, no traceback --------------------------------
 
 
-def _closed_port() -> int:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()  # nothing listens there now: connections are refused
-    return port
-
-
 def _not_reporter_json(tmp_path: Path) -> str:
     path = tmp_path / "other.json"
     path.write_text('{"hello": "world"}', encoding="utf-8")
@@ -968,24 +960,11 @@ NO_NETWORK = (
 
 
 def test_unreachable_api_is_one_line_and_exit_1() -> None:
-    port = _closed_port()
+    port = closed_port()
     url = f"http://127.0.0.1:{port}/v2"
     result = run("pi", BROWN, "--api-url", url, "--no-cache")  # default retries
     assert result.exit_code == 1
     assert result.stderr == NO_NETWORK.format(host=f"127.0.0.1:{port}")
-
-
-@pytest.fixture
-def no_dns(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every host name fails to resolve, as without a network; the names looked up."""
-    asked: list[str] = []
-
-    def fail(host: Any, *args: Any, **kwargs: Any) -> Any:
-        asked.append(host)
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(socket, "getaddrinfo", fail)
-    return asked
 
 
 def test_no_network_is_one_line_without_retries(tmp_path: Path, no_dns: list[str]) -> None:
@@ -1047,7 +1026,7 @@ def test_search_publications_do_not_hide_bugs(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_api_url_from_the_environment() -> None:
-    port = _closed_port()
+    port = closed_port()
     url = f"http://127.0.0.1:{port}/v2"
     result = run("pi", BROWN, "--retries", "0", env={"REPORTER_FINDER_API_URL": url})
     assert f"Cannot reach 127.0.0.1:{port} (no network?)" in result.stderr

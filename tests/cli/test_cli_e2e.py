@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from typing import Any
 import pytest
 
 from reporter_finder.schema import LEAD_LIST_HEADER
+from tests.conftest import closed_port
 
 pytestmark = pytest.mark.e2e
 
@@ -131,7 +131,7 @@ def test_fetch_save_then_load_offline(tmp_path: Path, reporter_server: Any) -> N
     saved = tmp_path / "saved.json"
     fetched = _run("fetch", SPECIALTY, "--api-url", reporter_server.url, "--save", str(saved))
     assert fetched.returncode == 0, fetched.stderr
-    unreachable = f"http://127.0.0.1:{_closed_port()}/v2"
+    unreachable = f"http://127.0.0.1:{closed_port()}/v2"
     out = tmp_path / "leads.xlsx"
     ranked = _run(
         "search", SPECIALTY, "--load", str(saved), "--api-url", unreachable, "-o", str(out)
@@ -146,14 +146,6 @@ def test_pi_from_the_stand_in(reporter_server: Any, pubmed_server: Any) -> None:
     rows = list(csv.DictReader(result.stdout.splitlines()))
     assert {row["profile_id"] for row in rows} == {BROWN}
     assert sorted(row["n_publications"] for row in rows) == ["0", "1"]
-
-
-def _closed_port() -> int:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
 
 
 NO_NETWORK = (
@@ -175,7 +167,7 @@ main()
 
 def test_unreachable_api(tmp_path: Path) -> None:
     # Regression: a refused connection was retried like a 503, with one warning per retry.
-    port = _closed_port()
+    port = closed_port()
     out = tmp_path / "leads.csv"
     result = _run("search", SPECIALTY, "--api-url", f"http://127.0.0.1:{port}/v2", "-o", str(out))
     assert result.returncode == 1
@@ -197,7 +189,7 @@ def test_the_readme_command_without_network(tmp_path: Path) -> None:
 
 
 def test_load_with_publications_without_reporter(tmp_path: Path) -> None:
-    port = _closed_port()
+    port = closed_port()
     out = tmp_path / "leads.csv"
     saved = str(Path(__file__).parent.parent / "fixtures" / "projects-common-fund.json")
     result = _run("search", SPECIALTY, "--load", saved, "--publications",

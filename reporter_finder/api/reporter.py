@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import sys
 import time
@@ -43,11 +42,11 @@ import requests
 
 from reporter_finder.api import limits
 from reporter_finder.api.cache import CacheSettings, make_session
+from reporter_finder.api.links import batch_links, link_ident
 from reporter_finder.api.pages import (
     Page,
     check_key,
     check_page,
-    check_page_length,
     parse_page,
     record_key,
 )
@@ -55,7 +54,7 @@ from reporter_finder.api.partition import all_fiscal_years, splits
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.api.throttle import Clock, Sleep
 from reporter_finder.api.transport import DEFAULT_TIMEOUT, HttpTransport, SessionOwner
-from reporter_finder.api.verify import check_link, check_record, fields_to_check
+from reporter_finder.api.verify import check_record, fields_to_check
 from reporter_finder.errors import (
     FilterIgnoredError,
     IncompleteResultError,
@@ -68,9 +67,6 @@ logger = logging.getLogger(__name__)
 #: More than this many records for one fiscal year suggests the server dropped a filter
 #: (RePORTER holds about 70–100K records per year in total; reporter-api.md §11).
 IMPLAUSIBLE_TOTAL_PER_YEAR = 50_000
-#: The publications endpoint serves offsets 0–9,999: with aligned 500-record pages that is
-#: 10,000 records per query.
-PUBLICATIONS_WINDOW = limits.PUBLICATIONS_OFFSET_MAX + 1
 #: Default number of ids per publications request; a core project has tens of PMIDs at most,
 #: so 100 projects stay well under the 10,000-record window.
 PUBLICATION_BATCH_SIZE = 100
@@ -242,7 +238,7 @@ class ReporterClient(SessionOwner):
         """Yield project↔publication links (``coreproject``, ``pmid``, ``applid``).
 
         Each id list is sent in batches of ``batch_size``; a batch whose links do not fit in
-        one page of 500 is cut into smaller batches (see :meth:`_publication_batch`). Every
+        one page of 500 is cut into smaller batches (see :mod:`~reporter_finder.api.links`). Every
         batch is checked: its count is the same on every page, no link repeats across pages,
         every link belongs to an id asked for. Each link is yielded once.
 
@@ -262,8 +258,8 @@ class ReporterClient(SessionOwner):
         seen: set[tuple[Any, ...]] = set()
         for key, values in lists:
             for start in range(0, len(values), batch_size):
-                for link in self._publication_batch(key, values[start : start + batch_size]):
-                    ident = _link_ident(link)
+                for link in batch_links(self.transport, key, values[start : start + batch_size]):
+                    ident = link_ident(link)
                     if ident not in seen:
                         seen.add(ident)
                         yield link
@@ -513,99 +509,8 @@ class ReporterClient(SessionOwner):
 
         return tqdm(total=total, file=sys.stderr, unit="rec", desc="RePORTER", leave=False)
 
-    # --- private: publications ---------------------------------------------------------
-
-    def _publication_batch(self, key: str, batch: list[Any]) -> Iterator[dict[str, Any]]:
-        """The links of one batch of ids, proven complete.
-
-        Links come sorted by ``coreproject`` only; the order *within* one project is not
-        stable, so an answer paged across a project's links can skip one link and repeat
-        another at a page boundary. A batch whose links fill more than one page is therefore
-        cut into pieces expected to fit in one page each; only a single id with more than
-        500 links is paged, and then checked for repeats.
-        """
-        describe = f"publications of {len(batch)} {key}"
-        first = self._publication_page(key, batch, 0, describe)
-        if first.total > limits.PAGE_SIZE_MAX and len(batch) > 1:
-            # Aim below a full page: links per project vary, and a piece that still does
-            # not fit costs one request more.
-            pieces = min(len(batch), math.ceil(first.total / (limits.PAGE_SIZE_MAX * 0.8)))
-            size = math.ceil(len(batch) / pieces)
-            logger.info("RePORTER: %d publication links for %d ids; asking in %d pieces",
-                        first.total, len(batch), math.ceil(len(batch) / size))  # fmt: skip
-            for start in range(0, len(batch), size):
-                yield from self._publication_batch(key, batch[start : start + size])
-            return
-        try:
-            links = self._read_links(key, batch, first, describe, fresh=False)
-        except IncompleteResultError as exc:
-            logger.warning("RePORTER: %s; fetching it again", exc.message)
-            first = self._publication_page(key, batch, 0, describe, fresh=True)
-            try:
-                links = self._read_links(key, batch, first, describe, fresh=True)
-            except IncompleteResultError as again:
-                again.message = f"{again.message} (after one retry)"
-                again.args = (again.message,)
-                raise
-        yield from links
-
-    def _read_links(
-        self, key: str, batch: list[Any], first: Page, describe: str, *, fresh: bool
-    ) -> list[dict[str, Any]]:
-        url = self.transport.url_for(limits.PUBLICATIONS_PATH)
-        if first.total > PUBLICATIONS_WINDOW:
-            raise ResultWindowError(
-                f"{batch[0]} has {first.total:,} publication links, more than the "
-                f"{PUBLICATIONS_WINDOW:,} the publications endpoint serves",
-                url=url,
-            )
-        links: list[dict[str, Any]] = []
-        earlier: set[tuple[Any, ...]] = set()  # links of the pages before this one
-        page, offset = first, 0
-        while True:
-            if page.total != first.total:
-                raise IncompleteResultError(
-                    f"RePORTER's count of {describe} changed from {first.total:,} to "
-                    f"{page.total:,} during the download",
-                    expected=page.total, got=len(links), url=url,
-                )  # fmt: skip
-            check_page_length(page, offset, limits.PAGE_SIZE_MAX, first.total, describe, url,
-                              noun="publication links")  # fmt: skip
-            idents = [_link_ident(link) for link in page.results]
-            for link in page.results:
-                check_link(link, key, batch, url)
-            repeated = earlier.intersection(idents)
-            if repeated:
-                raise IncompleteResultError(
-                    f"publication link {sorted(repeated, key=str)[0]} came twice for "
-                    f"{describe}: the pages overlap, so others were skipped",
-                    expected=first.total, got=len(earlier), url=url,
-                )  # fmt: skip
-            earlier.update(idents)
-            links.extend(page.results)
-            offset += len(page.results)
-            if offset >= first.total:
-                return links
-            page = self._publication_page(key, batch, offset, describe, fresh=fresh)
-
-    def _publication_page(
-        self, key: str, batch: list[Any], offset: int, describe: str, *, fresh: bool = False
-    ) -> Page:
-        payload = {"criteria": {key: batch}, "offset": offset, "limit": limits.PAGE_SIZE_MAX}
-        data = self.transport.request_json(
-            "POST", limits.PUBLICATIONS_PATH, json=payload,
-            describe=f"{describe}; offset {offset}", fresh=fresh,
-        )  # fmt: skip
-        return parse_page(
-            data, self.transport.url_for(limits.PUBLICATIONS_PATH), limits.PAGE_SIZE_MAX
-        )
-
 
 # --- helpers (private) -------------------------------------------------------------------
-
-
-def _link_ident(link: dict[str, Any]) -> tuple[Any, ...]:
-    return (link.get("coreproject"), link.get("pmid"), link.get("applid"))
 
 
 def _unique(values: Iterable[Any]) -> list[Any]:

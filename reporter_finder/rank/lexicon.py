@@ -35,9 +35,11 @@ __all__ = [
     "INSTITUTES",
     "ORIENTATIONS",
     "Lexicon",
+    "Modifier",
     "Skill",
     "Specialty",
     "load_lexicon",
+    "medical_stopwords",
 ]
 
 
@@ -53,6 +55,7 @@ ORIENTATIONS: Final = ("clinical", "basic", "either")
 
 _SPECIALTIES_FILE: Final = "specialties.json"
 _SKILLS_FILE: Final = "skills.json"
+_STOPWORDS_FILE: Final = "stopwords.txt"
 _KEY_RE: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 
 _SPECIALTY_FIELDS: Final = frozenset(
@@ -69,7 +72,12 @@ _SPECIALTY_FIELDS: Final = frozenset(
     }
 )
 _SPECIALTY_OPTIONAL: Final = frozenset({"exclude_terms"})
-_SKILL_FIELDS: Final = frozenset({"key", "name", "aliases", "terms", "orientation"})
+_MODIFIER_FIELDS: Final = frozenset({"key", "name", "aliases", "terms", "exclude_terms"})
+_MODIFIER_OPTIONAL: Final = frozenset({"exclude_terms"})
+_SKILL_FIELDS: Final = frozenset(
+    {"key", "name", "aliases", "terms", "orientation", "patterns", "examples"}
+)
+_SKILL_OPTIONAL: Final = frozenset({"patterns", "examples"})
 _TOP_LEVEL_META: Final = frozenset({"version", "description"})
 
 
@@ -89,6 +97,12 @@ class Specialty:
         exclude_terms: false friends: phrases that contain a term but mean something else
             (``"tumor necrosis factor"`` for oncology).
         is_known: ``False`` for a fallback built from the user's own words.
+        must_match_any: when set, a project must also match one of these terms: the
+            vocabulary of a modifier composed with the specialty ("pediatric" in "pediatric
+            cardiology" requires children, infants, congenital …).
+        must_match_all: when set, a project must match the first core term (the exact
+            phrase typed) or every one of these words (its content words).
+        qualifier: display name of the modifier composed with the specialty, or "".
     """
 
     key: str
@@ -101,6 +115,31 @@ class Specialty:
     category: str
     exclude_terms: tuple[str, ...] = ()
     is_known: bool = True
+    must_match_any: tuple[str, ...] = ()
+    must_match_all: tuple[str, ...] = ()
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A word that narrows a specialty to a population or a setting ("pediatric",
+    "geriatric", "sports", "interventional"), and the grant vocabulary that stands for it.
+
+    ``"pediatric cardiology"`` is the intersection of cardiology's vocabulary and this one.
+
+    Attributes:
+        key: snake_case identifier, e.g. ``"pediatric"``.
+        name: display name, e.g. ``"Pediatric"``.
+        aliases: what people type for it (``"peds"``, ``"paediatric"``, ``"child"``).
+        terms: grant vocabulary for it (``"children"``, ``"infants"``, ``"congenital"``).
+        exclude_terms: false friends of its terms.
+    """
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    terms: tuple[str, ...]
+    exclude_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +154,11 @@ class Skill:
         orientation: ``"clinical"``, ``"basic"`` or ``"either"``.
         is_known: ``False`` for a skill not in the vocabulary, used as typed
             (``terms`` is then the typed text and ``orientation`` ``"either"``).
+        patterns: case-sensitive regular expressions for the forms of the text that mean
+            the skill, for short or ambiguous names ("R", "SAS", "ML"). When set, they are
+            how the skill is found in grant text, instead of ``terms``.
+        examples: ``(text, should_match)`` pairs that document the patterns; a test runs
+            them.
     """
 
     key: str
@@ -123,6 +167,8 @@ class Skill:
     terms: tuple[str, ...]
     orientation: str
     is_known: bool = True
+    patterns: tuple[str, ...] = ()
+    examples: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,21 +184,25 @@ class Lexicon:
         specialties: key -> :class:`Specialty`, in file order.
         skills: key -> :class:`Skill`, in file order.
         dept_types: the RePORTER standard department names the specialties may use.
-        specialty_index, skill_index: every name, key and alias by its match key (built
-            here, where the collision check needs them; :mod:`~reporter_finder.rank.resolve`
-            looks names up in them).
+        modifiers: key -> :class:`Modifier` ("pediatric", "sports" …), in file order.
+        specialty_index, skill_index, modifier_index: every name, key and alias by its match
+            key (built here, where the collision check needs them;
+            :mod:`~reporter_finder.rank.resolve` looks names up in them).
     """
 
     specialties: Mapping[str, Specialty]
     skills: Mapping[str, Skill]
     dept_types: frozenset[str]
+    modifiers: Mapping[str, Modifier] = field(default_factory=dict)
     specialty_index: Index = field(init=False, repr=False)
     skill_index: Index = field(init=False, repr=False)
+    modifier_index: Index = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Copy into read-only views so a caller's dict cannot change the lexicon afterwards.
         object.__setattr__(self, "specialties", MappingProxyType(dict(self.specialties)))
         object.__setattr__(self, "skills", MappingProxyType(dict(self.skills)))
+        object.__setattr__(self, "modifiers", MappingProxyType(dict(self.modifiers)))
         object.__setattr__(self, "dept_types", frozenset(self.dept_types))
         for key, specialty in self.specialties.items():
             if key != specialty.key:
@@ -192,6 +242,17 @@ class Lexicon:
                 (
                     (s.key, (s.key.replace("_", " "), s.name, *s.aliases))
                     for s in self.skills.values()
+                ),
+            ),
+        )
+        object.__setattr__(
+            self,
+            "modifier_index",
+            build_index(
+                "modifier",
+                (
+                    (m.key, (m.key.replace("_", " "), m.name, *m.aliases))
+                    for m in self.modifiers.values()
                 ),
             ),
         )
@@ -306,9 +367,51 @@ def _key(entry: dict[str, Any], what: str, seen: set[str]) -> str:
     return key
 
 
+def _parse_modifiers(data: Any, where: str) -> dict[str, Modifier]:
+    entries = data.get("modifiers", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise LexiconError(f"{where}: 'modifiers' must be a list of objects")
+    modifiers: dict[str, Modifier] = {}
+    seen: set[str] = set()
+    for position, entry in enumerate(entries):
+        what = f"{where}: modifier #{position + 1} ({entry.get('key')!r})"
+        _check_fields(entry, what, _MODIFIER_FIELDS, _MODIFIER_OPTIONAL)
+        key = _key(entry, what, seen)
+        terms = _strings(entry["terms"], f"{what} terms", lower=True)
+        exclude = _strings(
+            entry.get("exclude_terms", []), f"{what} exclude_terms", required=False, lower=True
+        )
+        modifiers[key] = Modifier(
+            key=key,
+            name=_string(entry["name"], f"{what} name"),
+            aliases=_strings(entry["aliases"], f"{what} aliases", required=False),
+            terms=terms,
+            exclude_terms=exclude,
+        )
+    return modifiers
+
+
+def _parse_examples(value: Any, what: str) -> tuple[tuple[str, bool], ...]:
+    if not isinstance(value, dict) or set(value) - {"match", "no_match"}:
+        raise LexiconError(f"{what} must be an object with 'match' and 'no_match' lists")
+    match = _strings(value.get("match", []), f"{what} match", required=False)
+    no_match = _strings(value.get("no_match", []), f"{what} no_match", required=False)
+    return (*((t, True) for t in match), *((t, False) for t in no_match))
+
+
+def _parse_patterns(value: Any, what: str) -> tuple[str, ...]:
+    patterns = _strings(value, what)
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise LexiconError(f"{what}: {pattern!r} is not a regular expression: {exc}") from None
+    return patterns
+
+
 def _parse_specialties(data: Any, where: str) -> tuple[dict[str, Specialty], frozenset[str]]:
     entries = _entries(data, where, "specialties")
-    extra = sorted(set(data) - {"specialties", "dept_types"} - _TOP_LEVEL_META)
+    extra = sorted(set(data) - {"specialties", "dept_types", "modifiers"} - _TOP_LEVEL_META)
     if extra:
         raise LexiconError(f"{where}: unknown top-level field(s) {extra}")
     dept_types = frozenset(_strings(data.get("dept_types"), f"{where}: dept_types"))
@@ -355,7 +458,7 @@ def _parse_skills(data: Any, where: str) -> dict[str, Skill]:
     seen: set[str] = set()
     for position, entry in enumerate(entries):
         what = f"{where}: skill #{position + 1} ({entry.get('key')!r})"
-        _check_fields(entry, what, _SKILL_FIELDS, frozenset())
+        _check_fields(entry, what, _SKILL_FIELDS, _SKILL_OPTIONAL)
         key = _key(entry, what, seen)
         orientation = _string(entry["orientation"], f"{what} orientation")
         if orientation not in ORIENTATIONS:
@@ -368,6 +471,16 @@ def _parse_skills(data: Any, where: str) -> dict[str, Skill]:
             aliases=_strings(entry["aliases"], f"{what} aliases", required=False),
             terms=_strings(entry["terms"], f"{what} terms", lower=True),
             orientation=orientation,
+            patterns=(
+                _parse_patterns(entry["patterns"], f"{what} patterns")
+                if "patterns" in entry
+                else ()
+            ),
+            examples=(
+                _parse_examples(entry["examples"], f"{what} examples")
+                if "examples" in entry
+                else ()
+            ),
         )
     return skills
 
@@ -376,9 +489,12 @@ def _load(path: str | Path | None, skills_path: str | Path | None) -> Lexicon:
     specialties_data, specialties_where = _read_json(path, _SPECIALTIES_FILE)
     skills_data, skills_where = _read_json(skills_path, _SKILLS_FILE)
     specialties, dept_types = _parse_specialties(specialties_data, specialties_where)
+    modifiers = _parse_modifiers(specialties_data, specialties_where)
     skills = _parse_skills(skills_data, skills_where)
     try:
-        return Lexicon(specialties=specialties, skills=skills, dept_types=dept_types)
+        return Lexicon(
+            specialties=specialties, skills=skills, dept_types=dept_types, modifiers=modifiers
+        )
     except LexiconError as exc:
         # Cross-entry checks run in Lexicon, which does not know the files; name them here.
         raise LexiconError(
@@ -408,3 +524,23 @@ def load_lexicon(path: str | Path | None = None, skills_path: str | Path | None 
     if path is None and skills_path is None:
         return _default_lexicon()
     return _load(path, skills_path)
+
+
+@lru_cache(maxsize=1)
+def medical_stopwords() -> frozenset[str]:
+    """Words too generic to search grant text for on their own ("disease", "care", "study").
+
+    Read from the packaged ``data/stopwords.txt`` (one lower-case word per line, ``#``
+    comments), where clinicians can review them.
+
+    Raises:
+        LexiconError: the file cannot be read.
+    """
+    where = f"reporter_finder/rank/data/{_STOPWORDS_FILE}"
+    try:
+        text = resources.files("reporter_finder.rank").joinpath("data").joinpath(_STOPWORDS_FILE)
+        lines = text.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise LexiconError(f"cannot read {where}: {exc}") from exc
+    words = (line.split("#", 1)[0].strip().lower() for line in lines)
+    return frozenset(word for word in words if word)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from reporter_finder.api.criteria import quote_term
 from reporter_finder.api.limits import DEFAULT_SEARCH_FIELDS
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.dates import nih_fiscal_year
@@ -116,10 +117,11 @@ def default_query(
         (2022, 2023, 2024, 2025, 2026)
     """
     day = today or date.today()
-    terms = tuple(dict.fromkeys(specialty.core_terms)) or (specialty.name,)
+    text, terms = _search_text(specialty)
     return ProjectQuery(
+        text=text,
         terms=terms,
-        operator="or",
+        operator="advanced" if text else "or",
         search_fields=DEFAULT_SEARCH_FIELDS,
         fiscal_years=_fiscal_years(years, day),
         include_active=include_active,
@@ -129,6 +131,27 @@ def default_query(
         activity_codes=tuple(MENTOR_ACTIVITY_CODES if activity_codes is None else activity_codes),
         exclude_subprojects=True,
     )
+
+
+def _search_text(specialty: Specialty) -> tuple[str | None, tuple[str, ...]]:
+    """``(text, terms)`` of the query for a specialty: what must match, and the OR-list.
+
+    A specialty composed with a modifier needs one of the modifier's terms *and* one of its
+    own (``text`` is the modifier's OR-list, ANDed with ``terms``). A phrase matches as the
+    exact phrase or all its content words; a specialty, as any of its core terms.
+    """
+    terms = tuple(dict.fromkeys(specialty.core_terms)) or (specialty.name,)
+    if specialty.must_match_all:
+        phrase, words = terms[0], specialty.must_match_all
+        every = " AND ".join(quote_term(word) for word in words)
+        return f'"{phrase}" OR ({every})' if len(words) > 1 or phrase != words[0] else every, ()
+    if specialty.must_match_any:
+        return " OR ".join(_quoted(term) for term in specialty.must_match_any), terms
+    return None, terms
+
+
+def _quoted(term: str) -> str:
+    return f'"{term}"' if " " in term else quote_term(term)
 
 
 def _or_length(terms: Sequence[str]) -> int:

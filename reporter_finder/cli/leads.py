@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from reporter_finder.cli.errors import CliError
 from reporter_finder.cli.group import cli
 from reporter_finder.cli.options import (
     active_option,
@@ -41,9 +42,11 @@ def _find(
     as_of: datetime.date | None,
 ) -> Any:  # fmt: skip
     """Run the library's mentor search from the command's options."""
+    from reporter_finder.rank.resolve import resolve_specialty
     from reporter_finder.search import find_mentors
     from reporter_finder.tables.records import load_records
 
+    _note_specialty(resolve_specialty(filters.specialty))  # before a search that takes a while
     result = find_mentors(
         filters.specialty,
         skills=ranking.skills if ranking else (),
@@ -59,40 +62,47 @@ def _find(
         as_of=as_of,
         allow_partial=network.allow_partial,
     )
-    _note_specialty(result.specialty)
     return result
 
 
 def _note_specialty(match: Any) -> None:
-    """An unknown specialty is not an error: say what was searched and what is close."""
-    if match is None or match.is_known:
-        return
-    names = list(match.suggestions)[:3]  # display names, closest first
-    nearest = f" Nearest known specialties: {', '.join(names)}." if names else ""
-    say(
-        f"Note: {match.query!r} is not a specialty I know, so I searched your own words."
-        f"{nearest} See 'reporter-finder specialties'."
-    )
+    """Say on one line how the text was understood, unless it is a specialty's name."""
+    shown = " ".join(match.query.split())
+    if match.how == "typo":
+        say(f'Searching "{shown}" as {match.specialty.name} (the closest spelling).')
+    elif match.how == "composed":
+        qualifier = match.specialty.qualifier
+        base = match.specialty.name.removeprefix(f"{qualifier} ")
+        words = ", ".join(match.specialty.must_match_any[:3])
+        say(f'Searching "{shown}" as {base}, in grants that are also {qualifier.lower()} '
+            f"({words} …).")  # fmt: skip
+    elif match.how == "phrase":
+        if match.related_keys:
+            closest = match.suggestions[0]
+            say(f'Searching "{shown}" as a phrase; closest specialty: {closest} '
+                f'(search "{closest}" to widen).')  # fmt: skip
+        else:
+            say(f'Searching "{shown}" as a phrase (no specialty I know uses these words; '
+                "see 'reporter-finder specialties').")  # fmt: skip
 
 
-def _widen_hint(filters: Filters, noun: str) -> None:
-    tips = ["more fiscal years (--years 2015-2026)"]
+def _nothing_matched(filters: Filters, noun: str) -> CliError:
+    """The one-line error of a search that matched nothing, with what to try."""
+    from reporter_finder.rank.resolve import resolve_specialty
+
+    tips = []
+    match = resolve_specialty(filters.specialty)
+    if match.how == "phrase" and match.suggestions:
+        tips.append("a specialty (" + ", ".join(f'"{n}"' for n in match.suggestions) + ")")
+    tips.append("more fiscal years (--years 2015-2026)")
     if filters.states or filters.cities or filters.institutions:
         tips.append("fewer --state/--city/--institution filters")
     if filters.mechanisms:
         tips.append("no --mechanism")
     if filters.active_only:
         tips.append("--include-inactive")
-    tips.append("fewer --skills or another wording of the specialty")
-    say(f"No {noun} matched {filters.specialty!r}. Try widening the search: {'; '.join(tips)}.")
-
-
-def _written(filters: Filters, output: Output, count: int, noun: str) -> None:
-    """After ``search`` or ``grants`` wrote ``count`` rows: how to widen an empty result, or what
-    was written where."""
-    if count == 0:
-        _widen_hint(filters, noun)
-    output.done(count, noun)
+    return CliError(f"no {noun} matched {filters.specialty!r}, so nothing was written — try "
+                    f"{'; '.join(tips)}")  # fmt: skip
 
 
 @cli.command()
@@ -137,6 +147,8 @@ def search(
     pubmed = network.pubmed_client(pubs, email) if pubs.wanted(load) else None  # checks --email
     result = _find(filters, network, load, ranking, as_of)
     ranked = result.ranked
+    if ranked.empty:
+        raise _nothing_matched(filters, "PIs")
     if pubmed is not None:
         from reporter_finder.cli.errors import network_problem
         from reporter_finder.errors import OfflineCacheMissError, ReporterConnectionError
@@ -151,7 +163,7 @@ def search(
                 "the lead list is written without them.")  # fmt: skip
     leads = lead_list(ranked, top=ranking.top)
     count = write_leads(leads, output.path, output.fmt, partial=result.partial_note)
-    _written(filters, output, count, "PIs")
+    output.done(count, "PIs")
     warn_partial(result.partial_note, _where(output.path))
 
 
@@ -195,9 +207,11 @@ def grants(
 
     result = _find(filters, network, load, None, as_of)
     table = relevant_grants(result, active_only=filters.active_only)
+    if table.empty:
+        raise _nothing_matched(filters, "grants")
     count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS,
                         partial=result.partial_note)  # fmt: skip
-    _written(filters, output, count, "grants")
+    output.done(count, "grants")
     warn_partial(result.partial_note, _where(output.path))
 
 
@@ -240,9 +254,9 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
     note = partial_note(records.incomplete)
     if note is not None:
         meta["partial"] = note
+    if not records:
+        raise _nothing_matched(filters, "records")
     count = write_records(records, save, meta=meta)
-    if count == 0:
-        _widen_hint(filters, "records")
     if save != "-":
         say(f"Saved {count} records to {save}.")
     warn_partial(note, _where(save))

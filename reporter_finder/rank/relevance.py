@@ -11,6 +11,7 @@ clinical and basic-science cue words that the track prior reads later.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -89,6 +90,19 @@ def _term_lists(
     return out
 
 
+#: Weight of a modifier's terms ("children" in pediatric cardiology): they must match, and
+#: add to the score half as much as a broad term, so that the specialty's own vocabulary leads.
+MODIFIER_WEIGHT = 0.25
+#: Pseudo-relevance feedback for a phrase (RM3-like): the best ``FEEDBACK_DOCS`` documents
+#: of the first scoring lend their ``FEEDBACK_TERMS`` most distinctive words, each weighted
+#: ``FEEDBACK_WEIGHT``, to a second scoring. Only documents that already match the phrase can
+#: gain from them.
+FEEDBACK_DOCS = 10
+FEEDBACK_TERMS = 10
+FEEDBACK_WEIGHT = 0.3
+_FEEDBACK_WORD = re.compile(r"[a-z][a-z-]{3,}")
+
+
 def _query_terms(
     specialty: Specialty, skills: Sequence[Skill], w: RankWeights
 ) -> tuple[dict[str, float], dict[str, float]]:
@@ -98,6 +112,8 @@ def _query_terms(
         spec_terms.setdefault(term, w.core_weight)
     for term in specialty.broad_terms:
         spec_terms.setdefault(term, w.broad_weight)
+    for term in specialty.must_match_any:
+        spec_terms.setdefault(term, MODIFIER_WEIGHT)
     skill_terms: dict[str, float] = {}
     for skill in skills:
         for term in skill.terms:
@@ -132,6 +148,60 @@ def _gate_broad_terms(
     return np.where(is_core[:, None] | core_hit[None, :], contrib, 0.0)
 
 
+def _required(
+    contrib: np.ndarray, spec_terms: Mapping[str, float], specialty: Specialty
+) -> np.ndarray:
+    """Which documents meet the specialty's must-match rules (all True when it has none).
+
+    ``must_match_any`` (a modifier's vocabulary): one of those terms. ``must_match_all`` (a
+    phrase's content words): the exact phrase (the first core term), or every word.
+    """
+    n_docs = contrib.shape[1]
+    ok = np.ones(n_docs, dtype=bool)
+    row = {t: i for i, t in enumerate(spec_terms)}
+    if specialty.must_match_any:
+        rows = [row[t] for t in specialty.must_match_any if t in row]
+        ok &= contrib[rows].sum(axis=0) > 0 if rows else False
+    if specialty.must_match_all:
+        every = np.ones(n_docs, dtype=bool)
+        for word in specialty.must_match_all:
+            every &= contrib[row[word]] > 0 if word in row else False
+        first = specialty.core_terms[0] if specialty.core_terms else None
+        phrase = contrib[row[first]] > 0 if first in row else np.zeros(n_docs, dtype=bool)
+        ok &= every | phrase
+    return ok
+
+
+def _feedback_terms(
+    docs: Sequence[str], spec_score: np.ndarray, specialty: Specialty, stopwords: frozenset[str]
+) -> list[str]:
+    """Words that distinguish the best-scored documents (RM3's expansion, simplified).
+
+    Each word's weight is its share of the top documents' text, weighted by their scores;
+    words in fewer than two of those documents, stop-words and the query's own words are left
+    out. The collection-frequency penalty happens in the caller (the words' BM25 idf).
+    """
+    top = np.argsort(-spec_score, kind="stable")[:FEEDBACK_DOCS]
+    top = top[spec_score[top] > 0]
+    if len(top) < 3:
+        return []
+    own = {w for term in specialty.core_terms for w in term.lower().split()}
+    weight: dict[str, float] = {}
+    seen_in: dict[str, int] = {}
+    total = float(spec_score[top].sum())
+    for d in top.tolist():
+        words = [w for w in _FEEDBACK_WORD.findall(docs[d].lower()) if w not in stopwords]
+        if not words:
+            continue
+        share = float(spec_score[d]) / total / len(words)
+        for word in set(words):
+            seen_in[word] = seen_in.get(word, 0) + 1
+        for word in words:
+            weight[word] = weight.get(word, 0.0) + share
+    candidates = [w for w in weight if seen_in[w] >= 2 and w not in own]
+    return sorted(candidates, key=lambda w: (-weight[w], w))[: FEEDBACK_TERMS * 4]
+
+
 def _combine(
     spec_contrib: np.ndarray, skill_contrib: np.ndarray, n_docs: int, w: RankWeights
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -157,6 +227,37 @@ def _cue_counts(
     clinical = cue_present[[row_of[c] for c in w.clinical_cues]].sum(axis=0)
     basic = cue_present[[row_of[c] for c in w.basic_cues]].sum(axis=0)
     return clinical, basic
+
+
+def _with_feedback(
+    docs: Sequence[str],
+    spec_terms: dict[str, float],
+    spec_contrib: np.ndarray,
+    required: np.ndarray,
+    specialty: Specialty,
+    w: RankWeights,
+) -> tuple[dict[str, float], np.ndarray]:
+    """``spec_terms`` and ``spec_contrib`` with the feedback terms of a first scoring added."""
+    from reporter_finder.rank.lexicon import medical_stopwords
+    from reporter_finder.rank.termindex import STOPWORDS
+
+    first = spec_contrib.sum(axis=0)
+    candidates = _feedback_terms(docs, first, specialty, STOPWORDS | medical_stopwords())
+    candidates = [c for c in candidates if c not in spec_terms]
+    if not candidates:
+        return spec_terms, spec_contrib
+    extra = score_terms(docs, candidates, exclude=tuple(specialty.exclude_terms),
+                        k1=w.bm25_k1, b=w.bm25_b).scores.astype(np.float64)  # fmt: skip
+    top = np.argsort(-first, kind="stable")[:FEEDBACK_DOCS]
+    # BM25 in the top documents already weighs a word by its rarity in the collection (idf):
+    # the words that score highest there are the distinctive ones.
+    strength = extra[:, top].sum(axis=1)
+    best = [i for i in np.argsort(-strength, kind="stable")[:FEEDBACK_TERMS] if strength[i] > 0]
+    if not best:
+        return spec_terms, spec_contrib
+    terms = {**spec_terms, **{candidates[i]: FEEDBACK_WEIGHT for i in best}}
+    rows = extra[best] * FEEDBACK_WEIGHT * required[None, :]
+    return terms, np.vstack([spec_contrib, rows])
 
 
 def score_projects(
@@ -196,7 +297,13 @@ def score_projects(
     matrix = score_terms(
         docs, all_terms, exclude=tuple(specialty.exclude_terms), k1=w.bm25_k1, b=w.bm25_b
     ).scores.astype(np.float64)
-    spec_contrib = _gate_broad_terms(_weighted(matrix, row_of, spec_terms), spec_terms, specialty)
+    raw = _weighted(matrix, row_of, spec_terms)
+    required = _required(raw, spec_terms, specialty)
+    spec_contrib = _gate_broad_terms(raw, spec_terms, specialty) * required[None, :]
+    if not specialty.is_known:  # a phrase: learn its vocabulary from its best matches
+        spec_terms, spec_contrib = _with_feedback(
+            docs, spec_terms, spec_contrib, required, specialty, w
+        )
     skill_contrib = _weighted(matrix, row_of, skill_terms)
     spec_score, skill_score, relevance = _combine(spec_contrib, skill_contrib, len(docs), w)
     on_topic = spec_score > 0

@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -28,10 +29,17 @@ from rapidfuzz.utils import default_process
 
 from reporter_finder.errors import QueryError
 from reporter_finder.rank import matchkey
-from reporter_finder.rank.lexicon import Lexicon, Skill, Specialty, load_lexicon
+from reporter_finder.rank.lexicon import (
+    Lexicon,
+    Modifier,
+    Skill,
+    Specialty,
+    load_lexicon,
+    medical_stopwords,
+)
 from reporter_finder.rank.matchkey import EXACT_ONLY_MAX_LEN, Index, word_set
 
-__all__ = ["DEFAULT_CUTOFF", "SpecialtyMatch", "resolve_skills", "resolve_specialty"]
+__all__ = ["DEFAULT_CUTOFF", "HOW", "SpecialtyMatch", "resolve_skills", "resolve_specialty"]
 
 
 #: Default similarity (0–100) a typo must reach to be taken as a known specialty or skill.
@@ -65,26 +73,42 @@ _FALLBACK_DROP: Final = word_set(
 _WORD_RE: Final = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+#: How a text was understood (:attr:`SpecialtyMatch.how`).
+HOW: Final = ("name", "typo", "composed", "phrase")
+
+
 @dataclass(frozen=True)
 class SpecialtyMatch:
     """What :func:`resolve_specialty` made of a user's text.
 
     Attributes:
         query: the text as given.
-        specialty: the known specialty, or a fallback (``is_known`` False) built from the text.
+        specialty: the known specialty (composed with a modifier for "pediatric cardiology"),
+            or, for any other phrase, one built from the text (``is_known`` False).
         score: 100 for an exact name/alias hit; the fuzzy similarity (0–100) otherwise.
         suggestions: names of the closest known specialties, best first. Empty for an exact or
-            alias hit; for an unknown specialty, the three closest.
+            alias hit; for a phrase, the three closest (by the specialties' vocabularies first,
+            then by their names).
+        how: ``"name"`` (a name, key or alias), ``"typo"`` (the closest spelling of one),
+            ``"composed"`` (a modifier and a specialty: the intersection of their
+            vocabularies) or ``"phrase"`` (searched as typed).
+        suggestion_keys: the keys of ``suggestions``, in the same order.
+        related_keys: for a phrase, the specialties it names or whose vocabulary it uses
+            ("sickle cell disease" → hematology), best first; empty when none does (then the
+            suggestions are only the closest names).
     """
 
     query: str
     specialty: Specialty
     score: float
     suggestions: tuple[str, ...]
+    how: str = "name"
+    suggestion_keys: tuple[str, ...] = ()
+    related_keys: tuple[str, ...] = ()
 
     @property
     def is_known(self) -> bool:
-        """Whether the text resolved to a specialty of the lexicon."""
+        """Whether the text resolved to a specialty of the lexicon (or one composed from it)."""
         return self.specialty.is_known
 
 
@@ -184,15 +208,37 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for item in items if item))
 
 
-def _fallback_specialty(text: str, lexicon: Lexicon, related: tuple[str, ...]) -> Specialty:
+def _phrase_specialty(text: str, lexicon: Lexicon, related: tuple[str, ...]) -> Specialty:
+    """A phrase nobody knows, searched as what it is: the exact phrase, or all its words.
+
+    Generic words ("disease", "prevention", :func:`medical_stopwords`) stay inside the exact
+    phrase but are never required, nor matched, on their own.
+
+    Raises:
+        QueryError: the phrase has only generic words.
+    """
     words = _words(text)
-    meaningful = [word for word in words if word not in _FALLBACK_DROP]
-    whole = " ".join(words)
-    core = _dedupe([whole, " ".join(meaningful), *(w for w in meaningful if len(w) > 2)])
-    # A known specialty named inside the phrase ("sports cardiology") lends its core
-    # vocabulary as broad terms: the bare words rarely occur in grant text (ranking-notes §5).
+    generic = medical_stopwords() | _FALLBACK_DROP
+    content = list(dict.fromkeys(w for w in words if w not in generic and len(w) > 1))
+    if not content:
+        raise QueryError(
+            f"{' '.join(text.split())!r} has only generic words, which match almost every grant",
+            hint="name a specialty or a topic, e.g. 'cardiology' or 'sickle cell disease'",
+        )
+    # Filler around the phrase ("… research fellowship", "interested in …") is not part of it.
+    start, end = 0, len(words)
+    while start < end and words[start] in _SPECIALTY_FILLER:
+        start += 1
+    while end > start and words[end - 1] in _SPECIALTY_FILLER:
+        end -= 1
+    phrase = " ".join(words[start:end])
+    # A known specialty named inside the phrase lends its core vocabulary as broad terms:
+    # they count only in grants that match the phrase (ranking-notes §5).
     broad = _dedupe(
-        term for key in related for term in lexicon.specialties[key].core_terms if term not in core
+        term
+        for key in related
+        for term in lexicon.specialties[key].core_terms
+        if term not in content and term != phrase
     )
     exclude = _dedupe(term for key in related for term in lexicon.specialties[key].exclude_terms)
     named = [word for word in words if word not in _SPECIALTY_FILLER]
@@ -200,14 +246,65 @@ def _fallback_specialty(text: str, lexicon: Lexicon, related: tuple[str, ...]) -
         key="_".join(named or words) or "custom",
         name=" ".join(text.split()),
         aliases=(),
-        core_terms=core,
+        core_terms=_dedupe([phrase, *content]),
         broad_terms=broad,
         institutes=(),
         dept_types=(),
         category="other",
         exclude_terms=exclude,
         is_known=False,
+        must_match_all=tuple(content) if len(content) > 1 or content[0] != phrase else (),
     )
+
+
+def _composed(base: Specialty, modifier: Modifier) -> Specialty:
+    """``base`` narrowed by ``modifier``: its vocabulary, in grants that also speak the
+    modifier's ("pediatric cardiology": cardiology terms and one of children, infants …)."""
+    return dataclasses.replace(
+        base,
+        key=f"{modifier.key}_{base.key}",
+        name=f"{modifier.name} {base.name}",
+        aliases=(),
+        exclude_terms=_dedupe([*base.exclude_terms, *modifier.exclude_terms]),
+        must_match_any=modifier.terms,
+        qualifier=modifier.name,
+    )
+
+
+def _compose(text: str, lexicon: Lexicon, cutoff: float) -> tuple[Specialty, float] | None:
+    """A modifier followed (or preceded) by a specialty, e.g. "sports cardiology"."""
+    tokens = [t for t in matchkey.tokens(text) if t not in _SPECIALTY_FILLER]
+    for cut in range(1, len(tokens)):
+        for mod_words, spec_words in ((tokens[:cut], tokens[cut:]), (tokens[cut:], tokens[:cut])):
+            mod_key = lexicon.modifier_index.exact.get(matchkey.match_key(mod_words))
+            if mod_key is None:
+                continue
+            found = _lookup(
+                " ".join(spec_words), lexicon.specialty_index, _SPECIALTY_FILLER, cutoff
+            )
+            if found.key is not None:
+                base = lexicon.specialties[found.key]
+                return _composed(base, lexicon.modifiers[mod_key]), found.score
+    return None
+
+
+def _by_vocabulary(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """Specialties whose core terms the phrase contains, or that contain the phrase, best
+    first: "sickle cell disease" names hematology's "sickle cell"."""
+    words = tuple(_words(text))
+    phrase = " ".join(words)
+    generic = medical_stopwords()
+    scores: dict[str, int] = {}
+    for key, specialty in lexicon.specialties.items():
+        for term in specialty.core_terms:
+            term_words = tuple(_words(term))
+            if not term_words or all(w in generic for w in term_words):
+                continue
+            width = len(term_words)
+            inside = any(words[i : i + width] == term_words for i in range(len(words) - width + 1))
+            if inside or (len(words) > 1 and f" {phrase} " in f" {' '.join(term_words)} "):
+                scores[key] = scores.get(key, 0) + width
+    return tuple(sorted(scores, key=lambda k: (-scores[k], k)))
 
 
 def resolve_specialty(
@@ -217,10 +314,13 @@ def resolve_specialty(
 
     Order: exact name/key/alias (``"OB/GYN"``, ``"ob-gyn"`` and ``"obgyn"`` are one alias), the
     same after dropping filler words (``"cardiology research fellowship"``), then fuzzy
-    similarity of at least ``cutoff`` (``"cardiolgy"``). Abbreviations of four letters or fewer
-    (``"GI"``, ``"ID"``, ``"EM"``) only ever match exactly. Anything else becomes a fallback
-    :class:`Specialty` with ``is_known=False`` whose core terms are the user's own words
-    (stop words removed) and whose suggestions are the three closest known specialties.
+    similarity of at least ``cutoff`` (``"cardiolgy"``, ``how="typo"``). Abbreviations of four
+    letters or fewer (``"GI"``, ``"ID"``, ``"EM"``) only ever match exactly. Then a modifier
+    with a specialty (``"sports cardiology"``, ``how="composed"``): the specialty's vocabulary
+    in grants that also speak the modifier's. Anything else is a phrase (``how="phrase"``,
+    ``is_known=False``): searched as the exact phrase or all its content words (generic words
+    such as "disease" never match alone), with the closest specialties as suggestions, those
+    whose vocabulary the phrase names first ("sickle cell disease" → Hematology).
 
     Args:
         text: the specialty as typed.
@@ -228,7 +328,8 @@ def resolve_specialty(
         cutoff: minimum fuzzy similarity, 0–100.
 
     Raises:
-        QueryError: ``text`` has no letters or digits, or ``cutoff`` is outside 0–100.
+        QueryError: ``text`` has no letters or digits, or only generic words, or ``cutoff``
+            is outside 0–100.
 
     Example:
         >>> resolve_specialty("heme/onc").specialty.name
@@ -245,13 +346,20 @@ def resolve_specialty(
     found = _lookup(text, lexicon.specialty_index, _SPECIALTY_FILLER, cutoff)
     names = lexicon.specialties
     if found.key is not None:
-        suggestions = tuple(names[k].name for k in found.ranked[:_N_SUGGESTIONS])
-        return SpecialtyMatch(text, names[found.key], found.score, suggestions)
+        keys = found.ranked[:_N_SUGGESTIONS]
+        how = "name" if found.score >= 100 else "typo"
+        return SpecialtyMatch(text, names[found.key], found.score,
+                              tuple(names[k].name for k in keys), how, keys)  # fmt: skip
+    composed = _compose(text, lexicon, cutoff)
+    if composed is not None:
+        specialty, score = composed
+        return SpecialtyMatch(text, specialty, score, (), "composed", ())
     related = _contained(text, lexicon.specialty_index)
-    ranked = (*related, *(k for k in found.ranked if k not in related))
-    suggestions = tuple(names[k].name for k in ranked[:_N_SUGGESTIONS])
-    specialty = _fallback_specialty(text, lexicon, related)
-    return SpecialtyMatch(text, specialty, found.score, suggestions)
+    by_words = _dedupe([*related, *_by_vocabulary(text, lexicon)])
+    ranked = _dedupe([*by_words, *found.ranked])[:_N_SUGGESTIONS]
+    specialty = _phrase_specialty(text, lexicon, related)
+    return SpecialtyMatch(text, specialty, found.score, tuple(names[k].name for k in ranked),
+                          "phrase", ranked, by_words)  # fmt: skip
 
 
 def _split_skills(skills: str | Iterable[str]) -> list[str]:

@@ -44,10 +44,12 @@ with warnings.catch_warnings():
     import bm25s
     from bm25s.stopwords import STOPWORDS_EN
 
-__all__ = ["TermMatrix", "analyse", "score_terms"]
+__all__ = ["STOPWORDS", "TermMatrix", "analyse", "score_terms"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _STOPWORDS = frozenset(STOPWORDS_EN)
+#: The English stopwords the analysis drops (``bm25s``'s list).
+STOPWORDS = _STOPWORDS
 _STOP_MAXLEN = max(len(w) for w in _STOPWORDS)
 
 # Byte classes: ASCII letters, digits and "_" are word bytes, as for ``\w``; bytes >= 0x80 are

@@ -173,23 +173,62 @@ def test_search_filters_apply_to_loaded_records() -> None:
     assert {row["state"] for row in rows} == {"CA"}
 
 
-def test_search_unknown_specialty_is_a_note_not_an_error() -> None:
+def test_search_a_phrase_says_how_it_was_understood() -> None:
     result = run("search", "data ecosystem engagement", "--load", COMMON_FUND, catch=False)
     assert result.exit_code == 0, result.stderr
-    assert "not a specialty I know" in result.stderr
-    assert "Nearest known specialties" in result.stderr
+    assert result.stderr == (
+        'Searching "data ecosystem engagement" as a phrase (no specialty I know uses these '
+        "words; see 'reporter-finder specialties').\n"
+    )
     assert csv_rows(result.stdout)
 
 
-def test_search_nothing_matches_writes_the_header_and_suggests_widening(tmp_path: Path) -> None:
+def test_search_a_phrase_names_the_specialty_whose_vocabulary_it_uses() -> None:
+    result = run("search", "sickle cell disease", "--load", COMMON_FUND)
+    assert result.stderr.splitlines()[0] == (
+        'Searching "sickle cell disease" as a phrase; closest specialty: Hematology '
+        '(search "Hematology" to widen).'
+    )
+
+
+def test_search_a_typo_is_announced() -> None:
+    result = run("search", "oncolgy", "--load", COMMON_FUND)
+    assert result.stderr.splitlines()[0] == (
+        'Searching "oncolgy" as Medical Oncology (the closest spelling).'
+    )
+
+
+@pytest.mark.parametrize("phrase", ["clinical research", "the disease", "   "])
+def test_search_of_only_generic_words_is_one_line_and_exit_2(tmp_path: Path, phrase: str) -> None:
+    out = tmp_path / "leads.csv"
+    result = run("search", phrase, "--load", COMMON_FUND, "-o", str(out))
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("Error: ")
+    assert not out.exists()
+
+
+def test_search_nothing_matches_is_one_line_exit_1_and_no_file(tmp_path: Path) -> None:
     out = tmp_path / "leads.csv"
     result = run(
         "search", SPECIALTY, "--load", COMMON_FUND, "--state", "WY", "-o", str(out), catch=False
     )
-    assert result.exit_code == 0
-    assert out.read_bytes().decode("utf-8") == ",".join(LEAD_LIST_HEADER) + "\r\n"
-    assert "No PIs matched" in result.stderr
-    assert "--state" in result.stderr
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert result.stderr == (
+        "Error: no PIs matched 'oncology', so nothing was written — try more fiscal years "
+        "(--years 2015-2026); fewer --state/--city/--institution filters\n"
+    )
+
+
+def test_a_phrase_that_matches_nothing_suggests_the_nearest_specialties(tmp_path: Path) -> None:
+    out = tmp_path / "leads.csv"
+    result = run("search", "sickle cell disease", "--load", COMMON_FUND, "-o", str(out))
+    assert result.exit_code == 1
+    assert not out.exists()
+    line = result.stderr.splitlines()[-1]
+    assert line.startswith("Error: no PIs matched 'sickle cell disease', so nothing was written")
+    assert 'try a specialty ("Hematology", ' in line
 
 
 def test_quiet_silences_everything_but_data(tmp_path: Path) -> None:

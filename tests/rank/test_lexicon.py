@@ -252,16 +252,15 @@ def test_unknown_specialty_falls_back_to_the_users_words(lexicon: Lexicon) -> No
 
 
 def test_unknown_specialty_naming_a_known_one_borrows_its_vocabulary(lexicon: Lexicon) -> None:
-    match = resolve_specialty("sports cardiology research", lexicon)
+    # "space" is no modifier the lexicon knows: a phrase, not a composition.
+    match = resolve_specialty("space cardiology research", lexicon)
     cardiology = lexicon.specialty("cardiology")
     assert not match.is_known
+    assert match.how == "phrase"
     assert match.suggestions[0] == "Cardiology"
-    assert match.specialty.core_terms == (
-        "sports cardiology research",
-        "sports cardiology",
-        "sports",
-        "cardiology",
-    )
+    # The exact phrase (filler around it dropped), then its content words, all required.
+    assert match.specialty.core_terms == ("space cardiology", "space", "cardiology")
+    assert match.specialty.must_match_all == ("space", "cardiology")
     assert "heart failure" in match.specialty.broad_terms
     assert set(match.specialty.broad_terms) <= set(cardiology.core_terms)
     assert match.specialty.exclude_terms == cardiology.exclude_terms

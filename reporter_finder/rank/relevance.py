@@ -256,7 +256,8 @@ def _with_feedback(
     if not best:
         return spec_terms, spec_contrib
     terms = {**spec_terms, **{candidates[i]: FEEDBACK_WEIGHT for i in best}}
-    rows = extra[best] * FEEDBACK_WEIGHT * required[None, :]
+    matched = required & (first > 0)  # feedback re-orders the matches, it adds none
+    rows = extra[best] * FEEDBACK_WEIGHT * matched[None, :]
     return terms, np.vstack([spec_contrib, rows])
 
 

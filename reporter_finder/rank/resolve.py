@@ -290,11 +290,16 @@ def _compose(text: str, lexicon: Lexicon, cutoff: float) -> tuple[Specialty, flo
 
 def _by_vocabulary(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     """Specialties whose core terms the phrase contains, or that contain the phrase, best
-    first: "sickle cell disease" names hematology's "sickle cell"."""
+    first: "sickle cell disease" names hematology's "sickle cell".
+
+    A specialty counts by its best term: the longest one inside the phrase, a little less
+    when the phrase is only part of a longer term ("pediatric sickle cell disease" is more
+    specific than what was typed). Ties go to the key, alphabetically.
+    """
     words = tuple(_words(text))
     phrase = " ".join(words)
     generic = medical_stopwords()
-    scores: dict[str, int] = {}
+    scores: dict[str, float] = {}
     for key, specialty in lexicon.specialties.items():
         for term in specialty.core_terms:
             term_words = tuple(_words(term))
@@ -302,9 +307,10 @@ def _by_vocabulary(text: str, lexicon: Lexicon) -> tuple[str, ...]:
                 continue
             width = len(term_words)
             inside = any(words[i : i + width] == term_words for i in range(len(words) - width + 1))
-            if inside or (len(words) > 1 and f" {phrase} " in f" {' '.join(term_words)} "):
-                scores[key] = scores.get(key, 0) + width
-    return tuple(sorted(scores, key=lambda k: (-scores[k], k)))
+            around = len(words) > 1 and f" {phrase} " in f" {' '.join(term_words)} "
+            score = width if inside else len(words) - 0.5 if around else 0.0
+            scores[key] = max(scores.get(key, 0.0), score)
+    return tuple(sorted((k for k in scores if scores[k] > 0), key=lambda k: (-scores[k], k)))
 
 
 def resolve_specialty(

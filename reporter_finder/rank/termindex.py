@@ -288,7 +288,12 @@ def score_terms(
             stem_ids.setdefault(s, len(stem_ids))
     if n_docs == 0 or not stem_ids:
         return result
-    exclude_stems = [e for e in (analyse(x, stemmer) for x in exclude) if e]
+    # A false friend of several words that keeps one stem once its stopwords are dropped ("at
+    # the heart of" → "heart") cannot be told from that word anywhere: it would silence every
+    # "heart". Such phrases are left out; one-word false friends ("cardia") still count.
+    exclude_stems = [
+        e for x in exclude if (e := analyse(x, stemmer)) and (len(e) > 1 or len(x.split()) == 1)
+    ]
     for stems in exclude_stems:
         for s in stems:
             stem_ids.setdefault(s, len(stem_ids))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+import dataclasses
 from datetime import date
 
 from benchmarks.synthetic import generate_records
@@ -25,7 +26,10 @@ QUERIES = (
     ("cardiology", "echocardiography, machine learning", "clinical"),
     ("oncology", "CRISPR, mouse models", "postdoc"),
     ("psychiatry", "", "any"),
+    ("sickle cell disease", "", "any"),  # a phrase: scored twice (pseudo-relevance feedback)
+    ("suicide prevention", "R", "clinical"),
 )
+FEEDBACK_TARGET_SECONDS = 0.3
 
 
 def main(n: int = 15_000, repeats: int = 3) -> None:
@@ -51,9 +55,20 @@ def main(n: int = 15_000, repeats: int = 3) -> None:
         median = statistics.median(times)
         worst = max(worst, median)
         print(
-            f"rank_pis {specialty:<11} track={track:<8} {len(ranked):>5,} PIs ranked: "
+            f"rank_pis {specialty:<19} track={track:<8} {len(ranked):>5,} PIs ranked: "
             f"median {median:.2f} s (min {min(times):.2f}, max {max(times):.2f})"
         )
+        if not spec.is_known:  # the same ranking without the feedback round
+            plain = dataclasses.replace(spec, is_known=True)
+            without = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                rank_pis(tables, plain, resolved, track, as_of=AS_OF)
+                without.append(time.perf_counter() - start)
+            cost = median - statistics.median(without)
+            verdict = "meets" if cost <= FEEDBACK_TARGET_SECONDS else "MISSES"
+            print(f"  feedback round: {cost:+.2f} s ({verdict} the "
+                  f"{FEEDBACK_TARGET_SECONDS} s budget)")  # fmt: skip
     verdict = "meets" if worst <= TARGET_SECONDS else "MISSES"
     print(f"slowest query median {worst:.2f} s: {verdict} the {TARGET_SECONDS:.0f} s target")
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from reporter_finder.rank.termindex import score_terms
+from reporter_finder.rank.termindex import Corpus, score_terms, tokenise
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.schema import SCORE_COLUMNS, empty_frame, frame
 
@@ -199,7 +199,7 @@ def _feedback_terms(
         for word in words:
             weight[word] = weight.get(word, 0.0) + share
     candidates = [w for w in weight if seen_in[w] >= 2 and w not in own]
-    return sorted(candidates, key=lambda w: (-weight[w], w))[: FEEDBACK_TERMS * 4]
+    return sorted(candidates, key=lambda w: (-weight[w], w))[: FEEDBACK_TERMS * 2]
 
 
 def _combine(
@@ -231,6 +231,7 @@ def _cue_counts(
 
 def _with_feedback(
     docs: Sequence[str],
+    corpus: Corpus,
     spec_terms: dict[str, float],
     spec_contrib: np.ndarray,
     required: np.ndarray,
@@ -246,8 +247,10 @@ def _with_feedback(
     candidates = [c for c in candidates if c not in spec_terms]
     if not candidates:
         return spec_terms, spec_contrib
-    extra = score_terms(docs, candidates, exclude=tuple(specialty.exclude_terms),
-                        k1=w.bm25_k1, b=w.bm25_b).scores.astype(np.float64)  # fmt: skip
+    exclude = tuple(specialty.exclude_terms)
+    extra = score_terms(
+        docs, candidates, exclude=exclude, k1=w.bm25_k1, b=w.bm25_b, corpus=corpus
+    ).scores.astype(np.float64)
     top = np.argsort(-first, kind="stable")[:FEEDBACK_DOCS]
     # BM25 in the top documents already weighs a word by its rarity in the collection (idf):
     # the words that score highest there are the distinctive ones.
@@ -295,15 +298,17 @@ def score_projects(
     row_of = {t: i for i, t in enumerate(all_terms)}
 
     codes, docs = _documents(projects, w.pref_terms_max_df)
+    corpus = tokenise(docs)
     matrix = score_terms(
-        docs, all_terms, exclude=tuple(specialty.exclude_terms), k1=w.bm25_k1, b=w.bm25_b
-    ).scores.astype(np.float64)
+        docs, all_terms, exclude=tuple(specialty.exclude_terms), k1=w.bm25_k1, b=w.bm25_b,
+        corpus=corpus,
+    ).scores.astype(np.float64)  # fmt: skip
     raw = _weighted(matrix, row_of, spec_terms)
     required = _required(raw, spec_terms, specialty)
     spec_contrib = _gate_broad_terms(raw, spec_terms, specialty) * required[None, :]
     if not specialty.is_known:  # a phrase: learn its vocabulary from its best matches
         spec_terms, spec_contrib = _with_feedback(
-            docs, spec_terms, spec_contrib, required, specialty, w
+            docs, corpus, spec_terms, spec_contrib, required, specialty, w
         )
     skill_contrib = _weighted(matrix, row_of, skill_terms)
     spec_score, skill_score, relevance = _combine(spec_contrib, skill_contrib, len(docs), w)

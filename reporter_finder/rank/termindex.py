@@ -1,18 +1,19 @@
 """BM25 scores of a fixed list of query terms (words *and* phrases) over many documents.
 
-Private helper of :mod:`reporter_finder.rank.relevance`. The scores are computed by ``bm25s``
-with the same text analysis ``bm25s.tokenize`` applies (lower case, tokens of two or more word
-characters, ``bm25s`` English stopwords, the PyStemmer/Snowball English stemmer), but the
+Private helper of :mod:`reporter_finder.rank.relevance`. The scores are ``bm25s``'s Lucene
+BM25 with the same text analysis ``bm25s.tokenize`` applies (lower case, tokens of two or more
+word characters, ``bm25s`` English stopwords, the PyStemmer/Snowball English stemmer), but the
 corpus is never fully tokenised in Python:
 
 * Tokenising every word of 15,000 abstracts in Python costs 1–2 s on the 2-core reference
   machine — the whole ranking budget. Only the query terms matter, so token boundaries,
   document lengths and stopwords are found with numpy over the UTF-8 bytes of the corpus, and
   only tokens whose first three bytes could start a query stem are materialised and stemmed.
-* ``bm25s`` then indexes a *query-restricted vocabulary*: each document becomes its query-term
-  occurrences plus one shared filler id per other (non-stopword) token. Document lengths,
-  document frequencies and therefore idf and length normalisation are exactly those of the
-  full index; only the vocabulary is smaller.
+  :func:`tokenise` does this once per corpus; a second scoring of the same corpus (the
+  feedback round of a phrase) passes the result back in.
+* The BM25 formula is then applied to the query terms' occurrences with numpy. Document
+  lengths, document frequencies and therefore idf and length normalisation are exactly those of
+  a full ``bm25s`` index (a test checks the numbers against ``bm25s`` itself).
 * A multi-word term ("heart failure") becomes one pseudo-token that occurs wherever its stems
   appear consecutively once stopwords are dropped ("quality of life" matches "quality-of-life"
   and "qualities of life"). It therefore gets its own idf and term frequency, which a
@@ -26,6 +27,7 @@ forms such as "dying" → "die") are not found.
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from collections.abc import Sequence
@@ -41,10 +43,9 @@ from tqdm import TqdmWarning
 # users; ignore exactly that message, here, and nothing else.
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="IProgress not found", category=TqdmWarning)
-    import bm25s
     from bm25s.stopwords import STOPWORDS_EN
 
-__all__ = ["STOPWORDS", "TermMatrix", "analyse", "score_terms"]
+__all__ = ["STOPWORDS", "Corpus", "TermMatrix", "analyse", "score_terms", "tokenise"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _STOPWORDS = frozenset(STOPWORDS_EN)
@@ -138,7 +139,7 @@ def _phrase_starts(
 
 
 @dataclass(frozen=True)
-class _Tokens:
+class Corpus:
     """The corpus' tokens of two or more word bytes, stopwords removed, as byte spans."""
 
     raw: bytes  # the lower-cased corpus, documents separated by NUL
@@ -149,7 +150,8 @@ class _Tokens:
     doc_len: np.ndarray  # tokens per document (the BM25 document length)
 
 
-def _tokenise(docs: Sequence[str]) -> _Tokens:
+def tokenise(docs: Sequence[str]) -> Corpus:
+    """The documents' tokens, for :func:`score_terms` to score any terms against, once."""
     text = "\0".join(d.replace("\0", " ") for d in docs).lower()
     raw = text.encode("utf-8")
     buf = np.frombuffer(raw, dtype=np.uint8)
@@ -170,11 +172,11 @@ def _tokenise(docs: Sequence[str]) -> _Tokens:
     kept = np.flatnonzero(~is_stop)
     starts, lengths, doc_of = starts[kept], lengths[kept], doc_of[kept]
     doc_len = np.bincount(doc_of, minlength=len(docs))
-    return _Tokens(raw, buf, starts, lengths, doc_of, doc_len)
+    return Corpus(raw, buf, starts, lengths, doc_of, doc_len)
 
 
 def _stem_hits(
-    tok: _Tokens, stem_ids: dict[str, int], words_of_query: Sequence[str], stemmer: Stemmer.Stemmer
+    tok: Corpus, stem_ids: dict[str, int], words_of_query: Sequence[str], stemmer: Stemmer.Stemmer
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(position, query stem id, document) of every token whose stem is a query stem."""
     # Candidate tokens: those whose first three bytes start some query stem, or the word the
@@ -234,26 +236,23 @@ def _bm25_scores(
     k1: float,
     b: float,
 ) -> dict[tuple[str, ...], np.ndarray]:
-    """BM25 scores over all documents of each analysed term, from its occurrences."""
-    n_docs = len(doc_len)
-    unit_ids = {stems_t: i for i, stems_t in enumerate(occurrences)}
-    filler = len(unit_ids)
-    pair_doc = np.concatenate([occurrences[u] for u in unit_ids])
-    pair_unit = np.concatenate([np.full(len(occurrences[u]), unit_ids[u]) for u in unit_ids])
-    order = np.argsort(pair_doc, kind="stable")
-    pair_doc, pair_unit = pair_doc[order], pair_unit[order]
-    bounds = np.searchsorted(pair_doc, np.arange(n_docs + 1))
-    units = pair_unit.tolist()
-    lens = doc_len.tolist()
-    corpus: list[list[int]] = []
-    for d in range(n_docs):
-        lo, hi = int(bounds[d]), int(bounds[d + 1])
-        corpus.append(units[lo:hi] + [filler] * max(lens[d] - (hi - lo), 0))
-    vocab = {str(i): i for i in range(filler + 1)}
+    """BM25 scores over all documents of each analysed term, from its occurrences.
 
-    retriever = bm25s.BM25(k1=k1, b=b, method="lucene")
-    retriever.index((corpus, vocab), show_progress=False, create_empty_token=False)
-    return {u: retriever.get_scores_from_ids([i]) for u, i in unit_ids.items()}
+    ``bm25s``'s Lucene variant, computed directly: idf ``ln(1 + (N − df + 0.5)/(df + 0.5))``
+    times ``tf / (k1·(1 − b + b·len/avg len) + tf)``. Indexing a query-restricted corpus in
+    ``bm25s`` gave the same numbers (``tests/rank/test_termindex.py`` checks it against
+    ``bm25s`` itself) at several times the cost, since it builds a Python list per document.
+    """
+    n_docs = len(doc_len)
+    avg = float(doc_len.mean()) if n_docs else 0.0
+    norm = k1 * ((1.0 - b) + b * doc_len / avg) if avg > 0 else np.full(n_docs, k1)
+    out: dict[tuple[str, ...], np.ndarray] = {}
+    for unit, docs_of in occurrences.items():
+        tf = np.bincount(docs_of, minlength=n_docs).astype(np.float64)
+        df = int(np.count_nonzero(tf))
+        idf = math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
+        out[unit] = (idf * tf / (norm + tf)).astype(np.float32)
+    return out
 
 
 def score_terms(
@@ -263,6 +262,7 @@ def score_terms(
     exclude: Sequence[str] = (),
     k1: float = 1.5,
     b: float = 0.75,
+    corpus: Corpus | None = None,
 ) -> TermMatrix:
     """Score every term against every document with ``bm25s`` (Lucene BM25 variant).
 
@@ -273,6 +273,7 @@ def score_terms(
         exclude: "false friend" phrases; words inside an occurrence of one do not count for
             any term ("tumor necrosis factor" does not match "tumor").
         k1, b: the BM25 parameters.
+        corpus: ``tokenise(docs)`` when the caller has it already (it must be of ``docs``).
 
     Returns:
         A :class:`TermMatrix`; an all-zero one when nothing matches.
@@ -298,7 +299,7 @@ def score_terms(
         for s in stems:
             stem_ids.setdefault(s, len(stem_ids))
 
-    tok = _tokenise(docs)
+    tok = corpus if corpus is not None else tokenise(docs)
     hits = _stem_hits(tok, stem_ids, (*terms, *exclude), stemmer)
     hit_pos, hit_qid, hit_doc = _drop_excluded(hits, exclude_stems, stem_ids)
     # Occurrences (document index per occurrence) of each distinct analysed term.

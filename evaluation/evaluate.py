@@ -13,7 +13,8 @@ for every query of ``data/queries.jsonl`` with five systems and scores them agai
 
 Metrics per query: NDCG@10 (gain ``2^grade − 1``), P@10 and MRR (relevant = grade ≥ 1). Means
 and paired bootstrap 95% CIs for the ``dev`` split (tune on it), ``test`` (report only) and all.
-The default weights were chosen while looking at all 42 queries (README.md, "Which split").
+The default weights were chosen while looking at the first 42 queries (README.md, "Which split").
+Results are also broken down by family (``name``, ``phrase``, ``abbreviation``; split.py).
 
     python evaluation/evaluate.py            # prints, writes evaluation/results.md
     python evaluation/evaluate.py --record   # also rewrites data/recorded.json (see README)
@@ -55,6 +56,7 @@ RANDOM_SEEDS = (0, 1, 2, 3, 4)
 BOOTSTRAP_RESAMPLES = 10_000
 SYSTEMS = ("random", "funding", "bare BM25", "BM25+lexicon", "full")
 SPLITS = ("dev", "test", "all")
+FAMILIES = ("name", "phrase", "abbreviation", "all")  # how the query is typed (split.py)
 METRICS = ("ndcg@10", "p@10", "mrr")
 COMPARED = ("funding", "bare BM25", "BM25+lexicon")  # each as "full − <system>"
 
@@ -186,22 +188,31 @@ def run_systems(tables: Tables, query: Mapping[str, Any]) -> dict[str, list[list
 
 @dataclasses.dataclass(frozen=True)
 class Evaluation:
-    """Per-query metrics (columns query, split, kind, system, ndcg@10, p@10, mrr)."""
+    """Per-query metrics (columns query, split, kind, family, system, ndcg@10, p@10, mrr)."""
 
     per_query: pd.DataFrame
 
-    def rows(self, split: str = "all") -> pd.DataFrame:
-        """The per-query rows of one split (all rows for ``"all"``)."""
+    def rows(self, split: str = "all", family: str = "all") -> pd.DataFrame:
+        """The per-query rows of one split and family (``"all"`` keeps every row)."""
         frame = self.per_query
-        return frame if split == "all" else frame[frame["split"] == split]
+        if split != "all":
+            frame = frame[frame["split"] == split]
+        return frame if family == "all" else frame[frame["family"] == family]
 
-    def means(self, split: str = "all") -> pd.DataFrame:
+    def means(self, split: str = "all", family: str = "all") -> pd.DataFrame:
         """Mean of each metric per system (index: system, in ``SYSTEMS`` order)."""
-        return self.rows(split).groupby("system")[list(METRICS)].mean().reindex(list(SYSTEMS))
+        rows = self.rows(split, family)
+        return rows.groupby("system")[list(METRICS)].mean().reindex(list(SYSTEMS))
 
-    def mean(self, split: str, system: str, metric: str = "ndcg@10") -> float:
-        """One mean, e.g. the full system's NDCG@10 on the test split."""
-        return float(self.means(split)[metric].to_numpy(dtype=float)[SYSTEMS.index(system)])
+    def mean(self, split: str, system: str, metric: str = "ndcg@10", family: str = "all") -> float:
+        """One mean, e.g. the full system's NDCG@10 on the test split (NaN for no query)."""
+        values = self.means(split, family)[metric].to_numpy(dtype=float)
+        return float(values[SYSTEMS.index(system)])
+
+    def below(self, threshold: float = 0.5, system: str = "full") -> pd.DataFrame:
+        """The queries whose NDCG@10 for ``system`` is under ``threshold``, worst first."""
+        frame = self.per_query[self.per_query["system"] == system]
+        return frame[frame["ndcg@10"] < threshold].sort_values(["ndcg@10", "query"])
 
     def comparisons(self, split: str = "all") -> dict[str, tuple[float, float, float]]:
         """Paired bootstrap of NDCG@10, full minus each baseline in ``COMPARED``."""
@@ -225,7 +236,15 @@ def evaluate(split: str = "all") -> Evaluation:
                 "p@10": np.mean([precision_at_k(r, grades) for r in rankings]),
                 "mrr": np.mean([reciprocal_rank(r, grades) for r in rankings]),
             }
-            rows.append({"query": query["id"], "split": query["split"], "kind": query["kind"]})
+            family = _module("split").query_family(query)
+            rows.append(
+                {
+                    "query": query["id"],
+                    "split": query["split"],
+                    "kind": query["kind"],
+                    "family": family,
+                }
+            )
             rows[-1] |= {"system": system} | {m: float(v) for m, v in scores.items()}
     return Evaluation(pd.DataFrame(rows))
 
@@ -241,8 +260,8 @@ def to_markdown(result: Evaluation) -> str:
         f"{counts['all']} queries ({counts['dev']} dev: weights may be tuned on them; "
         f"{counts['test']} test: report only). PI pool = every PI of `data/records.jsonl` (IC "
         f"names masked); as_of {AS_OF.isoformat()}. Produced by `python evaluation/evaluate.py`. "
-        "The default weights were chosen while looking at all 42 queries, so test is not truly "
-        "held out for them (README.md).",
+        "The default weights were chosen while looking at the first 42 queries, so test is not "
+        "truly held out for them (README.md).",
         "",
         "Means over queries; columns dev / test / all:",
         "",
@@ -252,13 +271,30 @@ def to_markdown(result: Evaluation) -> str:
     for system in SYSTEMS:
         cells = [f"{result.mean(s, system, m):.3f}" for m in METRICS for s in SPLITS]
         lines.append(f"| {system} | " + " | ".join(cells) + " |")
+    lines += ["", *family_table(result)]
     lines += ["", "Paired bootstrap over queries (10,000 resamples), NDCG@10 difference:", ""]
     lines += [f"| Comparison | {split_cols} |", "|---" * 4 + "|"]
     comps = {s: result.comparisons(s) for s in SPLITS}
     for name in comps["all"]:
         cells = ["{:+.3f} [{:+.3f}, {:+.3f}]".format(*comps[s][name]) for s in SPLITS]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += ["", "Per query (NDCG@10 / P@10 / MRR):", ""]
+    low = result.below(0.5)
+    lines += [
+        "",
+        f"Queries with full-system NDCG@10 below 0.5: {len(low)} of {counts['all']}"
+        + (
+            ": "
+            + ", ".join(f"{q} ({v:.2f})" for q, v in zip(low["query"], low["ndcg@10"], strict=True))
+            if len(low)
+            else ""
+        )
+        + ".",
+    ]
+    lines += [
+        "",
+        "Per query (NDCG@10 / P@10 / MRR; the full system's NDCG@10 is the first number):",
+        "",
+    ]
     lines += ["| Query | Split | Kind | " + " | ".join(SYSTEMS) + " |", "|---" * 8 + "|"]
     cells_by = frame.set_index(["query", "system"])
     for qid in dict.fromkeys(frame["query"]):
@@ -270,12 +306,34 @@ def to_markdown(result: Evaluation) -> str:
     return "\n".join(lines) + "\n"
 
 
+def family_table(result: Evaluation) -> list[str]:
+    """Markdown lines: split (dev/test) x family x system; NDCG@10, P@10, MRR; query counts."""
+    lines = [
+        "By split and family (name = specialty names; phrase = free phrases; abbreviation = "
+        "abbreviations, shorthands, typos and subspecialty names):",
+        "",
+        "| Split | Family | n | System | NDCG@10 | P@10 | MRR |",
+        "|---" * 7 + "|",
+    ]
+    for split in ("dev", "test"):
+        for family in FAMILIES:
+            n = result.rows(split, family)["query"].nunique()
+            for system in SYSTEMS:
+                cells = [f"{result.mean(split, system, m, family):.3f}" for m in METRICS]
+                lines.append(f"| {split} | {family} | {n} | {system} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def record(result: Evaluation) -> dict[str, Any]:
     """Rewrite ``data/recorded.json`` with this run's NDCG@10 of the full system; return it."""
     path = DATA / "recorded.json"
     recorded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     for split in SPLITS:
         recorded["ndcg@10"][split] = round(result.mean(split, "full"), 4)
+    recorded["ndcg@10_by_family"] = {
+        split: {f: round(result.mean(split, "full", family=f), 4) for f in FAMILIES}
+        for split in SPLITS
+    }
     path.write_text(json.dumps(recorded, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return recorded
 

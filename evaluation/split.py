@@ -13,6 +13,16 @@ Rule:
    ``sha256(f"{SEED}:{id}")``.
 3. Walk that list and deal test, dev, test, dev, ... so every stratum is halved (±1) and the
    totals are 21 / 21.
+
+Extension (issue 14, queries q43-q79): a query with a ``form`` field ("phrase": a free phrase that
+is not a specialty name; "abbreviation": an abbreviation or subspecialty/composite name added
+with the phrases) goes to the strata ``<form>+<extra>`` of ``NEW_KINDS``, which come after the six
+original strata. The 42 original queries have no ``form`` and fill the first 42 places of the
+walk exactly as before (an even count), so their splits cannot move; the new strata are dealt
+from place 42 on with the same seed.
+
+Families for reporting: ``name`` (the ``name`` strata), ``phrase``, ``abbreviation`` (the
+original ``variant`` strata: abbreviations, shorthands, typos; and the new ``abbreviation`` ones).
 """
 
 from __future__ import annotations
@@ -22,20 +32,37 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 SEED = "issue-12"
-KINDS = tuple(
-    f"{typed}+{extra}"
-    for extra in ("skills", "track", "specialty")
-    for typed in ("name", "variant")
-)
+EXTRAS = ("skills", "track", "specialty")
+ORIGINAL_KINDS = tuple(f"{typed}+{extra}" for extra in EXTRAS for typed in ("name", "variant"))
+NEW_KINDS = tuple(f"{typed}+{extra}" for extra in EXTRAS for typed in ("phrase", "abbreviation"))
+KINDS = ORIGINAL_KINDS + NEW_KINDS  # dealing order: never insert before the end
+FAMILIES = ("name", "phrase", "abbreviation")
+_FAMILY = {
+    "name": "name",
+    "variant": "abbreviation",
+    "phrase": "phrase",
+    "abbreviation": "abbreviation",
+}
 
 
 def query_kind(query: Mapping[str, Any]) -> str:
     """The stratum of a query, e.g. ``"variant+track"`` for "cards" on the clinical track."""
-    means = {m.lower() for m in query["means"]}
-    typed = "name" if str(query["specialty"]).lower() in means else "variant"
+    form = query.get("form")
+    if form is not None:
+        if form not in ("phrase", "abbreviation"):
+            raise ValueError(f"unknown form {form!r} for query {query.get('id')}")
+        typed = str(form)
+    else:
+        means = {m.lower() for m in query["means"]}
+        typed = "name" if str(query["specialty"]).lower() in means else "variant"
     if query.get("skills"):
         return f"{typed}+skills"
     return f"{typed}+track" if query.get("track", "any") != "any" else f"{typed}+specialty"
+
+
+def query_family(query: Mapping[str, Any]) -> str:
+    """``name``, ``phrase`` or ``abbreviation`` (variants count as abbreviations)."""
+    return _FAMILY[query_kind(query).split("+")[0]]
 
 
 def assign_splits(queries: Iterable[Mapping[str, Any]], seed: str = SEED) -> dict[str, str]:

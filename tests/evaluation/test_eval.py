@@ -41,7 +41,7 @@ def queries() -> list[dict[str, Any]]:
 
 def test_queries_have_one_known_split_and_unique_ids(queries: list[dict[str, Any]]) -> None:
     ids = [q["id"] for q in queries]
-    assert len(ids) == len(set(ids)) == 42
+    assert len(ids) == len(set(ids)) == 79
     assert {q["split"] for q in queries} == {"dev", "test"}
     dev = {q["id"] for q in evaluate.load_queries("dev")}
     test = {q["id"] for q in evaluate.load_queries("test")}
@@ -58,12 +58,43 @@ def test_split_is_the_documented_rule(queries: list[dict[str, Any]]) -> None:
         assert abs(per_kind[(kind, "dev")] - per_kind[(kind, "test")]) <= 1, kind
 
 
+# The split of the 42 original queries, as frozen in evaluation/README.md before issue 14.
+# fmt: off
+ORIGINAL_DEV = {
+    "q04", "q05", "q07", "q08", "q11", "q12", "q14", "q15", "q16", "q17", "q22",
+    "q23", "q24", "q25", "q26", "q32", "q33", "q34", "q38", "q39", "q41",
+}
+# fmt: on
+
+
+def test_new_queries_leave_the_original_split_unchanged(queries: list[dict[str, Any]]) -> None:
+    original = [q for q in queries if "form" not in q]
+    assert len(original) == 42
+    assert {q["id"] for q in original if q["split"] == "dev"} == ORIGINAL_DEV
+    # the original strata come first in the walk and hold an even count, so dealing the
+    # original queries alone gives the same answer as dealing all of them
+    alone = split_rule.assign_splits(original)
+    together = split_rule.assign_splits(queries)
+    assert {qid: together[qid] for qid in alone} == alone
+    assert split_rule.KINDS[: len(split_rule.ORIGINAL_KINDS)] == split_rule.ORIGINAL_KINDS
+    assert all(split_rule.query_kind(q) in split_rule.ORIGINAL_KINDS for q in original)
+    assert all(split_rule.query_kind(q) in split_rule.NEW_KINDS for q in queries if "form" in q)
+
+
+def test_families_cover_every_query_and_both_splits(queries: list[dict[str, Any]]) -> None:
+    per = Counter((split_rule.query_family(q), q["split"]) for q in queries)
+    assert set(per) == {(f, s) for f in split_rule.FAMILIES for s in ("dev", "test")}
+    assert per[("phrase", "dev")] + per[("phrase", "test")] >= 20
+    new_abbr = [q for q in queries if q.get("form") == "abbreviation"]
+    assert len(new_abbr) >= 10
+
+
 def test_every_label_points_at_a_known_query_and_pi(queries: list[dict[str, Any]]) -> None:
     records = evaluate.read_jsonl("records.jsonl")
     pis = {p["profile_id"] for r in records for p in r["principal_investigators"]}
     labels = evaluate.read_jsonl("labels.jsonl")
     query_ids = {q["id"] for q in queries}
-    assert len({r["appl_id"] for r in records}) == len(records) == 320
+    assert len({r["appl_id"] for r in records}) == len(records) == 430
     pairs = [(row["query"], row["profile_id"]) for row in labels]
     assert len(pairs) == len(set(pairs)), "a (query, PI) pair is judged twice"
     for row in labels:
@@ -71,6 +102,9 @@ def test_every_label_points_at_a_known_query_and_pi(queries: list[dict[str, Any]
         assert row["profile_id"] in pis, row
         assert row["grade"] in (0, 1, 2), row
         assert row["specialty_reason"], row
+        # q01-q42: silver labels from non-text fields; q43 on: hand judgements of the grants
+        assert row["basis"] == ("silver" if int(row["query"][1:]) <= 42 else "hand"), row
+        assert row["fit_source"] in (None, "hand", "grant-kind"), row
         if row["fit_grade"] is not None:
             assert row["fit_reason"], row
             assert row["grade"] == min(row["specialty_grade"], row["fit_grade"]), row

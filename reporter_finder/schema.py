@@ -86,6 +86,7 @@ GRANT_COLUMNS: Final = MappingProxyType(
         "org_city": _STR,
         "org_state": _STR,
         "dept_type": _STR,
+        "organization_type": _STR,  # e.g. "SCHOOLS OF MEDICINE", "DOMESTIC FOR-PROFITS"
         "agency_ic_admin": _STR,
         "study_sections": _LIST,  # list[str], distinct, latest first
         "program_officers": _LIST,  # list[str], distinct, latest first
@@ -108,6 +109,7 @@ PI_COLUMNS: Final = MappingProxyType(
         "pi_title": _STR,  # latest non-empty academic title, e.g. "Associate Professor"
         "organization": _STR,  # of the PI's most recent grant
         "department": _STR,  # dept_type of the most recent grant
+        "organization_type": _STR,  # of the most recent grant, e.g. "DOMESTIC FOR-PROFITS"
         "city": _STR,
         "state": _STR,
         "n_grants": _INT,  # distinct core_project_num
@@ -162,6 +164,8 @@ LEAD_COLUMNS: Final = (
     "matched_skills",
     "track_fit",
     "why",
+    # Co-PIs of a shared grant shown in this row instead of their own (rank.aggregate.group_co_pis)
+    "co_pis",  # "Name (profile id)" each, contact PI first
     # Filled for the top of a ranking only (issue #6); empty (NA), not 0, when not looked up.
     "n_publications",  # PubMed papers acknowledging the PI's grants (RePORTER links)
     "recent_publications",  # the 3 most recent, "Title — Journal Year (PMID n)"
@@ -172,7 +176,14 @@ PUBLICATION_LEAD_COLUMNS: Final = ("n_publications", "recent_publications")
 TRACKING_COLUMNS: Final = ("status", "contacted_on", "follow_up_on", "notes")
 #: Lead-list columns that hold lists (joined with "; " in CSV/XLSX, lists in JSON).
 LEAD_LIST_COLUMNS: Final = frozenset(
-    {"activity_codes", "mentor_flags", "matched_terms", "matched_skills", "recent_publications"}
+    {
+        "activity_codes",
+        "mentor_flags",
+        "matched_terms",
+        "matched_skills",
+        "co_pis",
+        "recent_publications",
+    }
 )
 
 #: The applicant's tracks, the one vocabulary for options, ranking and drafts.
@@ -261,6 +272,7 @@ _LEAD_DTYPES: Final = MappingProxyType(
         "matched_skills": _LIST,
         "track_fit": _STR,
         "why": _STR,
+        "co_pis": _LIST,
         "n_publications": _INT,
         "recent_publications": _LIST,
     }
@@ -385,6 +397,43 @@ def parse_citation(text: str) -> Citation | None:
     year = match["year"]
     return Citation(int(match["pmid"]), match["title"], match["journal"] or None,
                     int(year) if year else None)  # fmt: skip
+
+
+class CoPi(NamedTuple):
+    """One ``co_pis`` item, read back by :func:`parse_co_pi`."""
+
+    name: str
+    profile_id: int | None
+
+
+_CO_PI: Final = re.compile(r"^(?P<name>.*?)\s*\((?P<profile_id>\d+)\)$")
+
+
+def format_co_pi(name: str, profile_id: object = None) -> str:
+    """One ``co_pis`` item: ``"Name (profile id)"``, or the name alone without a profile id.
+
+    Example:
+        >>> format_co_pi("Ana M Rivera", 12345), format_co_pi("Ana M Rivera", None)
+        ('Ana M Rivera (12345)', 'Ana M Rivera')
+    """
+    profile = cell_text(profile_id)
+    # A profile id read from a column with gaps arrives as 12345.0.
+    return f"{name} ({int(float(profile))})" if profile else name
+
+
+def parse_co_pi(text: str) -> CoPi:
+    """Read back a ``co_pis`` item written by :func:`format_co_pi` (a list cell read from CSV
+    is split with :func:`split_list_cell` first).
+
+    Example:
+        >>> parse_co_pi("Ana M Rivera (12345)")
+        CoPi(name='Ana M Rivera', profile_id=12345)
+    """
+    text = cell_text(text)
+    match = _CO_PI.match(text)
+    if match is None or not match["name"]:
+        return CoPi(text, None)
+    return CoPi(match["name"], int(match["profile_id"]))
 
 
 def split_citations(cell: str) -> list[str]:

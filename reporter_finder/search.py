@@ -210,6 +210,7 @@ def find_mentors(
     weights: RankWeights | None = None,
     lexicon: Lexicon | None = None,
     allow_partial: bool = False,
+    include_companies: bool = False,
 ) -> MentorSearch:
     """Find and rank NIH-funded PIs as research mentors, in one call.
 
@@ -231,6 +232,9 @@ def find_mentors(
         as_of: the date "active", months left and recency are judged on; default today.
         weights: ranking weights; default ``RankWeights()``.
         lexicon: the vocabulary; default the packaged one.
+        include_companies: also rank PIs at for-profit organisations, flagged "company (…)" in
+            ``mentor_flags``; by default they are left out (see
+            :func:`~reporter_finder.rank.ranker.rank_pis`).
 
     Returns:
         A :class:`MentorSearch` with the ranked PIs and the tables behind them.
@@ -271,7 +275,8 @@ def find_mentors(
         fetched = fetch_records(queries, client, allow_partial=allow_partial)
         chosen, incomplete = fetched, tuple(fetched.incomplete)
     tables = build_tables(chosen, as_of=day)
-    ranked = rank_pis(tables, match.specialty, resolved, track, weights=weights, as_of=day)
+    ranked = rank_pis(tables, match.specialty, resolved, track, weights=weights, as_of=day,
+                      include_companies=include_companies)  # fmt: skip
     if active_only:
         ranked = _active_only(ranked)
     return MentorSearch(

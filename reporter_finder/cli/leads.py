@@ -61,6 +61,7 @@ def _find(
         records=load_records(load) if load else None,
         as_of=as_of,
         allow_partial=network.allow_partial,
+        include_companies=ranking.include_companies if ranking else False,
     )
     return result
 

@@ -110,7 +110,7 @@ def as_of_option(f: F) -> F:
 
 
 def ranking_options(f: F) -> F:
-    """Skills, track and how many leads to keep (``search``)."""
+    """Skills, track, how many leads to keep and whether companies count (``search``)."""
     return _stack(
         click.option("--skills", callback=skills_callback, metavar='"A, B, C"',
                      help='Research skills you bring, comma-separated: "echocardiography, '
@@ -120,7 +120,10 @@ def ranking_options(f: F) -> F:
                      "lab/computational research; any: both."),
         click.option("--top", type=click.IntRange(min=1), default=50, show_default=True,
                      metavar="N", help="How many PIs to keep."),
-        _pack(Ranking, ["skills", "track", "top"], "ranking"),
+        click.option("--include-companies", is_flag=True,
+                     help="Also list PIs at for-profit organisations (companies), flagged "
+                     "'company' in mentor_flags. [default: left out]"),
+        _pack(Ranking, ["skills", "track", "top", "include_companies"], "ranking"),
     )(f)  # fmt: skip
 
 

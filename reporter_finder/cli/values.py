@@ -148,6 +148,7 @@ class Ranking:
     skills: tuple[str, ...]
     track: str
     top: int
+    include_companies: bool = False
 
 
 @dataclasses.dataclass(frozen=True)

@@ -134,7 +134,8 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
         ranked: ``MentorSearch.ranked`` (the ``LEAD_COLUMNS`` first, extra score columns after;
             extra columns are dropped). An empty frame, even one without columns, is fine.
             ``n_publications`` and ``recent_publications`` may be missing (publications not
-            looked up): they are then empty, not 0.
+            looked up): they are then empty, not 0. ``co_pis`` may be missing (a table ranked
+            before co-PIs were grouped): it is then empty.
         top: keep the best ``top`` rows (by ``rank``); ``None`` keeps all.
 
     Returns:
@@ -159,6 +160,9 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
     not_looked_up: dict[str, Any] = {
         c: pd.NA for c in PUBLICATION_LEAD_COLUMNS if c not in ranked.columns and len(ranked)
     }
+    # A table ranked before co-PIs were grouped (issue #14) has no co_pis: none were folded.
+    if "co_pis" not in ranked.columns and len(ranked):
+        not_looked_up["co_pis"] = [[] for _ in range(len(ranked))]
     ranked = ranked.assign(**not_looked_up)
     missing = [column for column in LEAD_COLUMNS if column not in ranked.columns]
     if missing and len(ranked):

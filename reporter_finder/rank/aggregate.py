@@ -8,11 +8,15 @@ year / 3)``. A PI's text score is the sum of their best ``top_k`` (3) grants plu
 ``λ·log(1 + n matching grants)``; volume beyond that earns only the logarithmic breadth bonus.
 ``relevance`` = text score / best text score in the pool.
 
+After scoring, :func:`group_co_pis` shows the co-PIs of one multi-PI grant once, in one row
+(``docs/ranking.md``, "Mentor sanity").
+
 Each function is one stage, takes frames and returns new ones; none modifies its input.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,11 +25,13 @@ import pandas as pd
 
 from reporter_finder.dates import DAYS_PER_MONTH, nih_fiscal_year
 from reporter_finder.rank.weights import RankWeights
+from reporter_finder.schema import cell_text, format_co_pi
 
 __all__ = [
     "TextScores",
     "grant_facts",
     "grant_relevance",
+    "group_co_pis",
     "pi_grant_contributions",
     "pi_text_scores",
     "select_pis",
@@ -201,3 +207,105 @@ def select_pis(lk: pd.DataFrame, scores: TextScores, w: RankWeights) -> pd.Index
     if w.exclude_trainees:
         keep &= ~trainee_only
     return keep[keep].index
+
+
+def _co_pi_hosts(order: list[Hashable], links: pd.DataFrame) -> dict[Hashable, list[Hashable]]:
+    """{kept PI: the co-PIs folded into their row, contact PIs first then in rank order}.
+
+    ``order`` is the ranked ``pi_key``s, best first; ``links`` their grant links (``pi_key``,
+    ``core``, ``contact``, ``matching``). The rule is :func:`group_co_pis`'.
+    """
+    pos = {key: i for i, key in enumerate(order)}
+    m = links[links["matching"] & links["pi_key"].isin(pos)]
+    mine: dict[Hashable, set[Hashable]] = {}  # a PI's matching grants
+    on: dict[Hashable, list[Hashable]] = {}  # a grant's ranked PIs, in rank order
+    contacts: dict[Hashable, set[Hashable]] = {}  # a grant's contact PIs
+    for key, core, contact in zip(
+        m["pi_key"].tolist(), m["core"].tolist(), m["contact"].tolist(), strict=True
+    ):
+        mine.setdefault(key, set()).add(core)
+        on.setdefault(core, []).append(key)
+        if contact == 1.0:
+            contacts.setdefault(core, set()).add(key)
+    for members in on.values():
+        members.sort(key=pos.__getitem__)
+
+    def keeper(core: Hashable, members: list[Hashable]) -> Hashable:
+        leads = [k for k in members if k in contacts.get(core, ())]
+        return (leads or members)[0]
+
+    shared = [core for core, members in on.items() if len(members) >= 2]
+    shared.sort(key=lambda core: (pos[keeper(core, on[core])], str(core)))
+    folded: dict[Hashable, Hashable] = {}
+    hosts: dict[Hashable, list[Hashable]] = {}
+    for core in shared:
+        members = [k for k in on[core] if k not in folded]
+        if len(members) < 2:
+            continue
+        keep = keeper(core, members)
+        grants_of_keep = mine[keep]
+        for other in members:
+            # A row that already names co-PIs stays; so does a co-PI with a matching grant of
+            # their own (one the kept PI is not on).
+            if other == keep or other in hosts or not mine[other] <= grants_of_keep:
+                continue
+            folded[other] = keep
+            hosts.setdefault(keep, []).append(other)
+    for keep, others in hosts.items():
+        others.sort(key=lambda k: (not any(k in contacts.get(g, ()) for g in mine[keep]), pos[k]))
+    return hosts
+
+
+def group_co_pis(ranked: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """The ranking with the co-PIs of a multi-PI grant shown once, in one row.
+
+    The rule, with M(P) the matching grants of a ranked PI P:
+
+    1. Every matching grant with two or more ranked PIs is a *group*. Its *kept* PI is its
+       contact PI when the contact PI is ranked, else its best-ranked PI.
+    2. Groups are taken in the rank order of their kept PI (then by core project number). In
+       each, every other ranked PI Q still shown is folded into the kept PI K's row when K is a
+       PI of every grant in M(Q): nothing that makes Q relevant is Q's own. A Q with a
+       matching grant that K is not on keeps their own row, and so does a Q whose row already
+       names folded co-PIs. A folded PI is not a member of later groups.
+    3. A folded PI's row is removed; the kept row keeps its score and lists the folded PIs in
+       ``co_pis`` as "Name (profile id)" (:func:`~reporter_finder.schema.format_co_pi`),
+       contact PIs of the kept PI's grants first, then in rank order. Ranks are renumbered
+       1..n.
+
+    Args:
+        ranked: the ranked PIs, best first (``pi_key``, ``pi_name``, ``profile_id``, ``rank``,
+            ``co_pis`` are read). Not modified.
+        links: the ranked PIs' grant links (:func:`pi_grant_contributions`). Not modified.
+
+    Returns:
+        A new frame with the same columns (and dtypes); empty in, empty out.
+
+    Example:
+        >>> grouped = group_co_pis(ranked, links)  # doctest: +SKIP
+    """
+    if ranked.empty or links.empty:
+        return ranked
+    hosts = _co_pi_hosts(ranked["pi_key"].tolist(), links)
+    if not hosts:
+        return ranked
+    folded = {key for others in hosts.values() for key in others}
+    shown_as = {
+        key: format_co_pi(cell_text(name) or str(key), profile)
+        for key, name, profile in zip(
+            ranked["pi_key"].tolist(),
+            ranked["pi_name"].tolist(),
+            ranked["profile_id"].tolist(),
+            strict=True,
+        )
+    }
+    out = ranked[~ranked["pi_key"].isin(folded).to_numpy(dtype=bool)].reset_index(drop=True)
+    out["co_pis"] = pd.Series(
+        [
+            [*existing, *(shown_as[k] for k in hosts.get(key, ()))]
+            for key, existing in zip(out["pi_key"].tolist(), out["co_pis"].tolist(), strict=True)
+        ],
+        dtype="object",
+    )
+    out["rank"] = pd.array(range(1, len(out) + 1), dtype="Int64")
+    return out

@@ -19,7 +19,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill
     from reporter_finder.rank.priors import Priors
 
-__all__ = ["EXPLAIN_COLUMNS", "explain", "fit_label", "mentor_flags"]
+__all__ = [
+    "COMPANY_FLAG",
+    "EXPLAIN_COLUMNS",
+    "TRAINEE_FLAG",
+    "explain",
+    "fit_label",
+    "mentor_flags",
+]
 
 #: The columns :func:`explain` returns.
 EXPLAIN_COLUMNS = (
@@ -61,15 +68,28 @@ def fit_label(target: float | None, orientation: float | None) -> str:
     return "partial" if fit >= 0.4 else "weak"
 
 
-def mentor_flags(codes: set[str], company_only: bool, w: RankWeights) -> list[str]:
-    """Readable flags for a PI holding ``codes``: mentoring and training awards (in
-    ``w.mentoring_codes`` order), near-peer career awardee, SBIR/STTR only."""
-    flags = [label for code, label in w.mentoring_codes if code in codes]
+#: The ``mentor_flags`` of a PI at a company (with its reason) and of a PI with a trainee title.
+COMPANY_FLAG = "company"
+TRAINEE_FLAG = "trainee title"
+
+
+def mentor_flags(codes: set[str], company: str | None, trainee: bool, w: RankWeights) -> list[str]:
+    """Readable flags for a PI holding ``codes``: the sanity warnings first (company, with its
+    reason: "company (for-profit organisation)" or "company (SBIR/STTR awards only)"; "trainee
+    title"), then mentoring and training awards (in ``w.mentoring_codes`` order), then a
+    near-peer career awardee.
+
+    Example:
+        >>> mentor_flags({"K24", "R01"}, None, True, RankWeights())
+        ['trainee title', 'K24 mentoring award']
+    """
+    flags = [f"{COMPANY_FLAG} ({company})"] if company else []
+    if trainee:
+        flags.append(TRAINEE_FLAG)
+    flags.extend(label for code, label in w.mentoring_codes if code in codes)
     if codes & w.junior_codes and not codes & w.tier_a_codes:
         junior = ", ".join(sorted(codes & w.junior_codes))
         flags.append(f"career-development awardee ({junior}): near-peer mentor")
-    if company_only:
-        flags.append("SBIR/STTR awards only")
     return flags
 
 
@@ -180,7 +200,9 @@ def explain(
         cols["top_grant_title"].append(facts.at[top, "title"] if top in facts.index else None)
         cols["top_grant_number"].append(top)
         cols["top_grant_url"].append(facts.at[top, "url"] if top in facts.index else None)
-        flags = mentor_flags(priors.codes[key], bool(priors.company_only[key]), w)
+        flags = mentor_flags(
+            priors.codes[key], priors.company.get(key), bool(priors.trainee[key]), w
+        )
         o = priors.orientation[key]
         label = fit_label(priors.target, None if pd.isna(o) else float(o))
         dept = priors.department_hit[key]

@@ -8,6 +8,11 @@ Step 3 of the ranking. The prior is ``a·active + b·mechanism + c·mentoring + 
 Each function takes the links of the *chosen* PIs (the rows of
 :func:`~reporter_finder.rank.aggregate.pi_grant_contributions` for them) and returns one value
 per chosen PI, indexed and ordered by ``chosen``.
+
+Two facts are not prior components but mentor sanity checks (``docs/ranking.md``, "Mentor
+sanity"): :func:`company_reasons` (a PI at a for-profit organisation: left out of the ranking
+unless asked for) and :func:`is_trainee_title` (a PI whose title says trainee: demoted by
+``trainee_title_factor``). Both are flagged in ``mentor_flags``.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -30,8 +36,11 @@ __all__ = [
     "Priors",
     "active_prior",
     "award_codes",
+    "company_reason",
+    "company_reasons",
     "department_match",
     "funding_prior",
+    "is_trainee_title",
     "mechanism_prior",
     "mentor_priors",
     "orientation",
@@ -62,6 +71,76 @@ def seniority(title: Any) -> float:
         if pattern.search(text):
             return value
     return 0.0
+
+
+@lru_cache(maxsize=32)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive regular expression matching any of ``patterns`` (None if none)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+def _matches(patterns: tuple[str, ...], text: str) -> bool:
+    pattern = _any_of(patterns)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def is_trainee_title(title: Any, w: RankWeights) -> bool:
+    """Whether an academic title says trainee (``w.trainee_titles``) and names no faculty rank or
+    senior post (``w.faculty_titles``); False for a missing title.
+
+    Example:
+        >>> w = RankWeights()
+        >>> [is_trainee_title(t, w) for t in ("Postdoctoral Fellow", "Fellow of the AHA",
+        ...                                    "Associate Professor", "Chief Resident")]
+        [True, False, False, True]
+    """
+    if not isinstance(title, str) or not title.strip():
+        return False
+    text = " ".join(title.split())
+    return _matches(w.trainee_titles, text) and not _matches(w.faculty_titles, text)
+
+
+#: ``mentor_flags`` reasons of :func:`company_reason`.
+FOR_PROFIT = "for-profit organisation"
+SBIR_ONLY = "SBIR/STTR awards only"
+_UNKNOWN_TYPES = frozenset({"", "unavailable", "unknown", "n/a", "na", "none"})
+
+
+def company_reason(org_type: Any, codes: set[str], w: RankWeights) -> str | None:
+    """Why a PI counts as a company, or None when they do not.
+
+    :data:`FOR_PROFIT` when their organisation type is a company's (``w.for_profit_types``);
+    when the type is unknown (missing, "Unavailable"), :data:`SBIR_ONLY` when every award they
+    hold is an SBIR/STTR award (``w.company_codes``; small-business awards go to companies).
+    A known non-profit type is never a company, whatever the awards.
+
+    Example:
+        >>> company_reason("DOMESTIC FOR-PROFITS", {"R01"}, RankWeights())
+        'for-profit organisation'
+    """
+    text = " ".join(org_type.split()) if isinstance(org_type, str) else ""
+    if text.casefold() not in _UNKNOWN_TYPES:
+        return FOR_PROFIT if _matches(w.for_profit_types, text) else None
+    return SBIR_ONLY if codes and codes <= w.company_codes else None
+
+
+def company_reasons(lk: pd.DataFrame, people: pd.DataFrame, w: RankWeights) -> dict[str, str]:
+    """:func:`company_reason` of each PI of ``people`` (``pis`` rows indexed by ``pi_key``) that
+    is a company, from their ``organization_type`` and the codes of their grant links ``lk``;
+    PIs that are not companies are absent."""
+    codes_of, _ = award_codes(lk, people.index)
+    return _companies(people, codes_of, w)
+
+
+def _companies(
+    people: pd.DataFrame, codes_of: dict[str, set[str]], w: RankWeights
+) -> dict[str, str]:
+    types = people["organization_type"].astype("object").tolist()
+    return {
+        key: reason
+        for key, org_type in zip(people.index, types, strict=True)
+        if (reason := company_reason(org_type, codes_of[key], w)) is not None
+    }
 
 
 def target_orientation(track: str, skills: Sequence[Skill]) -> float | None:
@@ -173,7 +252,8 @@ class Priors:
         target: the applicant's orientation (:func:`target_orientation`).
         codes: activity codes held, per PI.
         department_hit: the matching department, per PI (:func:`department_match`).
-        company_only: True for a PI whose grants are all SBIR/STTR awards.
+        company: why a PI counts as a company (:func:`company_reason`), for those who do.
+        trainee: True for a PI whose title says trainee (:func:`is_trainee_title`).
     """
 
     active: pd.Series
@@ -189,7 +269,8 @@ class Priors:
     target: float | None
     codes: dict[str, set[str]]
     department_hit: dict[str, str | None]
-    company_only: pd.Series
+    company: dict[str, str]
+    trainee: pd.Series
 
 
 def mentor_priors(
@@ -228,12 +309,11 @@ def mentor_priors(
         + w.track * prior_track
         + w.seniority * prior_seniority
     )
-    company_only = pd.Series(
-        [bool(codes_of[k]) and codes_of[k] <= w.company_codes for k in chosen], index=chosen
-    )
+    company = _companies(people, codes_of, w)
+    trainee = pd.Series([is_trainee_title(t, w) for t in titles], index=chosen, dtype=bool)
     return Priors(
         active=prior_active, mechanism=prior_mechanism, mentoring=prior_mentoring,
         funding=prior_funding, department=prior_department, seniority=prior_seniority,
         track=prior_track, total=total, months_left=max_months, orientation=orient,
-        target=target, codes=codes_of, department_hit=dept_hit, company_only=company_only,
+        target=target, codes=codes_of, department_hit=dept_hit, company=company, trainee=trainee,
     )  # fmt: skip

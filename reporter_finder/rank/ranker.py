@@ -16,6 +16,10 @@ relevant PIs. :func:`rank_pis` composes one stage per module:
    ``min_text_score`` relevance are not ranked at all.
 5. **Explanation** (:mod:`~reporter_finder.rank.explain`): top grant, matched terms and
    skills, flags, track fit and a one-line ``why``.
+6. **Mentor sanity** (``docs/ranking.md``): PIs at for-profit organisations are left out
+   unless ``include_companies``; a trainee title multiplies the score by
+   ``trainee_title_factor``; the co-PIs of one multi-PI grant are shown once
+   (:func:`~reporter_finder.rank.aggregate.group_co_pis`).
 
 Ties are broken by score (descending), then ``profile_id`` (ascending, missing last), then
 ``pi_key``. Everything here is pure: no I/O, inputs are never modified, outputs have a fixed
@@ -35,12 +39,13 @@ from reporter_finder.rank.aggregate import (
     TextScores,
     grant_facts,
     grant_relevance,
+    group_co_pis,
     pi_grant_contributions,
     pi_text_scores,
     select_pis,
 )
 from reporter_finder.rank.explain import explain
-from reporter_finder.rank.priors import Priors, mentor_priors
+from reporter_finder.rank.priors import Priors, company_reasons, mentor_priors
 from reporter_finder.rank.relevance import score_projects
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.schema import RANK_COLUMNS, empty_frame, frame, normalise_track
@@ -53,9 +58,10 @@ __all__ = ["RankWeights", "final_score", "rank_pis"]
 
 
 def final_score(relevance: pd.Series, priors: Priors, w: RankWeights) -> pd.Series:
-    """``relevance × (1 + prior) / (1 + max prior)``, halved (``non_primary_factor``) for a PI
-    holding only SBIR/STTR awards; in [0, 1] for non-negative priors."""
-    factor = np.where(priors.company_only, w.non_primary_factor, 1.0)
+    """``relevance × (1 + prior) / (1 + max prior)``, times ``trainee_title_factor`` for a PI
+    whose title says trainee; in [0, 1] for non-negative priors."""
+    factor = np.where(priors.trainee.reindex(relevance.index, fill_value=False),
+                      w.trainee_title_factor, 1.0)  # fmt: skip
     return relevance * (1.0 + priors.total) / (1.0 + w.max_prior) * factor
 
 
@@ -102,6 +108,7 @@ def _lead_frame(
             # (leads.publications.publications_for_leads): until then "not looked up", never 0.
             "n_publications": [None] * len(chosen),
             "recent_publications": [[] for _ in chosen],
+            "co_pis": [[] for _ in chosen],  # filled by group_co_pis
             **reasons,
         }
     )
@@ -126,6 +133,7 @@ def rank_pis(
     *,
     weights: RankWeights | None = None,
     as_of: date | None = None,
+    include_companies: bool = False,
 ) -> pd.DataFrame:
     """Rank the PIs of ``tables`` as mentors for a specialty, skills and track.
 
@@ -138,6 +146,9 @@ def rank_pis(
             or computational) or "any".
         weights: the :class:`RankWeights`; default ``RankWeights()``.
         as_of: the date recency and months left are judged on; default ``tables.as_of``.
+        include_companies: also rank PIs at for-profit organisations (flagged "company (…)"
+            in ``mentor_flags``); by default they are left out. Either way, no other PI's
+            score changes (relevance is normalised over the whole pool).
 
     Returns:
         One row per ranked PI, best first, with ``schema.LEAD_COLUMNS`` then ``pi_key`` and the
@@ -145,7 +156,10 @@ def rank_pis(
         [0, 1] (4 decimals); ``rank`` is 1..n. ``track_fit`` is "strong" / "partial" / "weak"
         for the clinical and postdoc tracks (and for "any" when the skills have an
         orientation), "clinical" / "basic" / "mixed" describing the PI for "any" otherwise,
-        and "unknown" when no grant text says. ``why`` is one readable line.
+        and "unknown" when no grant text says. ``why`` is one readable line. A PI whose title
+        says trainee is flagged "trainee title" and demoted (``trainee_title_factor``). With
+        ``weights.group_co_pis`` (default) co-PIs of a shared grant are folded into one row
+        and named in ``co_pis`` (:func:`~reporter_finder.rank.aggregate.group_co_pis`).
 
     Raises:
         QueryError: for an unknown track.
@@ -178,9 +192,20 @@ def rank_pis(
         return empty_frame(RANK_COLUMNS)
     lk = lk[lk["pi_key"].isin(chosen)]
     people = pis.drop_duplicates("pi_key").set_index("pi_key").reindex(chosen)
+    if not include_companies:
+        # After scoring, so that including them changes no one else's relevance.
+        companies = company_reasons(lk, people, w)
+        if companies:
+            chosen = chosen[~chosen.isin(list(companies))]
+            if len(chosen) == 0:
+                return empty_frame(RANK_COLUMNS)
+            lk = lk[lk["pi_key"].isin(chosen)]
+            people = people.reindex(chosen)
     # 3. priors
     priors = mentor_priors(lk, people, specialty, skills, track, w)
     score = final_score(text.relevance.reindex(chosen), priors, w)
     # 4. explain
     reasons = explain(lk, core, facts, priors, skills, track, w)
-    return _in_rank_order(_lead_frame(people, score, text, priors, reasons))
+    ranked = _in_rank_order(_lead_frame(people, score, text, priors, reasons))
+    # 5. one row per group of co-PIs
+    return group_co_pis(ranked, lk) if w.group_co_pis else ranked

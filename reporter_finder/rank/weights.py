@@ -69,6 +69,23 @@ _BASIC_CUES = (
     "animal model", "biochemical", "induced pluripotent",
 )  # fmt: skip
 
+# Organisation types of companies. RePORTER spells them "DOMESTIC FOR-PROFITS" (and older data
+# "Domestic For-Profits", "Small Business"); "Other Domestic Non-Profits" is not one.
+_FOR_PROFIT_TYPES = (r"\bfor[- ]?profits?\b", r"\bsmall business")
+# A trainee's title. "fellow" is a trainee ("Research Fellow", "Fellow in Cardiology") unless it
+# is an honour ("Fellow of the …"); "resident" is not "President", "intern" not "internal".
+_TRAINEE_TITLES = (
+    r"\bpost-?\s?doc(toral)?\b", r"\bpre-?\s?doc(toral)?\b", r"\bfellow\b(?!\s+of\b)",
+    r"\bresident\b", r"\bintern\b", r"\btrainee\b", r"\bstudent\b",
+    r"\bgraduate (research )?assistant\b",
+)  # fmt: skip
+# Faculty ranks and senior posts overrule a trainee word in the same title ("Professor; Fellow,
+# AHA", "Residency Program Director", "Senior Research Fellow").
+_FACULTY_TITLES = (
+    r"\bprof", r"\bchair", r"\bdirector\b", r"\bdean\b", r"\binstructor\b", r"\blecturer\b",
+    r"\bprincipal investigator\b", r"\b(senior|distinguished) (research )?fellow\b",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class RankWeights:
@@ -125,9 +142,23 @@ class RankWeights:
         funding_cap: active dollars beyond which funding earns nothing more ($2M).
         centre_credit_cap: credit of one centre grant (P/U54…) toward funding ($600k, about
             one R01 with indirects).
-        non_primary_factor: multiplies the score of a PI whose grants are all SBIR/STTR
-            (company) awards (0.5); PIs holding only F* fellowships are trainees and are not
-            ranked when ``exclude_trainees`` is true.
+        trainee_title_factor: multiplies the score of a PI whose title says trainee
+            (``trainee_titles``: postdoc, research/clinical fellow, resident, student…) (0.5).
+            PIs holding only F* fellowships are trainees too and are not ranked at all when
+            ``exclude_trainees`` is true.
+
+    Mentor sanity (the team's issue #14, item 6; ``docs/ranking.md`` "Mentor sanity"):
+        for_profit_types: regular expressions (case-insensitive) an ``organization_type`` that
+            is a company matches ("DOMESTIC FOR-PROFITS", "Small Business"); "Other Domestic
+            Non-Profits" must not match. A PI whose organisation type is unknown counts as a
+            company when all their awards are SBIR/STTR (``company_codes``).
+        trainee_titles: regular expressions (case-insensitive) a trainee's title matches;
+            ``faculty_titles`` (professor, chair, director, senior fellow…) overrule them, and
+            "Fellow of the …" is an honour, not a trainee. "Research Associate" is deliberately
+            absent (a staff position at most US institutions; "Research Associate Professor"
+            is faculty).
+        group_co_pis: show the co-PIs of a multi-PI grant once, in the row of its contact PI
+            (:func:`~reporter_finder.rank.aggregate.group_co_pis`) (True).
 
     Mechanism data (tuples/frozensets so the dataclass stays hashable):
         tier_a_codes, tier_b_codes, junior_codes, company_codes, centre_codes,
@@ -161,8 +192,9 @@ class RankWeights:
     seniority: float = 0.10
     funding_cap: float = 2_000_000.0
     centre_credit_cap: float = 600_000.0
-    non_primary_factor: float = 0.5
+    trainee_title_factor: float = 0.5
     exclude_trainees: bool = True
+    group_co_pis: bool = True
     tier_a_codes: frozenset[str] = _TIER_A
     tier_b_codes: frozenset[str] = _TIER_B
     junior_codes: frozenset[str] = _JUNIOR
@@ -172,6 +204,9 @@ class RankWeights:
     mentoring_codes: tuple[tuple[str, str], ...] = _MENTORING
     clinical_cues: tuple[str, ...] = _CLINICAL_CUES
     basic_cues: tuple[str, ...] = _BASIC_CUES
+    for_profit_types: tuple[str, ...] = _FOR_PROFIT_TYPES
+    trainee_titles: tuple[str, ...] = _TRAINEE_TITLES
+    faculty_titles: tuple[str, ...] = _FACULTY_TITLES
 
     @property
     def max_prior(self) -> float:
@@ -197,5 +232,5 @@ class RankWeights:
             department=0.0,
             track=0.0,
             seniority=0.0,
-            non_primary_factor=1.0,
+            trainee_title_factor=1.0,
         )

@@ -69,7 +69,8 @@ def _distinct_lists(
 # projects columns grants_table reads, and those taken from each grant's latest record
 _GRANT_HEAD = (
     "appl_id", "activity_code", "project_title", "org_name", "org_city", "org_state",
-    "dept_type", "agency_ic_admin", "contact_pi_profile_id", "project_detail_url",
+    "dept_type", "organization_type", "agency_ic_admin", "contact_pi_profile_id",
+    "project_detail_url",
 )  # fmt: skip
 _GRANT_INPUTS = [
     *_GRANT_HEAD, "fiscal_year", "project_start_date", "project_end_date", "award_amount",
@@ -163,7 +164,7 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
 
 _PI_GRANT_FACTS = (
     "is_active", "latest_award_amount", "project_end_date", "activity_code", "org_name",
-    "dept_type", "org_city", "org_state",
+    "dept_type", "organization_type", "org_city", "org_state",
 )  # fmt: skip
 
 
@@ -199,15 +200,15 @@ def _pi_grant_pairs(links: pd.DataFrame, grants: pd.DataFrame, cores: Any) -> pd
 
 
 def _pi_recent_org(pairs: pd.DataFrame, everyone: pd.RangeIndex) -> pd.DataFrame:
-    """Organisation and place of each PI's most recent grant (latest fiscal year the PI is on
-    it, then latest end date)."""
+    """Organisation, its type and place of each PI's most recent grant (latest fiscal year the PI
+    is on it, then latest end date)."""
     # The most recent grant's own row (NA included), hence drop_duplicates, not groupby.last.
     return (
         pairs.sort_values(
             ["_pi", "pi_last_fy", "project_end_date", "_grant"], na_position="first", kind="stable"
         )
         .drop_duplicates("_pi", keep="last")
-        .set_index("_pi")[["org_name", "dept_type", "org_city", "org_state"]]
+        .set_index("_pi")[["org_name", "dept_type", "organization_type", "org_city", "org_state"]]
         .reindex(everyone)
     )
 
@@ -267,6 +268,7 @@ def pis_table(
             "pi_title": titles.reindex(everyone).map(pretty_title, na_action="ignore"),
             "organization": recent["org_name"],
             "department": recent["dept_type"],
+            "organization_type": recent["organization_type"],
             "city": recent["org_city"],
             "state": recent["org_state"],
             "n_grants": per_pi.size().reindex(everyone, fill_value=0),

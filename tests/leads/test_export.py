@@ -26,7 +26,13 @@ from reporter_finder.leads.export import (
     write_records,
     write_table,
 )
-from reporter_finder.schema import LEAD_COLUMNS, TRACKING_COLUMNS
+from reporter_finder.leads.sheet import read_leads
+from reporter_finder.schema import (
+    LEAD_COLUMNS,
+    TRACKING_COLUMNS,
+    parse_co_pi,
+    split_list_cell,
+)
 from tests.frames import assert_unchanged, snapshot
 
 
@@ -207,6 +213,37 @@ def test_csv_lead_list_round_trip(tmp_path: Path, ranked: pd.DataFrame) -> None:
     assert first["status"] == first["notes"] == ""
     assert rows[2]["active_funding"] == ""  # NaN is an empty cell, not "nan"
     assert rows[2]["activity_codes"] == ""
+
+
+def test_co_pis_round_trip_through_csv_and_read_leads(tmp_path: Path, ranked: pd.DataFrame) -> None:
+    ranked = ranked.assign(co_pis=[[], ["Bo Chen (2)", "Cy de la Dunn (3)"], None])  # rank 2, 1, 3
+    path = tmp_path / "leads.csv"
+    write_leads(lead_list(ranked), path, "csv")
+    back = read_leads(path)
+    assert list(back.columns) == list(LEAD_LIST_HEADER)
+    assert back["co_pis"].tolist() == ["Bo Chen (2); Cy de la Dunn (3)", "", ""]
+    items = [parse_co_pi(item) for item in split_list_cell(back.loc[0, "co_pis"])]
+    assert items == [("Bo Chen", 2), ("Cy de la Dunn", 3)]
+    json_path = tmp_path / "leads.json"
+    write_leads(lead_list(ranked), json_path, "json")
+    assert json.loads(json_path.read_text("utf-8"))[0]["co_pis"] == [
+        "Bo Chen (2)",
+        "Cy de la Dunn (3)",
+    ]
+
+
+def test_a_lead_list_from_before_co_pis_is_still_read(tmp_path: Path, ranked: pd.DataFrame) -> None:
+    old_header = [c for c in LEAD_LIST_HEADER if c != "co_pis"]
+    path = tmp_path / "old.csv"
+    path.write_text(",".join(old_header) + "\r\n" + ",".join(["1", "0.9", "Ana M Rivera"])
+                    + "," * (len(old_header) - 3) + "\r\n", encoding="utf-8")  # fmt: skip
+    old = read_leads(path)
+    assert list(old.columns) == old_header
+    assert old.loc[0, "pi_name"] == "Ana M Rivera"
+    # A table ranked before the grouping (no co_pis column) still makes a lead list.
+    leads = lead_list(ranked)
+    assert tuple(leads.columns) == LEAD_LIST_HEADER
+    assert leads["co_pis"].tolist() == [[], [], []]
 
 
 def test_csv_quotes_commas_quotes_and_newlines(tmp_path: Path) -> None:

@@ -31,27 +31,35 @@ def test_fit_label(target: float | None, orient: float | None, label: str) -> No
     assert fit_label(target, orient) == label
 
 
-def test_mentor_flags_in_the_weights_order_plus_near_peer_and_company() -> None:
-    assert mentor_flags({"T32", "K24", "R01"}, False, W) == [
+def test_mentor_flags_warnings_first_then_the_weights_order_plus_near_peer() -> None:
+    assert mentor_flags({"T32", "K24", "R01"}, None, False, W) == [
         "K24 mentoring award",
         "T32 training grant",
     ]
-    assert mentor_flags({"K23", "R21"}, False, W) == [
+    assert mentor_flags({"K23", "R21"}, None, False, W) == [
         "career-development awardee (K23): near-peer mentor"
     ]
-    assert mentor_flags({"K23", "R01"}, False, W) == []  # an R01 holder is not a near-peer
-    assert mentor_flags({"R44"}, True, W) == ["SBIR/STTR awards only"]
+    assert mentor_flags({"K23", "R01"}, None, False, W) == []  # an R01 holder is not a near-peer
+    assert mentor_flags({"R44"}, "SBIR/STTR awards only", False, W) == [
+        "company (SBIR/STTR awards only)"
+    ]
+    assert mentor_flags({"K24"}, "for-profit organisation", True, W) == [
+        "company (for-profit organisation)",
+        "trainee title",
+        "K24 mentoring award",
+    ]
 
 
-def test_final_score_scales_by_the_prior_and_halves_company_only_pis() -> None:
-    index = pd.Index(["lab", "company"])
+def test_final_score_scales_by_the_prior_and_demotes_trainee_titles() -> None:
+    index = pd.Index(["lab", "postdoc"])
     zero = pd.Series([0.0, 0.0], index=index)
     priors = Priors(
         active=zero, mechanism=zero, mentoring=zero, funding=zero, department=zero,
         seniority=zero, track=zero, total=pd.Series([0.5, 0.5], index=index),
         months_left=zero, orientation=zero, target=None, codes={}, department_hit={},
-        company_only=pd.Series([False, True], index=index),
+        company={}, trainee=pd.Series([False, True], index=index),
     )  # fmt: skip
     score = final_score(pd.Series([1.0, 1.0], index=index), priors, W)
     assert score["lab"] == pytest.approx(1.5 / (1.0 + W.max_prior))
-    assert score["company"] == pytest.approx(W.non_primary_factor * score["lab"])
+    assert score["postdoc"] == pytest.approx(0.5 * score["lab"])
+    assert W.trainee_title_factor == 0.5

@@ -32,9 +32,12 @@ from tests.rank.records import (
 )
 
 
-def ranked(records: list[dict], skills=(), track="any", weights=None) -> pd.DataFrame:
+def ranked(
+    records: list[dict], skills=(), track="any", weights=None, include_companies=False
+) -> pd.DataFrame:
     tables = build_tables(records, as_of=AS_OF)
-    return rank_pis(tables, CARDIOLOGY, skills, track, weights=weights, as_of=AS_OF)
+    return rank_pis(tables, CARDIOLOGY, skills, track, weights=weights, as_of=AS_OF,
+                    include_companies=include_companies)  # fmt: skip
 
 
 def order(frame: pd.DataFrame) -> list[int]:
@@ -46,7 +49,7 @@ def test_contact_pi_outranks_equal_other_pi() -> None:
         record("R01HL000001", [pi(1, True), pi(2, False)], HF),
         record("R01HL000002", [pi(3, True), pi(4, False)], HF),
     ]
-    out = ranked(recs)
+    out = ranked(recs, weights=replace(RankWeights(), group_co_pis=False))
     scores = dict(zip(order(out), out["score"], strict=True))
     assert scores[3] > scores[2]  # contact on an equal grant beats other PI
     assert scores[1] == scores[3]
@@ -201,17 +204,18 @@ def test_missing_title_department_and_role_are_neutral() -> None:
     assert row["why"].startswith("Contact PI")
 
 
-def test_fellowship_only_pi_is_not_ranked_and_sbir_only_pi_is_halved() -> None:
+def test_fellowship_only_pi_is_not_ranked_and_sbir_only_pi_counts_as_a_company() -> None:
     recs = [
         record("F32HL000131", [pi(131)], HF, code="F32"),
         record("R44HL000132", [pi(132)], HF, code="R44"),
         record("R21HL000133", [pi(133)], HF, code="R21"),
     ]
-    out = ranked(recs)
+    assert order(ranked(recs)) == [133]
+    out = ranked(recs, include_companies=True)
     assert 131 not in order(out)
     by_id = out.set_index("profile_id")
-    assert "SBIR/STTR awards only" in by_id.at[132, "mentor_flags"]
-    assert by_id.at[132, "score"] < by_id.at[133, "score"]
+    assert by_id.at[132, "mentor_flags"] == ["company (SBIR/STTR awards only)"]
+    assert by_id.at[133, "mentor_flags"] == []
 
 
 def test_false_friend_phrase_does_not_count_for_its_term() -> None:

@@ -18,6 +18,7 @@ from reporter_finder.schema import COMPONENT_COLUMNS, LEAD_LIST_HEADER
 from reporter_finder.search import MentorSearch, default_query, find_mentors, split_query
 from tests.conftest import load_fixture
 from tests.frames import assert_unchanged, snapshot
+from tests.rank.records import HF, pi, record
 
 AS_OF = date(2025, 1, 15)
 
@@ -123,3 +124,17 @@ def test_search_does_not_import_leads_at_import_time() -> None:
     code = "import sys, reporter_finder.search; print('reporter_finder.leads' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_find_mentors_leaves_company_pis_out_unless_include_companies() -> None:
+    company = {"name": "DOMESTIC FOR-PROFITS", "code": "40", "is_other": False}
+    records = [
+        record("R01HL000401", [pi(401)], HF),
+        {**record("R01HL000402", [pi(402)], HF), "organization_type": company},
+    ]
+    day = date(2025, 6, 1)
+    default = find_mentors("cardiology", records=records, as_of=day)
+    included = find_mentors("cardiology", records=records, as_of=day, include_companies=True)
+    assert default.ranked["profile_id"].tolist() == [401]
+    assert included.ranked["profile_id"].tolist() == [401, 402]
+    assert included.ranked["mentor_flags"].tolist()[1] == ["company (for-profit organisation)"]

@@ -176,3 +176,31 @@ def test_summaries_refuse_a_frame_that_is_not_the_table_they_need(common: Tables
         pis_table(common.projects, common.grants, common.projects)
     with pytest.raises(DataFormatError, match="grants table"):
         pis_table(common.projects, common.pis, common.pi_grants)
+
+
+def test_organisation_type_travels_to_grants_and_to_the_pi_from_the_latest_grant() -> None:
+    def org_type(name: str | None) -> dict[str, object] | None:
+        return None if name is None else {"name": name, "code": "XX", "is_other": False}
+
+    records = [
+        minimal_record(
+            1, fiscal_year=2022, organization_type=org_type("SCHOOLS OF MEDICINE"),
+            principal_investigators=[person("A", "B", profile_id=5)],
+        ),
+        minimal_record(
+            2, fiscal_year=2024, organization_type=org_type("DOMESTIC FOR-PROFITS"),
+            principal_investigators=[person("A", "B", profile_id=5)],
+        ),
+        minimal_record(
+            3, fiscal_year=2024, organization_type=None,
+            principal_investigators=[person("C", "D", profile_id=6)],
+        ),
+    ]  # fmt: skip
+    tables = build_tables(records, as_of=AS_OF)
+    grants = tables.grants
+    types = dict(zip(grants["core_project_num"], grants["organization_type"], strict=True))
+    assert types["R01HL000001"] == "SCHOOLS OF MEDICINE"
+    assert types["R01HL000002"] == "DOMESTIC FOR-PROFITS"
+    assert pd.isna(types["R01HL000003"])
+    assert row(tables.pis, "pi_key", "5")["organization_type"] == "DOMESTIC FOR-PROFITS"
+    assert pd.isna(row(tables.pis, "pi_key", "6")["organization_type"])

@@ -143,8 +143,12 @@ def _search_text(specialty: Specialty) -> tuple[str | None, tuple[str, ...]]:
     terms = tuple(dict.fromkeys(specialty.core_terms)) or (specialty.name,)
     if specialty.must_match_all:
         phrase, words = terms[0], specialty.must_match_all
-        every = " AND ".join(quote_term(word) for word in words)
-        return f'"{phrase}" OR ({every})' if len(words) > 1 or phrase != words[0] else every, ()
+        forms = specialty.word_forms or tuple(() for _ in words)
+        every = " AND ".join(
+            f"({' OR '.join(_quoted(f) for f in (word, *others))})" if others else quote_term(word)
+            for word, others in zip(words, forms, strict=True)
+        )
+        return f'"{phrase}" OR ({every})', ()
     if specialty.must_match_any:
         return " OR ".join(_quoted(term) for term in specialty.must_match_any), terms
     return None, terms

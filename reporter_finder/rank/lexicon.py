@@ -40,6 +40,7 @@ __all__ = [
     "Specialty",
     "load_lexicon",
     "medical_stopwords",
+    "medical_synonyms",
 ]
 
 
@@ -56,6 +57,7 @@ ORIENTATIONS: Final = ("clinical", "basic", "either")
 _SPECIALTIES_FILE: Final = "specialties.json"
 _SKILLS_FILE: Final = "skills.json"
 _STOPWORDS_FILE: Final = "stopwords.txt"
+_SYNONYMS_FILE: Final = "synonyms.txt"
 _KEY_RE: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 
 _SPECIALTY_FIELDS: Final = frozenset(
@@ -102,6 +104,8 @@ class Specialty:
             cardiology" requires children, infants, congenital …).
         must_match_all: when set, a project must match the first core term (the exact
             phrase typed) or every one of these words (its content words).
+        word_forms: for each word of ``must_match_all``, the other forms that count as it
+            ("artificial intelligence" for "ai", :func:`medical_synonyms`).
         qualifier: display name of the modifier composed with the specialty, or "".
     """
 
@@ -117,6 +121,7 @@ class Specialty:
     is_known: bool = True
     must_match_any: tuple[str, ...] = ()
     must_match_all: tuple[str, ...] = ()
+    word_forms: tuple[tuple[str, ...], ...] = ()
     qualifier: str = ""
 
 
@@ -526,6 +531,36 @@ def load_lexicon(path: str | Path | None = None, skills_path: str | Path | None 
     return _load(path, skills_path)
 
 
+def _data_lines(name: str) -> list[str]:
+    """The non-empty lines of a packaged text file, comments (``#``) dropped, lower case."""
+    where = f"reporter_finder/rank/data/{name}"
+    try:
+        text = resources.files("reporter_finder.rank").joinpath("data").joinpath(name)
+        lines = text.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise LexiconError(f"cannot read {where}: {exc}") from exc
+    cleaned = (line.split("#", 1)[0].strip().lower() for line in lines)
+    return [line for line in cleaned if line]
+
+
+@lru_cache(maxsize=1)
+def medical_synonyms() -> Mapping[str, tuple[str, ...]]:
+    """Short forms a user types and the forms grants spell out ("ai" → "artificial
+    intelligence"), from the packaged ``data/synonyms.txt`` (``short = long; other``).
+
+    Raises:
+        LexiconError: the file cannot be read or a line is not ``word = form; form``.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for line in _data_lines(_SYNONYMS_FILE):
+        word, sep, forms = line.partition("=")
+        alternatives = tuple(f.strip() for f in forms.split(";") if f.strip())
+        if not sep or not word.strip() or not alternatives:
+            raise LexiconError(f"{_SYNONYMS_FILE}: {line!r} is not 'word = form; form'")
+        found[word.strip()] = alternatives
+    return MappingProxyType(found)
+
+
 @lru_cache(maxsize=1)
 def medical_stopwords() -> frozenset[str]:
     """Words too generic to search grant text for on their own ("disease", "care", "study").
@@ -536,11 +571,4 @@ def medical_stopwords() -> frozenset[str]:
     Raises:
         LexiconError: the file cannot be read.
     """
-    where = f"reporter_finder/rank/data/{_STOPWORDS_FILE}"
-    try:
-        text = resources.files("reporter_finder.rank").joinpath("data").joinpath(_STOPWORDS_FILE)
-        lines = text.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise LexiconError(f"cannot read {where}: {exc}") from exc
-    words = (line.split("#", 1)[0].strip().lower() for line in lines)
-    return frozenset(word for word in words if word)
+    return frozenset(_data_lines(_STOPWORDS_FILE))

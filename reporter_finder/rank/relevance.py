@@ -99,8 +99,10 @@ MODIFIER_WEIGHT = 0.25
 #: gain from them.
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 10
-FEEDBACK_WEIGHT = 0.3
+FEEDBACK_WEIGHT = 0.6
 _FEEDBACK_WORD = re.compile(r"[a-z][a-z-]{3,}")
+#: A phrase's grant with only some of its content words keeps (share of words) ** this.
+PARTIAL_POWER = 1.0
 
 
 def _query_terms(
@@ -151,25 +153,33 @@ def _gate_broad_terms(
 def _required(
     contrib: np.ndarray, spec_terms: Mapping[str, float], specialty: Specialty
 ) -> np.ndarray:
-    """Which documents meet the specialty's must-match rules (all True when it has none).
+    """How much of each document's score stands under the specialty's must-match rules, 0–1.
 
-    ``must_match_any`` (a modifier's vocabulary): one of those terms. ``must_match_all`` (a
-    phrase's content words): the exact phrase (the first core term), or every word.
+    ``must_match_any`` (a modifier's vocabulary): 1 with one of those terms, else 0.
+    ``must_match_all`` (a phrase's content words): 1 with the exact phrase (the first core
+    term) or every word; with only some of the words, their share to the power
+    :data:`PARTIAL_POWER` ("antibiotic resistance" grants still count, below the exact ones,
+    for "antimicrobial resistance"); 0 with none. Generic words are no content words, so
+    they never carry a document alone.
     """
     n_docs = contrib.shape[1]
-    ok = np.ones(n_docs, dtype=bool)
+    weight = np.ones(n_docs)
     row = {t: i for i, t in enumerate(spec_terms)}
     if specialty.must_match_any:
         rows = [row[t] for t in specialty.must_match_any if t in row]
-        ok &= contrib[rows].sum(axis=0) > 0 if rows else False
+        weight *= (contrib[rows].sum(axis=0) > 0) if rows else 0.0
     if specialty.must_match_all:
-        every = np.ones(n_docs, dtype=bool)
-        for word in specialty.must_match_all:
-            every &= contrib[row[word]] > 0 if word in row else False
+        words = specialty.must_match_all
+        forms = specialty.word_forms or tuple(() for _ in words)
+        present = np.zeros(n_docs)
+        for word, others in zip(words, forms, strict=True):
+            rows = [row[f] for f in (word, *others) if f in row]
+            present += contrib[rows].sum(axis=0) > 0 if rows else 0.0
+        share = present / len(words)
         first = specialty.core_terms[0] if specialty.core_terms else None
         phrase = contrib[row[first]] > 0 if first in row else np.zeros(n_docs, dtype=bool)
-        ok &= every | phrase
-    return ok
+        weight *= np.where(phrase, 1.0, share**PARTIAL_POWER)
+    return weight
 
 
 def _feedback_terms(
@@ -259,7 +269,7 @@ def _with_feedback(
     if not best:
         return spec_terms, spec_contrib
     terms = {**spec_terms, **{candidates[i]: FEEDBACK_WEIGHT for i in best}}
-    matched = required & (first > 0)  # feedback re-orders the matches, it adds none
+    matched = np.where(first > 0, required, 0.0)  # feedback re-orders the matches, adds none
     rows = extra[best] * FEEDBACK_WEIGHT * matched[None, :]
     return terms, np.vstack([spec_contrib, rows])
 

@@ -36,6 +36,7 @@ from reporter_finder.rank.lexicon import (
     Specialty,
     load_lexicon,
     medical_stopwords,
+    medical_synonyms,
 )
 from reporter_finder.rank.matchkey import EXACT_ONLY_MAX_LEN, Index, word_set
 
@@ -242,18 +243,22 @@ def _phrase_specialty(text: str, lexicon: Lexicon, related: tuple[str, ...]) -> 
     )
     exclude = _dedupe(term for key in related for term in lexicon.specialties[key].exclude_terms)
     named = [word for word in words if word not in _SPECIALTY_FILLER]
+    synonyms = medical_synonyms()
+    forms = tuple(tuple(f for f in synonyms.get(word, ()) if f != phrase) for word in content)
+    required = tuple(content) if len(content) > 1 or content[0] != phrase else ()
     return Specialty(
         key="_".join(named or words) or "custom",
         name=" ".join(text.split()),
         aliases=(),
-        core_terms=_dedupe([phrase, *content]),
-        broad_terms=broad,
+        core_terms=_dedupe([phrase, *content, *(f for group in forms for f in group)]),
+        broad_terms=tuple(t for t in broad if all(t not in group for group in forms)),
         institutes=(),
         dept_types=(),
         category="other",
         exclude_terms=exclude,
         is_known=False,
-        must_match_all=tuple(content) if len(content) > 1 or content[0] != phrase else (),
+        must_match_all=required,
+        word_forms=forms if required else (),
     )
 
 

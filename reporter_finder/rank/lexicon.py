@@ -262,6 +262,20 @@ class Lexicon:
             ),
         )
 
+    @property
+    def term_owners(self) -> Mapping[str, int]:
+        """How many specialties list each term (core or broad): a term several claim says
+        less about any one of them."""
+        cached = self.__dict__.get("_term_owners")
+        if cached is None:
+            counts: dict[str, int] = {}
+            for specialty in self.specialties.values():
+                for term in {*specialty.core_terms, *specialty.broad_terms}:
+                    counts[term] = counts.get(term, 0) + 1
+            cached = MappingProxyType(counts)
+            object.__setattr__(self, "_term_owners", cached)
+        return cached
+
     def specialty(self, key: str) -> Specialty:
         """Return the specialty stored under ``key``.
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from reporter_finder.rank.lexicon import load_lexicon
 from reporter_finder.rank.termindex import Corpus, score_terms, tokenise
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.schema import SCORE_COLUMNS, empty_frame, frame
@@ -103,6 +104,8 @@ FEEDBACK_WEIGHT = 0.6
 _FEEDBACK_WORD = re.compile(r"[a-z][a-z-]{3,}")
 #: A phrase's grant with only some of its content words keeps (share of words) ** this.
 PARTIAL_POWER = 1.0
+#: A specialty's term listed by k specialties weighs 1 / k ** this (chosen on dev).
+SHARED_TERM_POWER = 0.5
 
 
 def _query_terms(
@@ -114,6 +117,11 @@ def _query_terms(
         spec_terms.setdefault(term, w.core_weight)
     for term in specialty.broad_terms:
         spec_terms.setdefault(term, w.broad_weight)
+    if specialty.is_known:
+        # A term several specialties list ("type 2 diabetes": family medicine, endocrinology
+        # …) says less about any one of them.
+        owners = load_lexicon().term_owners
+        spec_terms = {t: v / owners.get(t, 1) ** SHARED_TERM_POWER for t, v in spec_terms.items()}
     for term in specialty.must_match_any:
         spec_terms.setdefault(term, MODIFIER_WEIGHT)
     skill_terms: dict[str, float] = {}

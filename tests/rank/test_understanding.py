@@ -178,3 +178,45 @@ def test_feedback_reorders_the_matches_and_adds_none(lexicon: Lexicon) -> None:
     assert {"lethal", "veterans"} <= learned
     gain = with_feedback["specialty_score"] - without["specialty_score"]
     assert gain[:3].min() > gain[3]
+
+
+def test_a_short_form_matches_its_spelled_out_form(lexicon: Lexicon) -> None:
+    specialty = resolve_specialty("medical AI", lexicon).specialty
+    assert specialty.must_match_all == ("ai",)
+    assert specialty.word_forms == (("artificial intelligence",),)
+    assert (
+        _search_text("medical AI", lexicon) == '"medical ai" OR ((ai OR "artificial intelligence"))'
+    )
+    table = projects(
+        "Artificial intelligence for diabetic retinopathy screening",
+        "Medical students' wellbeing during clerkships",  # only the generic word
+    )
+    scores = score_projects(table, specialty)["specialty_score"].tolist()
+    assert scores[0] > 0
+    assert scores[1] == 0
+
+
+def test_some_of_a_phrases_words_count_less_than_all(lexicon: Lexicon) -> None:
+    table = projects(
+        "Antimicrobial resistance in hospital-acquired infections",
+        "Carbapenem resistance among gram-negative bacteria",  # one of two words
+        "Insulin sensitivity in adolescents",  # none
+    )
+    scores = score_projects(
+        table, resolve_specialty("antimicrobial resistance", lexicon).specialty
+    )["specialty_score"].tolist()
+    assert scores[0] > scores[1] > 0
+    assert scores[2] == 0
+
+
+def test_a_term_several_specialties_list_weighs_less(lexicon: Lexicon) -> None:
+    owners = lexicon.term_owners
+    shared = next(t for t, k in owners.items() if k >= 4)
+    own = next(
+        t for t in lexicon.specialty("cardiology").core_terms if owners.get(t, 1) == 1 and " " in t
+    )
+    holder = next(s for s in lexicon.specialties.values() if shared in s.core_terms)
+    table = projects(f"A study of {shared}", f"A study of {own}")
+    solo = dataclasses.replace(holder, core_terms=(shared, own), broad_terms=())
+    scores = score_projects(table, solo)["specialty_score"].tolist()
+    assert scores[0] < scores[1]

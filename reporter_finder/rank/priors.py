@@ -135,7 +135,9 @@ def company_reasons(lk: pd.DataFrame, people: pd.DataFrame, w: RankWeights) -> d
 def _companies(
     people: pd.DataFrame, codes_of: dict[str, set[str]], w: RankWeights
 ) -> dict[str, str]:
-    types = people["organization_type"].astype("object").tolist()
+    # A pis table built before organisation types were carried has none: the awards decide.
+    column = people.get("organization_type")
+    types = [None] * len(people) if column is None else column.astype("object").tolist()
     return {
         key: reason
         for key, org_type in zip(people.index, types, strict=True)

@@ -85,6 +85,13 @@ def test_include_companies_ranks_and_flags_them_and_changes_no_one_elses_score()
     assert rows.at[201, "score"] == by_id(without).at[201, "score"]
 
 
+def test_a_pis_table_without_organisation_types_falls_back_on_the_awards() -> None:
+    recs = [record("R44HL000215", [pi(215)], HF, code="R44"), record("R01HL000216", [pi(216)], HF)]
+    tables = build_tables(recs, as_of=AS_OF)
+    old = replace(tables, pis=tables.pis.drop(columns="organization_type"))
+    assert order(rank_pis(old, CARDIOLOGY, as_of=AS_OF)) == [216]
+
+
 def test_only_companies_give_the_empty_schema() -> None:
     out = ranked([typed(record("R01HL000211", [pi(211)], HF), "DOMESTIC FOR-PROFITS")])
     assert out.empty

@@ -47,6 +47,7 @@ from reporter_finder import (
     resolve_skills,
     resolve_specialty,
 )
+from reporter_finder.schema import parse_co_pi
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -105,11 +106,22 @@ def load_tables() -> Tables:
 # --- metrics -------------------------------------------------------------------------------
 
 
-def ndcg_at_k(ranked: Sequence[int], grades: Mapping[int, int], k: int = K) -> float:
-    """NDCG@k with gain 2^grade − 1; 0 when no PI of the query is labelled relevant."""
+def ndcg_at_k(
+    ranked: Sequence[int],
+    grades: Mapping[int, int],
+    k: int = K,
+    *,
+    ideal: Mapping[int, int] | None = None,
+) -> float:
+    """NDCG@k with gain 2^grade − 1; 0 when no PI of the query is labelled relevant.
+
+    ``ideal``: the grades the best possible ranking is built from (default ``grades``); a
+    ranking whose co-PI rows are credited (:func:`group_grades`) keeps the individual ones.
+    """
     gains = [2 ** grades.get(pid, 0) - 1 for pid in ranked[:k]]
     dcg = sum(g / math.log2(i + 2) for i, g in enumerate(gains))
-    ideal = sorted((2**g - 1 for g in grades.values() if g > 0), reverse=True)[:k]
+    best = grades if ideal is None else ideal
+    ideal = sorted((2**g - 1 for g in best.values() if g > 0), reverse=True)[:k]
     idcg = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
     return dcg / idcg if idcg > 0 else 0.0
 
@@ -144,6 +156,25 @@ def _ids(frame: pd.DataFrame) -> list[int]:
     return [int(v) for v in frame["profile_id"].dropna()]
 
 
+def group_grades(frame: pd.DataFrame, grades: Mapping[int, int]) -> dict[int, int]:
+    """``grades`` with each row that names co-PIs (``co_pis``) worth its best member's grade.
+
+    The lead list shows the co-PIs of one grant in one row: the applicant sees every one of
+    them there, and writes to one. The ideal ranking (NDCG's denominator) still counts every
+    PI separately, so a grouped list can only lose by this, never gain.
+    """
+    if "co_pis" not in frame.columns:
+        return dict(grades)
+    out = dict(grades)
+    for pid, members in zip(frame["profile_id"], frame["co_pis"], strict=True):
+        if pd.isna(pid) or not isinstance(members, list) or not members:
+            continue
+        ids = [parse_co_pi(m).profile_id for m in members]
+        best = max([grades.get(int(pid), 0), *(grades.get(i, 0) for i in ids if i is not None)])
+        out[int(pid)] = best
+    return out
+
+
 def _bare(specialty_text: str) -> Any:
     """A specialty whose only term is the typed text. Built by replacing every field of a
     resolved one, so the Specialty class need not be imported from inside the package."""
@@ -162,8 +193,11 @@ def _bare(specialty_text: str) -> Any:
     )
 
 
-def run_systems(tables: Tables, query: Mapping[str, Any]) -> dict[str, list[list[int]]]:
-    """Each system's ranking(s) of profile ids for one query (random: one per seed)."""
+def run_systems(
+    tables: Tables, query: Mapping[str, Any]
+) -> dict[str, list[list[int]] | list[pd.DataFrame]]:
+    """Each system's ranking(s) for one query: profile ids (random: one per seed), or the
+    ranker's frame (its ``co_pis`` rows are credited by :func:`group_grades`)."""
     pool = tables.pis.dropna(subset=["profile_id"])
     pool_ids = sorted(int(p) for p in pool["profile_id"])
     specialty = resolve_specialty(query["specialty"]).specialty
@@ -181,8 +215,8 @@ def run_systems(tables: Tables, query: Mapping[str, Any]) -> dict[str, list[list
         "bare BM25": [
             _ids(rank_pis(tables, _bare(query["specialty"]), (), "any", weights=text_only))
         ],
-        "BM25+lexicon": [_ids(rank_pis(tables, specialty, skills, "any", weights=text_only))],
-        "full": [_ids(rank_pis(tables, specialty, skills, query["track"]))],
+        "BM25+lexicon": [rank_pis(tables, specialty, skills, "any", weights=text_only)],
+        "full": [rank_pis(tables, specialty, skills, query["track"])],
     }
 
 
@@ -230,11 +264,16 @@ def evaluate(split: str = "all") -> Evaluation:
     rows = []
     for query in load_queries(split):
         grades = labels.get(query["id"], {})
-        for system, rankings in run_systems(tables, query).items():
+        for system, runs in run_systems(tables, query).items():
+            # A ranker's frame credits its co-PI rows (group_grades); a list of ids is as is.
+            scored = [
+                (_ids(r), group_grades(r, grades)) if isinstance(r, pd.DataFrame) else (r, grades)
+                for r in runs
+            ]
             scores = {
-                "ndcg@10": np.mean([ndcg_at_k(r, grades) for r in rankings]),
-                "p@10": np.mean([precision_at_k(r, grades) for r in rankings]),
-                "mrr": np.mean([reciprocal_rank(r, grades) for r in rankings]),
+                "ndcg@10": np.mean([ndcg_at_k(r, g, ideal=grades) for r, g in scored]),
+                "p@10": np.mean([precision_at_k(r, g) for r, g in scored]),
+                "mrr": np.mean([reciprocal_rank(r, g) for r, g in scored]),
             }
             family = _module("split").query_family(query)
             rows.append(

@@ -148,10 +148,10 @@ class MentorSearch:
         if hits.empty:
             pis = self.tables.pis
             if len(pis) and _is_pi(pis, pi).any():
+                row = pis[_is_pi(pis, pi)].iloc[0]
                 raise NotFoundError(
                     f"PI {pi!r} is in the search's tables but not in its ranking",
-                    hint="none of their grants matched the specialty (or active_only left "
-                    "them out); see search.pi(...) for their grants",
+                    hint=self._why_absent(str(row["pi_name"]), row.get("profile_id")),
                 )
             raise NotFoundError(
                 f"no PI with pi_key or profile id {pi!r} in this search",
@@ -159,6 +159,19 @@ class MentorSearch:
             )
         row = hits.iloc[0]
         return row.loc[list(EXPLAIN_FIELDS)].rename(row["pi_name"])
+
+    def _why_absent(self, name: str, profile_id: Any) -> str:
+        """Why a PI of the tables has no row: folded into a co-PI's row, or no match."""
+        if not pd.isna(profile_id):
+            item = f"({int(profile_id)})"
+            for key, members in zip(self.ranked["pi_key"], self.ranked["co_pis"], strict=True):
+                if isinstance(members, list) and any(str(m).endswith(item) for m in members):
+                    return f"{name} is named in the row of {key} (co-PIs of one grant share a row)"
+        return (
+            "none of their grants matched the specialty, or the search left them out (a "
+            "for-profit organisation without include_companies, or active_only); see "
+            "search.pi(...) for their grants"
+        )
 
     def to_csv(self, path: str | os.PathLike[str], *, top: int | None = None) -> int:
         """Write the lead list (``lead_list`` columns) as CSV, as ``search -o leads.csv`` does.

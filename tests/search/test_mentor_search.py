@@ -138,3 +138,19 @@ def test_find_mentors_leaves_company_pis_out_unless_include_companies() -> None:
     assert default.ranked["profile_id"].tolist() == [401]
     assert included.ranked["profile_id"].tolist() == [401, 402]
     assert included.ranked["mentor_flags"].tolist()[1] == ["company (for-profit organisation)"]
+
+
+def test_explain_says_a_folded_co_pi_is_named_in_another_row() -> None:
+    from tests.rank.records import pi, record
+
+    abstract = "Heart failure with preserved ejection fraction and atrial fibrillation."
+    recs = [
+        record("R01HL000841", [pi(841, True), pi(842, False)], abstract),
+        record("R01HL000843", [pi(843)], abstract + " Cardiomyopathy."),
+    ]
+    search = find_mentors("cardiology", records=recs, as_of=date(2026, 1, 15))
+    with pytest.raises(NotFoundError) as info:
+        search.explain(842)
+    assert info.value.hint is not None
+    assert "is named in the row of" in info.value.hint
+    assert "co-PIs of one grant share a row" in info.value.hint

@@ -165,10 +165,10 @@ def _required(
 
     ``must_match_any`` (a modifier's vocabulary): 1 with one of those terms, else 0.
     ``must_match_all`` (a phrase's content words): 1 with the exact phrase (the first core
-    term) or every word; with only some of the words, their share to the power
-    :data:`PARTIAL_POWER` ("antibiotic resistance" grants still count, below the exact ones,
-    for "antimicrobial resistance"); 0 with none. Generic words are no content words, so
-    they never carry a document alone.
+    term) or every word; with only some of the words, among them the rarest in the corpus,
+    their share to the power :data:`PARTIAL_POWER` ("antibiotic resistance" grants still
+    count, below the exact ones, for "antimicrobial resistance"; "insulin resistance" does
+    not); 0 otherwise. Generic words are no content words, so they never carry a document.
     """
     n_docs = contrib.shape[1]
     weight = np.ones(n_docs)
@@ -179,11 +179,14 @@ def _required(
     if specialty.must_match_all:
         words = specialty.must_match_all
         forms = specialty.word_forms or tuple(() for _ in words)
-        present = np.zeros(n_docs)
-        for word, others in zip(words, forms, strict=True):
+        has = np.zeros((len(words), n_docs), dtype=bool)
+        for i, (word, others) in enumerate(zip(words, forms, strict=True)):
             rows = [row[f] for f in (word, *others) if f in row]
-            present += contrib[rows].sum(axis=0) > 0 if rows else 0.0
-        share = present / len(words)
+            has[i] = contrib[rows].sum(axis=0) > 0 if rows else False
+        # A part of the phrase stands only with its rarest word: "sickle" in "sickle cell
+        # disease", never "cell" alone.
+        rarest = has[int(np.argmin(has.sum(axis=1)))]
+        share = np.where(rarest, has.sum(axis=0) / len(words), 0.0)
         first = specialty.core_terms[0] if specialty.core_terms else None
         phrase = contrib[row[first]] > 0 if first in row else np.zeros(n_docs, dtype=bool)
         weight *= np.where(phrase, 1.0, share**PARTIAL_POWER)

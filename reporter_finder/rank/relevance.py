@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from reporter_finder.rank.lexicon import load_lexicon
+from reporter_finder.rank.skillmatch import pattern_counts
 from reporter_finder.rank.termindex import Corpus, score_terms, tokenise
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.schema import SCORE_COLUMNS, empty_frame, frame
@@ -126,9 +127,27 @@ def _query_terms(
         spec_terms.setdefault(term, MODIFIER_WEIGHT)
     skill_terms: dict[str, float] = {}
     for skill in skills:
+        if skill.patterns:  # found by its patterns instead (_pattern_contrib)
+            continue
         for term in skill.terms:
             skill_terms.setdefault(term, w.skill_term_weight)
     return spec_terms, skill_terms
+
+
+def _pattern_contrib(
+    docs: Sequence[str], skills: Sequence[Skill], on_topic: np.ndarray, w: RankWeights
+) -> np.ndarray:
+    """BM25-like scores (idf × saturated count, no length norm) of the skills found by their
+    patterns ("R" as the language, never "regression"), on the on-topic documents only."""
+    rows = np.zeros((len(skills), len(docs)))
+    where = np.flatnonzero(on_topic)
+    if not skills or not len(where):
+        return rows
+    counts = pattern_counts([docs[i] for i in where.tolist()], skills).astype(np.float64)
+    df = (counts > 0).sum(axis=1)
+    idf = np.log1p((len(where) - df + 0.5) / (df + 0.5))
+    rows[:, where] = idf[:, None] * counts / (counts + w.bm25_k1) * w.skill_term_weight
+    return rows
 
 
 def _weighted(
@@ -332,13 +351,18 @@ def score_projects(
             docs, corpus, spec_terms, spec_contrib, required, specialty, w
         )
     skill_contrib = _weighted(matrix, row_of, skill_terms)
+    by_pattern = [skill for skill in skills if skill.patterns]
+    if by_pattern:
+        on = spec_contrib.sum(axis=0) > 0
+        skill_contrib = np.vstack([skill_contrib, _pattern_contrib(docs, by_pattern, on, w)])
     spec_score, skill_score, relevance = _combine(spec_contrib, skill_contrib, len(docs), w)
     on_topic = spec_score > 0
     clinical, basic = _cue_counts(matrix, row_of, w)
 
     used = np.unique(codes)
     spec_lists = _term_lists(spec_contrib, list(spec_terms), used[on_topic[used]])
-    skill_lists = _term_lists(skill_contrib, list(skill_terms), used[on_topic[used]])
+    skill_names = [*skill_terms, *(skill.name for skill in by_pattern)]  # rows of skill_contrib
+    skill_lists = _term_lists(skill_contrib, skill_names, used[on_topic[used]])
     return frame(
         {
             "appl_id": projects["appl_id"].to_numpy(),

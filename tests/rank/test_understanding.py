@@ -221,3 +221,18 @@ def test_a_term_several_specialties_list_weighs_less(lexicon: Lexicon) -> None:
     solo = dataclasses.replace(holder, core_terms=(shared, own), broad_terms=())
     scores = score_projects(table, solo)["specialty_score"].tolist()
     assert scores[0] < scores[1]
+
+
+def test_the_skill_r_is_the_language_never_regression(lexicon: Lexicon) -> None:
+    from reporter_finder.rank.resolve import resolve_skills
+
+    table = projects(
+        "Heart failure readmissions: analyses in R (version 4.3) with an R package we release",
+        "Heart failure readmissions: logistic regression of registry data",
+    )
+    r_skill = resolve_skills("R", lexicon)
+    assert r_skill[0].patterns  # matched by its patterns, not its statistics terms
+    scored = score_projects(table, lexicon.specialty("cardiology"), r_skill)
+    assert scored["skill_score"].tolist()[0] > 0
+    assert scored["skill_score"].tolist()[1] == 0
+    assert scored["matched_skill_terms"].tolist() == [["R"], []]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -228,39 +228,14 @@ class Lexicon:
         for key, skill in self.skills.items():
             if key != skill.key:
                 raise LexiconError(f"skill stored under {key!r} has key {skill.key!r}")
-        object.__setattr__(
-            self,
-            "specialty_index",
-            build_index(
-                "specialty",
-                (
-                    (s.key, (s.key.replace("_", " "), s.name, *s.aliases))
-                    for s in self.specialties.values()
-                ),
-            ),
-        )
-        object.__setattr__(
-            self,
-            "skill_index",
-            build_index(
-                "skill",
-                (
-                    (s.key, (s.key.replace("_", " "), s.name, *s.aliases))
-                    for s in self.skills.values()
-                ),
-            ),
-        )
-        object.__setattr__(
-            self,
-            "modifier_index",
-            build_index(
-                "modifier",
-                (
-                    (m.key, (m.key.replace("_", " "), m.name, *m.aliases))
-                    for m in self.modifiers.values()
-                ),
-            ),
-        )
+        entries: dict[str, Iterable[Specialty | Skill | Modifier]] = {
+            "specialty": self.specialties.values(),
+            "skill": self.skills.values(),
+            "modifier": self.modifiers.values(),
+        }
+        for kind, values in entries.items():
+            names = ((e.key, (e.key.replace("_", " "), e.name, *e.aliases)) for e in values)
+            object.__setattr__(self, f"{kind}_index", build_index(kind, names))
 
     @property
     def term_owners(self) -> Mapping[str, int]:

@@ -9,10 +9,10 @@ reference machine. This is a benchmark, not a test: it prints timings and never 
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 import sys
 import time
-import dataclasses
 from datetime import date
 
 from benchmarks.synthetic import generate_records

@@ -314,7 +314,8 @@ class ReporterClient(SessionOwner):
         try:
             return self._read(query, first, include, cap, fresh=True), None
         except IncompleteResultError as exc:
-            numbers = "" if exc.expected is None else f"expected {exc.expected:,}, got {exc.got:,} "
+            got = exc.got if exc.got is not None else len(exc.records)
+            numbers = "" if exc.expected is None else f"expected {exc.expected:,}, got {got:,} "
             return exc.records, IncompleteResultError(
                 f"{exc.message} ({numbers}after one retry)",
                 expected=exc.expected,

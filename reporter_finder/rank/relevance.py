@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from reporter_finder.rank.lexicon import load_lexicon
+from reporter_finder.rank.lexicon import load_lexicon, medical_stopwords
 from reporter_finder.rank.skillmatch import pattern_counts
-from reporter_finder.rank.termindex import Corpus, score_terms, tokenise
+from reporter_finder.rank.termindex import STOPWORDS, Corpus, score_terms, tokenise
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.schema import SCORE_COLUMNS, empty_frame, frame
 
@@ -279,9 +279,6 @@ def _with_feedback(
     w: RankWeights,
 ) -> tuple[dict[str, float], np.ndarray]:
     """``spec_terms`` and ``spec_contrib`` with the feedback terms of a first scoring added."""
-    from reporter_finder.rank.lexicon import medical_stopwords
-    from reporter_finder.rank.termindex import STOPWORDS
-
     first = spec_contrib.sum(axis=0)
     candidates = _feedback_terms(docs, first, specialty, STOPWORDS | medical_stopwords())
     candidates = [c for c in candidates if c not in spec_terms]

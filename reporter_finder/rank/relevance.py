@@ -1,12 +1,22 @@
 """Text relevance of each project to the query: BM25 of the specialty and skill vocabularies.
 
-Step 1 of the ranking (the team's ranking notes §7). BM25 (``bm25s``, Lucene variant,
-PyStemmer English stems) of the specialty's core terms (weight 1.0) and broad terms (0.5) over
-title + abstract + public-health relevance text + the project's ``pref_terms`` (once, minus the
-generic ones). Multi-word terms are matched as phrases. Skill terms are scored the same way,
-but only *re-weight* projects that already match the specialty:
-``relevance = specialty × (1 + skill_boost × skill / max skill)``. The same pass counts the
-clinical and basic-science cue words that the track prior reads later.
+Step 1 of the ranking (the team's ranking notes §7). BM25 (Lucene variant, PyStemmer English
+stems; :mod:`~reporter_finder.rank.termindex`) of the specialty's core terms (weight 1.0) and
+broad terms (0.5) over title + abstract + public-health relevance text + the project's
+``pref_terms`` (once, minus the generic ones). Multi-word terms are matched as phrases; a term
+several specialties list weighs less. Then:
+
+* **Must-match rules.** A specialty composed with a modifier ("pediatric cardiology") counts
+  only in grants that also speak the modifier's vocabulary; a phrase, only in grants with the
+  exact phrase or its content words (some of them, with the rarest, count by their share).
+* **Feedback.** A phrase is scored twice: the best grants of the first scoring lend their most
+  distinctive words to the second (pseudo-relevance feedback), re-ordering the matches.
+* **Skills** only *re-weight* projects that already match the specialty:
+  ``relevance = specialty × (1 + skill_boost × skill / max skill)``; a skill with patterns
+  ("R" the language) is found by them (:mod:`~reporter_finder.rank.skillmatch`), the others
+  by their vocabulary.
+
+The same pass counts the clinical and basic-science cue words that the track prior reads later.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
-"""NCBI E-utilities ``esummary`` client: each PMID's title, journal and date.
+"""NCBI E-utilities client: ``esummary`` (title, journal, date) and ``efetch`` (full records).
 
-:class:`PubMedClient` asks up to 200 ids per GET request, at most 3 requests per second, or 10
+:class:`PubMedClient` asks up to 200 ids per request, at most 3 requests per second, or 10
 with an NCBI API key, with the ``tool`` and ``email`` parameters NCBI asks for; through
 :class:`~reporter_finder.api.transport.HttpTransport` (retries, timeouts, typed errors) and the
-cache of :mod:`reporter_finder.api.cache`.
+cache of :mod:`reporter_finder.api.cache`. ``efetch`` replies are XML, parsed with
+``defusedxml`` by :mod:`reporter_finder.api.efetch`.
 """
 
 from __future__ import annotations
@@ -16,33 +17,36 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import requests
 
 from reporter_finder.api.cache import CacheSettings, make_session
+from reporter_finder.api.efetch import PubmedRecord, parse_efetch
 from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
 from reporter_finder.api.throttle import Clock, Sleep
 from reporter_finder.api.transport import DEFAULT_TIMEOUT, HttpTransport, SessionOwner
 from reporter_finder.dates import YEAR, pubmed_date
 from reporter_finder.errors import (
     InvalidResponseError,
+    OfflineCacheMissError,
     QueryError,
     RateLimitError,
     ReporterConnectionError,
 )
 from reporter_finder.schema import format_citation
 
-if TYPE_CHECKING:  # pragma: no cover
-    import requests
-
-
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_EUTILS_URL",
+    "EFETCH_BATCH_SIZE",
     "ESUMMARY_BATCH_SIZE",
     "UNREACHABLE",
     "PubMedClient",
+    "PubMedRecords",
     "PubMedSummary",
+    "PubmedRecord",
 ]
 
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
@@ -55,6 +59,13 @@ ESUMMARY_PATH = "esummary.fcgi"
 #: NCBI: "if more than about 200 UIDs are to be provided, the request should be made using
 #: HTTP POST". We stay at 200 so every request is a GET, which requests-cache keys on the URL.
 ESUMMARY_BATCH_SIZE = 200
+EFETCH_PATH = "efetch.fcgi"
+#: NCBI: "several hundred records can be downloaded using one EFetch request"; 200 keeps a
+#: reply (mostly reference lists) at about 5–10 MB.
+EFETCH_BATCH_SIZE = 200
+#: An efetch id list longer than this (about 110 PMIDs) is POSTed as a form body instead of
+#: sent in the URL, as Biopython does: NCBI answers very long GET URLs with 414.
+EFETCH_GET_MAX_CHARS = 1000
 #: NCBI allows 3 requests/second without a key and 10 with one. The intervals carry a small
 #: margin because NCBI counts requests per wall-clock second, and two starts exactly 1/3 s
 #: apart can fall 4 to a second window.
@@ -100,6 +111,89 @@ class PubMedSummary:
     def url(self) -> str:
         """The PubMed page of the record."""
         return PUBMED_URL_TEMPLATE.format(pmid=self.pmid)
+
+
+class PubMedRecords(list[PubmedRecord]):
+    """The records :meth:`PubMedClient.fetch_records` found, plus the PMIDs PubMed did not have.
+
+    A list of :class:`~reporter_finder.api.efetch.PubmedRecord` (sorted by PMID); ``missing``
+    holds the PMIDs asked for that PubMed no longer has (deleted, withdrawn, never existed),
+    sorted.
+    """
+
+    def __init__(self, records: Iterable[PubmedRecord] = (), missing: Iterable[int] = ()) -> None:
+        super().__init__(records)
+        self.missing: tuple[int, ...] = tuple(missing)
+
+    @property
+    def missing_count(self) -> int:
+        """How many PMIDs PubMed did not return."""
+        return len(self.missing)
+
+
+class _EutilsTransport(HttpTransport):
+    """The shared transport plus one call for XML bodies and form-encoded POSTs (efetch).
+
+    Same throttle, retries, cache, timeouts and typed errors as :meth:`request_json`.
+    """
+
+    def request_xml(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        data: dict[str, str] | None = None,
+        describe: str | None = None,
+    ) -> list[PubmedRecord]:
+        """Send one request (with retries) and parse the efetch XML body.
+
+        A body that is not well-formed XML (truncated) is fetched again, a few times, like a
+        truncated JSON body; an NCBI error reply or a page that is not PubMed XML is not.
+
+        Raises:
+            InvalidResponseError: see :func:`~reporter_finder.api.efetch.parse_efetch`.
+            QueryError, RateLimitError, ReporterHTTPError, ReporterTimeoutError,
+            ReporterConnectionError, OfflineCacheMissError: as for :meth:`request_json`.
+        """
+        url = self.url_for(path)
+        what = f" ({describe})" if describe else ""
+        self._context.attempts = 0
+        for body_attempt in range(1, self.max_attempts + 1):
+            try:
+                response = self.session.request(
+                    method,
+                    url,
+                    params=params,
+                    data=data,
+                    timeout=self.timeout,
+                    headers={"User-Agent": self.user_agent, "Accept": "application/xml"},
+                )
+            except requests.RequestException as exc:
+                raise self._network_error(exc, url, what) from exc
+            status = response.status_code
+            if status == 504 and getattr(response, "from_cache", False):
+                raise OfflineCacheMissError(
+                    f"Offline mode: this {self.service} request is not in the cache{what}",
+                    url=url,
+                    hint="Run it once online (or with cache mode 'normal') to cache it.",
+                )
+            if status != 200:
+                raise self._status_error(response, url, what)
+            try:
+                return parse_efetch(response.content, url=url)
+            except InvalidResponseError as exc:
+                if not isinstance(exc.__cause__, SyntaxError) or body_attempt == self.max_attempts:
+                    exc.attempts = self._context.attempts
+                    raise
+                self._forget_cached(response)
+                logger.warning(
+                    "%s: broken XML body (%d bytes) from %s; retrying",
+                    self.service,
+                    len(response.content),
+                    url,
+                )
+        raise AssertionError("unreachable")  # pragma: no cover
 
 
 # --- PubMed ----------------------------------------------------------------------------------
@@ -164,7 +258,7 @@ class PubMedClient(SessionOwner):
         )
         self.cache = cache if cache is not None else CacheSettings()
         super().__init__(session, lambda: make_session(self.cache))
-        self.transport = HttpTransport(
+        self.transport = _EutilsTransport(
             self.base_url,
             session=self.session,
             throttle_interval=INTERVAL_WITH_KEY if self.api_key else INTERVAL_WITHOUT_KEY,
@@ -217,11 +311,55 @@ class PubMedClient(SessionOwner):
         """
         return {s.pmid: s for s in self.iter_summaries(pmids)}
 
-    def _params(self, batch: Sequence[int]) -> dict[str, str]:
+    def fetch_records(self, pmids: Iterable[int | str]) -> PubMedRecords:
+        """The full PubMed records of ``pmids`` (efetch XML): authors, affiliations, e-mail
+        addresses, ORCIDs, grants.
+
+        Ids are deduplicated and sorted, then asked in batches of up to 200 (a GET for a short
+        id list, a form-encoded POST for a long one), throttled and cached like
+        :meth:`summaries`. PMIDs PubMed does not return are skipped and counted in the result's
+        ``missing``. The records come back sorted by PMID.
+
+        Raises:
+            QueryError: a PMID is not a positive integer, or PubMed rejected the request.
+            InvalidResponseError: the body is not PubMed XML (broken, an NCBI error message,
+                a maintenance page); the message carries NCBI's words.
+            OfflineCacheMissError: offline cache mode and a batch is not cached.
+            ReporterError: any other transport failure (connection, timeout, rate limit, 5xx).
+
+        Example:
+            >>> with PubMedClient(email="me@example.org") as pubmed:  # doctest: +SKIP
+            ...     records = pubmed.fetch_records([38170905, 1])
+            >>> records[0].authors[-1].emails, records.missing  # doctest: +SKIP
+            (('bsmoore@ucsd.edu',), (1,))
+        """
+        ids = sorted(_pmid_set(pmids))
+        found: dict[int, PubmedRecord] = {}
+        for start in range(0, len(ids), EFETCH_BATCH_SIZE):
+            batch = ids[start : start + EFETCH_BATCH_SIZE]
+            params = self._params(batch, retmode="xml")
+            post = len(params["id"]) > EFETCH_GET_MAX_CHARS
+            records = self.transport.request_xml(
+                "POST" if post else "GET",
+                EFETCH_PATH,
+                params=None if post else params,
+                data=params if post else None,
+                describe=f"records of {len(batch)} PMIDs",
+            )
+            wanted = set(batch)
+            # Keyed by PMID, not position: NCBI does not promise the order.
+            found.update((r.pmid, r) for r in records if r.pmid in wanted)
+        missing = [p for p in ids if p not in found]
+        if missing:
+            logger.info("PubMed has no record for %d of %d PMIDs", len(missing), len(ids))
+            logger.debug("PMIDs PubMed did not return: %s", missing)
+        return PubMedRecords((found[p] for p in ids if p in found), missing)
+
+    def _params(self, batch: Sequence[int], retmode: str = "json") -> dict[str, str]:
         params = {
             "db": "pubmed",
             "id": ",".join(str(p) for p in batch),
-            "retmode": "json",
+            "retmode": retmode,
             "tool": self.tool,
         }
         if self.email:

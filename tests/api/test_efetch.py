@@ -3,6 +3,7 @@ end to end over sockets against the PubMed stand-in (tests/pubmed_standin.py).""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,12 @@ from reporter_finder.api.pubmed import (
     PubMedClient,
     PubmedRecord,
 )
-from reporter_finder.errors import InvalidResponseError, QueryError, RateLimitError
+from reporter_finder.errors import (
+    InvalidResponseError,
+    OfflineCacheMissError,
+    QueryError,
+    RateLimitError,
+)
 from tests.conftest import FIXTURES
 from tests.fakeclock import FakeClock
 from tests.pubmed_standin import PubMedStandin, serve_pubmed
@@ -328,3 +334,48 @@ def test_a_second_fetch_is_served_from_the_cache(
             assert len(pubmed.fetch_records(long_list)) == len(standin.articles)
             assert len(pubmed.fetch_records([38713950])) == 1
     assert [m for m, _, _ in standin.calls] == ["POST", "GET"]
+
+
+def test_the_api_key_of_a_posted_batch_is_not_stored_in_the_cache(
+    standin: PubMedStandin, fake: FakeClock, tmp_path: Path
+) -> None:
+    cache = CacheSettings(path=tmp_path / "http.sqlite")
+    long_list = [int(p) for p in standin.articles] + list(range(10_000_000, 10_000_150))
+    for _ in range(2):
+        with client(standin, fake, cache=cache, api_key="s3cret-key") as pubmed:
+            assert pubmed.fetch_records(long_list).missing_count == 150
+    assert [m for m, _, _ in standin.calls] == ["POST"]
+    assert standin.calls[0][2]["api_key"] == ["s3cret-key"]
+    with sqlite3.connect(tmp_path / "http.sqlite") as db:
+        blobs = [bytes(v) for (v,) in db.execute("SELECT value FROM responses")]
+    assert blobs
+    assert not any(b"s3cret-key" in blob for blob in blobs)
+
+
+def test_offline_mode_raises_on_a_cache_miss(
+    standin: PubMedStandin, fake: FakeClock, tmp_path: Path
+) -> None:
+    offline = CacheSettings(mode="offline", path=tmp_path / "c.sqlite")
+    with client(standin, fake, cache=offline) as pubmed, pytest.raises(OfflineCacheMissError):
+        pubmed.fetch_records([38170905])
+    assert standin.calls == []
+
+
+def test_fetched_records_feed_the_email_attribution(
+    standin: PubMedStandin, fake: FakeClock
+) -> None:
+    from reporter_finder.leads.emails import MATCH_LOCAL_PART, attribute_email
+
+    with client(standin, fake) as pubmed:
+        records = pubmed.fetch_records([38170905, 36917814, 99999999])
+    assert records.missing_count == 1
+    found = attribute_email(records, "BRADLEY", "S", "MOORE", as_of=date(2026, 12, 1))
+    assert found is not None
+    assert (found.email, found.email_pmid, found.email_year, found.email_match) == (
+        "bsmoore@ucsd.edu",
+        38170905,
+        2024,
+        MATCH_LOCAL_PART,
+    )
+    assert found.outdated is False
+    assert attribute_email(records, "Vikram", "V", "Shende") is None

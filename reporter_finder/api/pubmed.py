@@ -333,8 +333,27 @@ class PubMedClient(SessionOwner):
             >>> records[0].authors[-1].emails, records.missing  # doctest: +SKIP
             (('bsmoore@ucsd.edu',), (1,))
         """
+        records: list[PubmedRecord] = []
+        missing: list[int] = []
+        for batch in self.iter_record_batches(pmids):
+            records += batch
+            missing += batch.missing
+        if missing:
+            logger.info(
+                "PubMed has no record for %d of %d PMIDs", len(missing), len(records) + len(missing)
+            )
+        return PubMedRecords(records, missing)
+
+    def iter_record_batches(self, pmids: Iterable[int | str]) -> Iterator[PubMedRecords]:
+        """Yield :meth:`fetch_records`' result one batch (up to 200 PMIDs) at a time.
+
+        Each batch holds its records (sorted by PMID) and its ``missing`` PMIDs. A caller that
+        catches a failure keeps every batch yielded before it.
+
+        Raises:
+            The errors of :meth:`fetch_records`.
+        """
         ids = sorted(_pmid_set(pmids))
-        found: dict[int, PubmedRecord] = {}
         for start in range(0, len(ids), EFETCH_BATCH_SIZE):
             batch = ids[start : start + EFETCH_BATCH_SIZE]
             params = self._params(batch, retmode="xml")
@@ -348,12 +367,11 @@ class PubMedClient(SessionOwner):
             )
             wanted = set(batch)
             # Keyed by PMID, not position: NCBI does not promise the order.
-            found.update((r.pmid, r) for r in records if r.pmid in wanted)
-        missing = [p for p in ids if p not in found]
-        if missing:
-            logger.info("PubMed has no record for %d of %d PMIDs", len(missing), len(ids))
-            logger.debug("PMIDs PubMed did not return: %s", missing)
-        return PubMedRecords((found[p] for p in ids if p in found), missing)
+            found = {r.pmid: r for r in records if r.pmid in wanted}
+            missing = [p for p in batch if p not in found]
+            if missing:
+                logger.debug("PMIDs PubMed did not return: %s", missing)
+            yield PubMedRecords((found[p] for p in batch if p in found), missing)
 
     def _params(self, batch: Sequence[int], retmode: str = "json") -> dict[str, str]:
         params = {

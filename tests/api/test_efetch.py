@@ -30,6 +30,7 @@ from reporter_finder.errors import (
     OfflineCacheMissError,
     QueryError,
     RateLimitError,
+    ReporterHTTPError,
 )
 from tests.conftest import FIXTURES
 from tests.fakeclock import FakeClock
@@ -379,3 +380,18 @@ def test_fetched_records_feed_the_email_attribution(
     )
     assert found.outdated is False
     assert attribute_email(records, "Vikram", "V", "Shende") is None
+
+
+def test_batches_fetched_before_a_failure_are_kept(standin: PubMedStandin, fake: FakeClock) -> None:
+    known = sorted(int(p) for p in standin.articles)
+    pmids = [*known, *range(90_000_000, 90_000_000 + EFETCH_BATCH_SIZE)]  # two batches
+    kept: list[PubmedRecord] = []
+    with client(standin, fake, max_attempts=1) as pubmed:
+        batches = pubmed.iter_record_batches(pmids)
+        first = next(batches)
+        kept += first
+        standin.fail_next(503)
+        with pytest.raises(ReporterHTTPError):
+            next(batches)
+    assert [r.pmid for r in kept] == known
+    assert first.missing_count == EFETCH_BATCH_SIZE - len(known)

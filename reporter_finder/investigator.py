@@ -18,6 +18,7 @@ from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.errors import NotFoundError
 from reporter_finder.tables.build import Tables
+from reporter_finder.tables.people import surname_patterns
 
 __all__ = ["PI_DETAIL_COLUMNS", "pi_grant_details", "pi_query"]
 
@@ -25,18 +26,28 @@ __all__ = ["PI_DETAIL_COLUMNS", "pi_grant_details", "pi_query"]
 def pi_query(who: str | int) -> ProjectQuery:
     """The query for one PI's projects: by profile id when ``who`` is all digits, else by name.
 
+    A name is asked for broadly, as one request of ORed ``last_name`` criteria
+    (:func:`~reporter_finder.tables.people.surname_patterns`: each word that may be the
+    surname, wildcards, compound forms); RePORTER's exact-match semantics are not relied on, the
+    PI is then picked out of the answer with :func:`~reporter_finder.tables.people.lookup_pi`.
+    A name of initials only is sent as typed.
+
     Raises:
         QueryError: ``who`` is empty.
 
     Example:
         >>> pi_query("8406715").pi_profile_ids
         (8406715,)
+        >>> pi_query("Tononi, G").pi_names
+        ('TONONI,', 'TONONI*,', '*TONONI,')
     """
     text = " ".join(str(who).split())
     # isdecimal, not isdigit: "²" is a digit that int() refuses.
     if text.isdecimal():
         return ProjectQuery(pi_profile_ids=(int(text),))
-    return ProjectQuery(pi_names=(text,))
+    patterns = surname_patterns(text)
+    # "LAST," is a last_name criterion (api/criteria.py pi_name_criterion).
+    return ProjectQuery(pi_names=tuple(f"{p}," for p in patterns) or (text,))
 
 
 #: Columns of :func:`pi_grant_details`: the PI, then one row per grant, then its papers.

@@ -98,7 +98,9 @@ def pi_name_criterion(name: str) -> dict[str, str]:
         last, first = last.strip(), first.strip()
         if last and first:
             return {"first_name": first, "last_name": last}
-        name = last or first
+        if last:  # "HAIRE*JOSHU,": a last name alone
+            return {"last_name": last}
+        name = first
     return {"any_name": name}
 
 

@@ -51,27 +51,53 @@ def _shown(value: Any, missing: str) -> str:
     return missing if value is None or pd.isna(value) or not str(value).strip() else str(value)
 
 
-def _choose_pi(matches: pd.DataFrame, who: str) -> str:
-    """The ``pi_key`` of the PI meant by ``who``; ask (or fail) when several match."""
+#: At most this many PIs are listed when several match a name.
+MAX_CANDIDATES = 10
+
+
+def _candidate_lines(people: pd.DataFrame) -> list[str]:
+    """Numbered lines naming PIs: name, title, organization, profile id, latest fiscal year."""
+    return [
+        f"  {i}. {row['pi_name']} — {_shown(row['pi_title'], 'title not given')}, "
+        f"{_shown(row['organization'], 'organization unknown')} "
+        f"(profile id {_shown(row['profile_id'], 'none')}, "
+        f"latest fiscal year {_shown(row['last_fiscal_year'], 'unknown')})"
+        for i, row in enumerate(people.to_dict("records"), start=1)
+    ]
+
+
+def _choose_pi(pis: pd.DataFrame, who: str) -> str:
+    """The ``pi_key`` of the PI meant by ``who`` in ``pis``.
+
+    One match: that PI. Several: up to :data:`MAX_CANDIDATES` listed on stderr, then a question
+    on a terminal, else exit 2. None: the closest names on stderr and exit 1. Never another
+    person: a near spelling of a surname is a close name, not a match.
+    """
+    from reporter_finder.tables.people import lookup_pi
+
+    found = lookup_pi(pis, who)
+    matches = found.matches
+    if len(matches) == 1:
+        return str(matches["pi_key"].iloc[0])
     if matches.empty:
+        if not found.closest.empty:
+            click.echo(
+                f"Closest names to {who!r}:\n" + "\n".join(_candidate_lines(found.closest)),
+                err=True,
+            )
         raise CliError(
             f"no PI matches {who!r} — check the spelling, try 'Last, First', or give the "
             "RePORTER profile id",
             EXIT_RUNTIME,
         )
-    scores = matches["match_score"].astype(float).tolist()
-    if len(matches) == 1 or scores[0] >= 100 > scores[1] or scores[0] - scores[1] >= 10:
-        return str(matches["pi_key"].iloc[0])
-    lines = [
-        f"  {i}. {row['pi_name']} — {row['organization'] or 'organization unknown'}"
-        f" (profile id {row['profile_id'] if row['profile_id'] is not None else 'none'})"
-        for i, row in enumerate(matches.to_dict("records"), start=1)
-    ]
-    if terminal._stdin_is_terminal() and not _quiet():
-        click.echo(f"Several PIs match {who!r}:\n" + "\n".join(lines), err=True)
-        choice = click.prompt("Which one", type=click.IntRange(1, len(matches)), err=True)
-        return str(matches["pi_key"].iloc[choice - 1])
+    shown = matches.head(MAX_CANDIDATES)
+    lines = _candidate_lines(shown)
+    if len(matches) > len(shown):
+        lines.append(f"  … and {len(matches) - len(shown)} more: add a first name or an initial")
     click.echo(f"Several PIs match {who!r}:\n" + "\n".join(lines), err=True)
+    if terminal._stdin_is_terminal() and not _quiet():
+        choice = click.prompt("Which one", type=click.IntRange(1, len(shown)), err=True)
+        return str(shown["pi_key"].iloc[choice - 1])
     raise CliError(
         f"{len(matches)} PIs match {who!r} — rerun with one of the profile ids above", EXIT_USAGE
     )
@@ -138,11 +164,10 @@ def pi(
     """
     from reporter_finder.investigator import pi_grant_details
     from reporter_finder.leads.export import write_table
-    from reporter_finder.tables.people import find_pi
 
     who = " ".join(who.split())
     tables, partial = _pi_tables(who, network, load, as_of)
-    pi_key = _choose_pi(find_pi(tables.pis, who), who)
+    pi_key = _choose_pi(tables.pis, who)
     papers = _pi_publications(tables, pi_key, network, pubs, email, load)
     rows = pi_grant_details(tables, pi_key, publications=papers)
     if output.fmt == "table":

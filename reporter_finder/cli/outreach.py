@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reporter_finder.cli.group import cli
-from reporter_finder.cli.investigator import _pi_publications, _pi_tables
+from reporter_finder.cli.investigator import _choose_pi, _pi_publications, _pi_tables
 from reporter_finder.cli.options import (
     applicant_options,
     as_of_option,
@@ -32,7 +32,7 @@ def _template_text(template: Path | None, kind: str) -> str:
 
 
 @cli.command()
-@click.argument("profile_id", required=False, metavar="[PROFILE_ID]")
+@click.argument("profile_id", required=False, metavar="[PROFILE_ID_OR_NAME]")
 @click.option(
     "--from",
     "from_csv",
@@ -78,9 +78,9 @@ def draft(
 ) -> None:  # fmt: skip
     """Draft a short e-mail to a PI (four parts: their grant, the bridge, you, a call).
 
-    Give one PI's PROFILE_ID (the draft goes to stdout; its sources to stderr), or a lead list
-    with --from to write one .txt and one .eml per lead into --out. Batch mode uses the lead
-    list's columns only and makes no request.
+    Give one PI's profile id or name, looked up as by the pi command (the draft goes to stdout;
+    its sources to stderr), or a lead list with --from to write one .txt and one .eml per lead
+    into --out. Batch mode uses the lead list's columns only and makes no request.
 
     \b
     Examples:
@@ -92,9 +92,6 @@ def draft(
     """
     if (profile_id is None) == (from_csv is None):
         raise click.UsageError("give one PI's PROFILE_ID or --from LEADS.csv (not both)")
-    if profile_id is not None and not profile_id.isdigit():
-        raise click.BadParameter(f"{profile_id!r} is not a RePORTER profile id (digits only)",
-                                 param_hint="PROFILE_ID")  # fmt: skip
     check_writable(output, "'-o' / '--output'")
     from reporter_finder.outreach.compose import draft_batch, draft_for_pi
     from reporter_finder.outreach.files import write_draft, write_drafts
@@ -109,10 +106,13 @@ def draft(
         say(f"Wrote {len(drafts)} drafts to {out_dir}: {', '.join(p.name for p in paths)}")
         return
     assert profile_id is not None  # exactly one of PROFILE_ID and --from: checked above
-    tables, partial = _pi_tables(profile_id, network, load, as_of)
+    named = " ".join(profile_id.split())
+    tables, partial = _pi_tables(named, network, load, as_of)
+    # A profile id not in the data is draft_for_pi's error; a name must match one PI.
+    pi = named if named.isdecimal() else _choose_pi(tables.pis, named)
     warn_partial(partial, "the PI's grant list behind this draft")
-    papers = _pi_publications(tables, profile_id, network, pubs, email, load)
-    letter = draft_for_pi(tables, profile_id, who, publications=papers, template=text)
+    papers = _pi_publications(tables, pi, network, pubs, email, load)
+    letter = draft_for_pi(tables, pi, who, publications=papers, template=text)
     if output == "-":
         click.echo(letter.as_text(), nl=False)
         say("Sources (check before sending):\n" + "\n".join(f"- {f}" for f in letter.facts))

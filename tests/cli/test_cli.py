@@ -307,7 +307,8 @@ def test_pi_ambiguous_name_lists_candidates() -> None:
     assert result.exit_code == 2
     assert "Wei Wang" in result.stderr
     assert "Yue Wang" in result.stderr
-    assert result.stderr.strip().splitlines()[-1].startswith("Error: 2 PIs match 'Wang'")
+    # A bare last name names everyone who has it: six Wangs in the fixture.
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: 6 PIs match 'Wang'")
     assert result.stdout == ""
 
 
@@ -678,9 +679,8 @@ def test_draft_batch_cites_the_lead_lists_own_paper_without_pubmed(tmp_path: Pat
     [
         ([], "give one PI's PROFILE_ID or --from LEADS.csv"),
         ([HU_LI, "--from", PUBLICATIONS], "give one PI's PROFILE_ID or --from LEADS.csv"),
-        (["Hu Li"], "is not a RePORTER profile id"),
     ],
-    ids=["neither", "both", "a name"],
+    ids=["neither", "both"],
 )
 def test_draft_needs_exactly_one_source(args: list[str], message: str) -> None:
     result = run("draft", *args, *APPLICANT, "--load", COMMON_FUND)

@@ -17,7 +17,42 @@ AS_OF = date(2025, 1, 15)
 
 def test_pi_query_by_profile_id_or_name() -> None:
     assert pi_query(" 8406715 ").pi_profile_ids == (8406715,)
-    assert pi_query("Brown,  C Titus").pi_names == ("Brown, C Titus",)
+    by_name = pi_query("Brown,  C Titus")
+    assert by_name.pi_profile_ids == ()
+    assert by_name.to_criteria()["pi_names"] == [
+        {"last_name": "BROWN"},
+        {"last_name": "BROWN*"},
+        {"last_name": "*BROWN"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("who", "last_names"),
+    [
+        # The middle name used as the first name: only the surname is asked for.
+        ("Titus Brown", ["TITUS", "BROWN", "BROWN*", "*BROWN", "TITUSBROWN", "TITUS-BROWN",
+                         "TITUS*BROWN"]),
+        # A hyphen written as a space: each part, joined, hyphenated and with a wildcard.
+        ("Debra Haire Joshu", ["DEBRA", "HAIRE", "JOSHU", "JOSHU*", "*JOSHU", "DEBRAHAIRE",
+                               "DEBRA-HAIRE", "DEBRA*HAIRE", "HAIREJOSHU", "HAIRE-JOSHU",
+                               "HAIRE*JOSHU"]),
+        ("Zolla-Pazner, Susan", ["ZOLLA", "PAZNER", "ZOLLA*", "*ZOLLA", "PAZNER*", "*PAZNER",
+                                 "ZOLLAPAZNER", "ZOLLA-PAZNER", "ZOLLA*PAZNER"]),
+        ("GA Aarons", ["GA", "AARONS", "AARONS*", "*AARONS", "GAAARONS", "GA-AARONS",
+                       "GA*AARONS"]),
+    ],
+)  # fmt: skip
+def test_pi_query_asks_broadly_by_last_name_in_one_criterion(
+    who: str, last_names: list[str]
+) -> None:
+    criteria = pi_query(who).to_criteria()
+    # Only last_name objects, ORed inside one pi_names list: one request, no first-name filter.
+    assert criteria["pi_names"] == [{"last_name": name} for name in last_names]
+    assert set(criteria) == {"pi_names", "exclude_subprojects"}
+
+
+def test_pi_query_sends_initials_only_as_typed() -> None:
+    assert pi_query("G. A.").to_criteria()["pi_names"] == [{"any_name": "G. A."}]
 
 
 def test_pi_grant_details_roles_newest_first_and_papers(

@@ -8,7 +8,7 @@ import pytest
 
 from reporter_finder.schema import PI_COLUMNS
 from reporter_finder.tables.build import Tables, build_tables
-from reporter_finder.tables.people import find_pi
+from reporter_finder.tables.people import MATCH_SCORE, find_pi, lookup_pi, surname_patterns
 from reporter_finder.tables.projects import projects_table
 from tests.tables.conftest import (
     AS_OF,
@@ -121,3 +121,158 @@ def test_find_pi_treats_non_ascii_digits_as_a_name_not_an_id(common: Tables) -> 
 
 def test_find_pi_by_an_id_beyond_int64_finds_nothing(common: Tables) -> None:
     assert find_pi(common.pis, "9" * 30).empty
+
+
+# --- lookup_pi: the forms of a name a user types (issue #15 §1) --------------------------------
+
+#: (profile_id, first, middle, last) of a small pis table, as RePORTER writes them.
+PEOPLE = [
+    (101, "GREGORY", "A", "AARONS"),
+    (102, "GIULIO", "", "TONONI"),
+    (103, "C.", "Titus", "BROWN"),
+    (104, "DEBRA", "", "HAIRE-JOSHU"),
+    (105, "SUSAN", "", "ZOLLA-PAZNER"),
+    (106, "José", "", "Nuñez"),
+    (107, "Yu-Chiao", "", "Chiu"),
+    (108, "Ana", "M", "Rivera"),
+    (109, "Luis", "", "Rivera"),
+    (110, "Jie", "", "Liang"),
+    (111, "Bernard", "", "de Bono"),
+    (112, "Thomas", "", "Smith Jr"),
+]
+
+
+@pytest.fixture(scope="module")
+def people() -> Tables:
+    records = [
+        minimal_record(i, principal_investigators=[person(f, last, middle=m, profile_id=pid)])
+        for i, (pid, f, m, last) in enumerate(PEOPLE, start=1)
+    ]
+    return build_tables(records, as_of=AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("typed", "profile_id"),
+    [
+        ("G. Aarons", 101),
+        ("G Aarons", 101),
+        ("Aarons, G", 101),
+        ("Aarons, G.", 101),
+        ("GA Aarons", 101),
+        ("ga aarons", 101),
+        ("G.A. Aarons", 101),
+        ("Aarons G", 101),
+        ("Gregory Aarons", 101),
+        ("AARONS, GREGORY A", 101),
+        ("Aarons", 101),
+        ("Tononi, G", 102),
+        ("Giulio Tononi", 102),
+        ("Titus Brown", 103),
+        ("C. Titus Brown", 103),
+        ("Brown, Titus", 103),
+        ("brown", 103),
+        ("Debra Haire Joshu", 104),
+        ("Debra Haire-Joshu", 104),
+        ("Debra Hairejoshu", 104),
+        ("Haire-Joshu, Debra", 104),
+        ("Haire Joshu Debra", 104),
+        ("Debra Haire", 104),
+        ("Joshu", 104),
+        ("Zolla-Pazner, Susan", 105),
+        ("Susan Zolla Pazner", 105),
+        ("susan zollapazner", 105),
+        ("ZOLLA PAZNER", 105),
+        ("Jose Nunez", 106),
+        ("NÚÑEZ, JOSÉ", 106),
+        ("Yuchiao Chiu", 107),
+        ("Yu Chiao Chiu", 107),
+        ("Ana Rivera", 108),
+        ("Rivera, Ana M", 108),
+        ("M Rivera", 108),
+        ("Bernard de Bono", 111),
+        ("Debono, Bernard", 111),
+        ("Thomas Smith", 112),
+        ("Smith, Thomas, Jr.", 112),
+        ("Dr. Jie Liang", 110),
+        ("110", 110),
+    ],
+)
+def test_lookup_pi_finds_the_one_person_however_the_name_is_typed(
+    people: Tables, typed: str, profile_id: int
+) -> None:
+    found = lookup_pi(people.pis, typed)
+    assert found.matches["profile_id"].tolist() == [profile_id]
+    assert found.closest.empty
+    assert found.matches["match_score"].iloc[0] >= MATCH_SCORE
+
+
+def test_lookup_pi_names_everyone_who_shares_a_bare_last_name(people: Tables) -> None:
+    found = lookup_pi(people.pis, "Rivera")
+    assert sorted(found.matches["profile_id"].tolist()) == [108, 109]
+    assert list(found.matches.columns) == [*PI_COLUMNS, "match_score"]
+
+
+def test_lookup_pi_prefers_the_exact_given_name_over_an_initial(people: Tables) -> None:
+    # "A Rivera" fits Ana only; "L Rivera" Luis only; the two are never both answers.
+    assert lookup_pi(people.pis, "A Rivera").matches["profile_id"].tolist() == [108]
+    assert lookup_pi(people.pis, "Rivera, Luis").matches["profile_id"].tolist() == [109]
+
+
+@pytest.mark.parametrize(
+    ("typed", "closest"),
+    [
+        ("Jie Lian", 110),  # a near spelling of another surname is never a match
+        ("Jie Liang-Wu", None),
+        ("Gregory Aaron", 101),
+        ("Susan Tononi", None),  # the surname of one PI, the given name of none of them
+        ("Ana Riviera", 108),
+    ],
+)
+def test_lookup_pi_never_answers_with_a_different_person(
+    people: Tables, typed: str, closest: int | None
+) -> None:
+    found = lookup_pi(people.pis, typed)
+    assert found.matches.empty
+    assert (found.closest["match_score"] < MATCH_SCORE).all()
+    if closest is not None:
+        assert found.closest["profile_id"].iloc[0] == closest
+
+
+def test_find_pi_ranks_matches_above_near_names(people: Tables) -> None:
+    found = find_pi(people.pis, "Jie Liang")
+    assert found["profile_id"].iloc[0] == 110
+    assert found["match_score"].iloc[0] == 100.0
+    assert (found["match_score"].iloc[1:] < MATCH_SCORE).all()
+
+
+def test_lookup_pi_on_an_empty_table_or_blank_name() -> None:
+    empty = build_tables([], as_of=AS_OF).pis
+    assert lookup_pi(empty, "Aarons").matches.empty
+    assert lookup_pi(empty, "Aarons").closest.empty
+
+
+@pytest.mark.parametrize(
+    ("typed", "patterns"),
+    [
+        ("Tononi, G", ("TONONI", "TONONI*", "*TONONI")),
+        ("G. Aarons", ("AARONS", "AARONS*", "*AARONS")),
+        (
+            "Debra Haire Joshu",
+            ("DEBRA", "HAIRE", "JOSHU", "JOSHU*", "*JOSHU", "DEBRAHAIRE", "DEBRA-HAIRE",
+             "DEBRA*HAIRE", "HAIREJOSHU", "HAIRE-JOSHU", "HAIRE*JOSHU"),
+        ),
+        (
+            "Zolla-Pazner, Susan",
+            ("ZOLLA", "PAZNER", "ZOLLA*", "*ZOLLA", "PAZNER*", "*PAZNER", "ZOLLAPAZNER",
+             "ZOLLA-PAZNER", "ZOLLA*PAZNER"),
+        ),
+        # One word with an apostrophe: never the surname "MA" alone.
+        ("Ma'ayan, Avi", ("MAAYAN", "MAAYAN*", "*MAAYAN", "MA*AYAN", "MA'AYAN")),
+        ("Wang", ("WANG", "WANG*", "*WANG")),
+        ("Hu Li", ("HU", "LI", "HULI", "HU-LI", "HU*LI")),  # no "LI*": every Lin and Liu
+        ("Müller, Jürgen", ("MULLER", "MULLER*", "*MULLER", "MÜLLER")),
+        ("G. A.", ()),
+    ],
+)  # fmt: skip
+def test_surname_patterns(typed: str, patterns: tuple[str, ...]) -> None:
+    assert surname_patterns(typed) == patterns

@@ -154,7 +154,9 @@ def pi(
     the papers linked to the grants (most recent first, with PMID and PubMed link).
 
     PROFILE_ID_OR_NAME is a RePORTER profile id (the profile_id column of a lead list) or a
-    name ("Rivera, Ana" or "Ana Rivera"); when several PIs match, you are asked which one.
+    name: "Rivera, Ana", "Ana Rivera", "A. Rivera", a bare last name, a middle name as the
+    first name. When several PIs match they are listed (exit 2; on a terminal you are asked
+    which one); when none does, the closest names are (exit 1).
 
     \b
     Examples:

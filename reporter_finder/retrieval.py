@@ -24,6 +24,7 @@ from reporter_finder.api.query import ProjectQuery
 from reporter_finder.dates import nih_fiscal_year
 from reporter_finder.errors import QueryError
 from reporter_finder.rank.lexicon import Specialty
+from reporter_finder.schema import INTRAMURAL_ACTIVITY_CODES
 from reporter_finder.tables.clean import to_int
 from reporter_finder.tables.projects import as_records
 
@@ -47,7 +48,10 @@ __all__ = [
 #: mentoring and training awards (K24, K26, T32, T35, TL1, KL2, K12, R25, D43, D71) and NIH
 #: Director's awards (DP1, DP2, DP5). Left out on purpose: individual fellowships (F30–F33,
 #: F99 — the PI is a trainee), small-business awards (R41–R44, U43/U44, SB1 — companies),
-#: contracts (N01, N02…) and intramural projects (ZIA, ZIC… — not open to outside fellows).
+#: contracts (N01, N02…) and NIH intramural projects (ZIA, ZIC…: their labs do take foreign
+#: postdocs, through the NIH Visiting Fellow program, but they are not grants one applies to a
+#: university for; ``intramural=True`` / ``--intramural`` adds
+#: :data:`~reporter_finder.schema.INTRAMURAL_ACTIVITY_CODES`).
 MENTOR_ACTIVITY_CODES: tuple[str, ...] = (
     "R01", "R03", "R15", "R16", "R21", "R24", "R25", "R33", "R34", "R35", "R37", "R56", "R61",
     "RF1", "RM1", "U01", "U19", "U24", "U2C", "U54", "UG3", "UH3", "UM1", "P01", "P20", "P2C",
@@ -87,6 +91,7 @@ def default_query(
     activity_codes: Iterable[str] | None = None,
     include_active: bool = True,
     today: date | None = None,
+    intramural: bool = False,
 ) -> ProjectQuery:
     """The RePORTER query that retrieves a specialty's candidate mentors.
 
@@ -103,6 +108,10 @@ def default_query(
         activity_codes: override :data:`MENTOR_ACTIVITY_CODES`.
         include_active: also return projects still active outside those fiscal years.
         today: the date the current fiscal year is taken from; default today.
+        intramural: also search NIH intramural projects
+            (:data:`~reporter_finder.schema.INTRAMURAL_ACTIVITY_CODES`, added to the activity
+            codes, default or given); their PIs are flagged "NIH intramural: Visiting Fellow
+            program".
 
     Returns:
         One :class:`ProjectQuery`; pass it to :func:`split_query` before sending if its search
@@ -118,6 +127,9 @@ def default_query(
     """
     day = today or date.today()
     text, terms = _search_text(specialty)
+    codes = tuple(MENTOR_ACTIVITY_CODES if activity_codes is None else activity_codes)
+    if intramural:
+        codes = tuple(dict.fromkeys((*codes, *INTRAMURAL_ACTIVITY_CODES)))
     return ProjectQuery(
         text=text,
         terms=terms,
@@ -128,7 +140,7 @@ def default_query(
         org_states=tuple(states),
         org_cities=tuple(cities),
         org_names=tuple(institutions),
-        activity_codes=tuple(MENTOR_ACTIVITY_CODES if activity_codes is None else activity_codes),
+        activity_codes=codes,
         exclude_subprojects=True,
     )
 

@@ -48,6 +48,7 @@ PROJECT_COLUMNS: Final = MappingProxyType(
         "direct_cost_amt": _FLOAT,
         "project_start_date": _DATE,
         "project_end_date": _DATE,
+        "budget_start": _DATE,  # start of this record's budget period (the award's "date")
         "budget_end": _DATE,
         "org_name": _STR,
         "org_city": _STR,
@@ -95,6 +96,9 @@ GRANT_COLUMNS: Final = MappingProxyType(
         "is_active": _BOOL,  # latest project_end_date >= as_of
         "months_left": _FLOAT,  # months from as_of to latest project_end_date (negative if ended)
         "project_detail_url": _STR,  # of the latest appl_id
+        # newest budget start of any record (a type 1 record without one: its project start)
+        "latest_award_date": _DATE,
+        "new_award_date": _DATE,  # the same, over new (type 1) and renewed (type 2) records only
     }
 )
 
@@ -151,9 +155,15 @@ LEAD_COLUMNS: Final = (
     "department",
     "city",
     "state",
+    # Can this PI pay you? (issue #15: NRSA rules and hiring signals; docs/ranking.md)
+    "funding_for_you",  # likely / limited / none, see FUNDING_FOR_YOU
     "n_grants",
     "n_active_grants",
+    "n_active_research_grants",  # active R/U/P/DP-type research grants (not K, T, F, D)
     "active_funding",
+    "months_left",  # on the PI's longest-running active grant
+    "newest_award_date",  # YYYY-MM-DD: newest budget start of any of the PI's awards
+    "new_or_renewed_last_12_months",  # a new (type 1) or renewed (type 2) award in 12 months
     "last_fiscal_year",
     "top_grant_title",
     "top_grant_number",
@@ -169,6 +179,15 @@ LEAD_COLUMNS: Final = (
     # Filled for the top of a ranking only (issue #6); empty (NA), not 0, when not looked up.
     "n_publications",  # PubMed papers acknowledging the PI's grants (RePORTER links)
     "recent_publications",  # the 3 most recent, "Title — Journal Year (PMID n)"
+)
+#: The lead-list columns added by issue #15 (money and hiring signals): a ranked table made
+#: before them still makes a lead list, with these cells empty.
+PAY_LEAD_COLUMNS: Final = (
+    "funding_for_you",
+    "n_active_research_grants",
+    "months_left",
+    "newest_award_date",
+    "new_or_renewed_last_12_months",
 )
 #: The lead-list columns that come from the publications look-up, not from the ranker's data.
 PUBLICATION_LEAD_COLUMNS: Final = ("n_publications", "recent_publications")
@@ -188,6 +207,89 @@ LEAD_LIST_COLUMNS: Final = frozenset(
 
 #: The applicant's tracks, the one vocabulary for options, ranking and drafts.
 TRACKS: Final = ("clinical", "postdoc", "any")
+
+#: The applicant's visa situation (``--visa``, ``find_mentors(visa=...)``), the one vocabulary
+#: for options and ranking. ``none``: no visa needed (U.S. citizen, non-citizen national or
+#: permanent resident); ``J-1``, ``H-1B``, ``F-1``: that visa; ``other``: any other temporary
+#: visa. Not given (``None``): no visa constraint is applied. Every value but ``none`` means
+#: Kirschstein-NRSA awards (:data:`NRSA_ACTIVITY_CODES`) cannot pay the applicant.
+VISAS: Final = ("none", "J-1", "H-1B", "F-1", "other")
+_VISA_SPELLINGS: Final = MappingProxyType(
+    {
+        **{re.sub(r"[^a-z0-9]", "", v.lower()): v for v in VISAS},
+        "citizen": "none", "uscitizen": "none", "permanentresident": "none",
+        "greencard": "none", "j": "J-1", "h1": "H-1B", "f": "F-1",
+    }
+)  # fmt: skip
+#: How a row names the visa an NRSA award cannot pay (``"T32 (NRSA): cannot pay trainees on
+#: a J-1 or H-1B visa"``).
+_NRSA_VISA_TEXT: Final = MappingProxyType(
+    {"J-1": "a J-1 or H-1B visa", "H-1B": "a J-1 or H-1B visa", "F-1": "an F-1 visa",
+     "other": "a temporary visa"}
+)  # fmt: skip
+#: Activity codes of Ruth L. Kirschstein National Research Service Awards: institutional
+#: training grants (T32, T34, T35, T90, TL1, TU2) and individual fellowships (F30–F33, F99).
+#: They can pay only U.S. citizens, non-citizen nationals and permanent residents. (F05, the
+#: international research fellowship, and R90, the non-NRSA half of T90/R90, are not NRSA.)
+NRSA_ACTIVITY_CODES: Final = frozenset(
+    {"T32", "T34", "T35", "T90", "TL1", "TU2", "F30", "F31", "F32", "F33", "F99"}
+)
+#: ``funding_for_you`` values, best first: an active research grant with >= 6 months left;
+#: only K-awards, small or ending grants (or, without a visa constraint, training grants);
+#: nothing active that can pay you.
+FUNDING_FOR_YOU: Final = ("likely", "limited", "none")
+#: Activity codes of NIH intramural projects (the Z series: ZIA intramural research, ZIC, ZID,
+#: ZIE, ZIG, ZIH, ZIJ, ZIK …). Not searched by default; ``--intramural`` adds them. Foreign
+#: postdocs join intramural labs through the NIH Visiting Fellow program.
+INTRAMURAL_ACTIVITY_CODES: Final = (
+    "ZIA", "ZIB", "ZIC", "ZID", "ZIE", "ZIF", "ZIG", "ZIH", "ZIJ", "ZIK", "ZIL",
+)  # fmt: skip
+#: ``mentor_flags`` item of a PI with an NIH intramural (Z-code) project (``--intramural``).
+INTRAMURAL_FLAG: Final = "NIH intramural: Visiting Fellow program"
+
+
+def is_intramural(code: object) -> bool:
+    """Whether an activity code is an NIH intramural (Z-series) project's.
+
+    Example:
+        >>> is_intramural("ZIA"), is_intramural("R01")
+        (True, False)
+    """
+    return isinstance(code, str) and len(code) == 3 and code.upper().startswith("Z")
+
+
+def normalise_visa(visa: str | None) -> str | None:
+    """``visa`` spelled as in :data:`VISAS` (case, hyphens and spaces ignored: ``j1``,
+    ``H1B``, ``green card``); ``None`` or blank means not given (no visa constraint).
+
+    Raises:
+        QueryError: not a visa of :data:`VISAS`.
+
+    Example:
+        >>> normalise_visa("j1"), normalise_visa("h-1b"), normalise_visa(None)
+        ('J-1', 'H-1B', None)
+    """
+    if visa is None or not visa.strip():
+        return None
+    value = _VISA_SPELLINGS.get(re.sub(r"[^a-z0-9]", "", visa.lower()))
+    if value is None:
+        raise QueryError(f"visa must be one of {', '.join(VISAS)}, not {visa!r}")
+    return value
+
+
+def nrsa_blocked(visa: str | None) -> bool:
+    """Whether NRSA awards cannot pay an applicant with ``visa`` (a normalised value)."""
+    return visa is not None and visa != "none"
+
+
+def nrsa_reason(code: str, visa: str) -> str:
+    """The ``mentor_flags`` item of an NRSA award that cannot pay an applicant on ``visa``.
+
+    Example:
+        >>> nrsa_reason("T32", "J-1")
+        'T32 (NRSA): cannot pay trainees on a J-1 or H-1B visa'
+    """
+    return f"{code} (NRSA): cannot pay trainees on {_NRSA_VISA_TEXT[visa]}"
 
 
 def normalise_track(track: str | None) -> str:
@@ -242,7 +344,7 @@ COMPONENT_COLUMNS: Final = MappingProxyType(
         "prior_department": _FLOAT,
         "prior_seniority": _FLOAT,
         "prior_track": _FLOAT,
-        "months_left": _FLOAT,  # of the PI's longest-running active grant
+        "prior_funding_for_you": _FLOAT,  # likely 1, limited 0.4, none 0 (funding_for_you)
         "n_matching_grants": _INT,
     }
 )
@@ -259,9 +361,14 @@ _LEAD_DTYPES: Final = MappingProxyType(
         "department": _STR,
         "city": _STR,
         "state": _STR,
+        "funding_for_you": _STR,
         "n_grants": _INT,
         "n_active_grants": _INT,
+        "n_active_research_grants": _INT,
         "active_funding": _FLOAT,
+        "months_left": _FLOAT,
+        "newest_award_date": _STR,
+        "new_or_renewed_last_12_months": _BOOL,
         "last_fiscal_year": _INT,
         "top_grant_title": _STR,
         "top_grant_number": _STR,

@@ -30,7 +30,13 @@ from reporter_finder.rank.relevance import score_projects
 from reporter_finder.rank.resolve import SpecialtyMatch, resolve_skills, resolve_specialty
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.retrieval import default_query, fetch_records, filter_records, split_query
-from reporter_finder.schema import COMPONENT_COLUMNS, GRANT_COLUMNS, normalise_track
+from reporter_finder.schema import (
+    COMPONENT_COLUMNS,
+    GRANT_COLUMNS,
+    PAY_LEAD_COLUMNS,
+    normalise_track,
+    normalise_visa,
+)
 from reporter_finder.tables.build import Tables, build_tables
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +59,7 @@ def _is_pi(frame: pd.DataFrame, pi: str | int) -> np.ndarray:
 EXPLAIN_FIELDS: tuple[str, ...] = (
     "pi_key", "profile_id", "pi_name", "organization", "rank", "score", "why", "track_fit",
     "matched_terms", "matched_skills", "mentor_flags", "top_grant_number", "top_grant_title",
+    *PAY_LEAD_COLUMNS,
     *(column for column in COMPONENT_COLUMNS if column != "pi_key"),
 )  # fmt: skip
 
@@ -75,6 +82,7 @@ class MentorSearch:
             records were given it was not sent, its filters were applied to them instead.
         incomplete: what could not be proven complete when a partial result was allowed
             (``find_mentors(..., allow_partial=True)``); empty for a whole result.
+        visa: the applicant's visa the ranking judged NRSA awards for (None: no constraint).
 
     Example:
         >>> search = find_mentors("cardiology", records=load_records("cardio.json"))
@@ -91,6 +99,7 @@ class MentorSearch:
     as_of: date
     query: ProjectQuery
     incomplete: tuple[IncompleteResultError, ...] = ()
+    visa: str | None = None
 
     @property
     def partial_note(self) -> str | None:
@@ -224,6 +233,8 @@ def find_mentors(
     lexicon: Lexicon | None = None,
     allow_partial: bool = False,
     include_companies: bool = False,
+    visa: str | None = None,
+    intramural: bool = False,
 ) -> MentorSearch:
     """Find and rank NIH-funded PIs as research mentors, in one call.
 
@@ -248,12 +259,19 @@ def find_mentors(
         include_companies: also rank PIs at for-profit organisations, flagged "company (…)" in
             ``mentor_flags``; by default they are left out (see
             :func:`~reporter_finder.rank.ranker.rank_pis`).
+        visa: the applicant's visa, one of :data:`~reporter_finder.schema.VISAS` ("none",
+            "J-1", "H-1B", "F-1", "other"; case and hyphens are ignored); ``None`` (default):
+            no visa constraint. With a visa, Kirschstein-NRSA awards (T32, TL1, F-awards…)
+            earn no credit and the row says why (see
+            :func:`~reporter_finder.rank.ranker.rank_pis`).
+        intramural: also search NIH intramural (ZIA…) projects, flagged "NIH intramural:
+            Visiting Fellow program" (:func:`~reporter_finder.retrieval.default_query`).
 
     Returns:
         A :class:`MentorSearch` with the ranked PIs and the tables behind them.
 
     Raises:
-        QueryError: invalid filter values or track.
+        QueryError: invalid filter values, track or visa.
         DataFormatError: an item of ``records`` is not a project record (a mapping).
         IncompleteResultError: the result could not be proven complete (see
             ``allow_partial``).
@@ -266,6 +284,7 @@ def find_mentors(
         >>> search.top(5)[["rank", "pi_name", "why"]]
     """
     track = normalise_track(track)
+    visa = normalise_visa(visa)
     day = as_of or date.today()
     match = resolve_specialty(specialty, lexicon)
     resolved = tuple(resolve_skills(skills, lexicon)) if skills else ()
@@ -277,6 +296,7 @@ def find_mentors(
         institutions=institutions,
         activity_codes=activity_codes,
         today=day,
+        intramural=intramural,
     )
     chosen: Sequence[Mapping[str, Any]]  # filtered records or fetched dicts
     incomplete: tuple[IncompleteResultError, ...] = ()
@@ -289,12 +309,12 @@ def find_mentors(
         chosen, incomplete = fetched, tuple(fetched.incomplete)
     tables = build_tables(chosen, as_of=day)
     ranked = rank_pis(tables, match.specialty, resolved, track, weights=weights, as_of=day,
-                      include_companies=include_companies)  # fmt: skip
+                      include_companies=include_companies, visa=visa)  # fmt: skip
     if active_only:
         ranked = _active_only(ranked)
     return MentorSearch(
         ranked=ranked, tables=tables, specialty=match, skills=resolved, track=track,
-        queries=queries, as_of=day, query=query, incomplete=incomplete,
+        queries=queries, as_of=day, query=query, incomplete=incomplete, visa=visa,
     )  # fmt: skip
 
 

@@ -62,6 +62,8 @@ def _find(
         as_of=as_of,
         allow_partial=network.allow_partial,
         include_companies=ranking.include_companies if ranking else False,
+        visa=ranking.visa if ranking else None,
+        intramural=filters.intramural,
     )
     return result
 
@@ -134,11 +136,13 @@ def search(
     terms; anything else is searched as typed. The lead list has one row per PI, best first,
     with the papers linked to each PI's grants (n_publications, recent_publications; looked up
     for the listed PIs only) and empty status/contacted_on/follow_up_on/notes columns for your
-    outreach.
+    outreach. funding_for_you says whether the PI has money that can pay you (likely, limited,
+    none); give --visa so that training grants that cannot pay a visa holder earn no credit.
 
     \b
     Examples:
       reporter-finder search cardiology --state NY --state NJ -o leads.csv
+      reporter-finder search cardiology --visa J-1 --intramural -o leads.csv
       reporter-finder search "heart failure" --skills "echocardiography, machine learning" \\
           --track clinical --years 2022-2026 --top 30 -o leads.xlsx
       reporter-finder search nephrology --load saved.json --format json
@@ -246,6 +250,7 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
     queries = split_query(default_query(
         match.specialty, years=filters.years, states=filters.states, cities=filters.cities,
         institutions=filters.institutions, activity_codes=filters.mechanisms,
+        intramural=filters.intramural,
     ))  # fmt: skip
     client = network.client()
     records = fetch_records(queries, client, allow_partial=network.allow_partial)

@@ -28,6 +28,7 @@ from reporter_finder.cli.values import (
     mechanisms_callback,
     skills_callback,
     states_callback,
+    visa_callback,
     years_callback,
 )
 from reporter_finder.leads.export import FORMATS, infer_format
@@ -83,8 +84,12 @@ def query_options(f: F) -> F:
         click.option("--mechanism", "mechanisms", multiple=True, callback=mechanisms_callback,
                      metavar="CODE", help="NIH activity code such as R01, K24, U01; repeatable. "
                      "[default: research and training awards]"),
+        click.option("--intramural", is_flag=True,
+                     help="Also search NIH intramural labs (ZIA… projects; foreign postdocs join "
+                     "them through the NIH Visiting Fellow program), flagged 'NIH intramural: "
+                     "Visiting Fellow program'. [default: left out]"),
         _pack(Filters, ["specialty", "years", "states", "cities", "institutions", "mechanisms",
-                        "active_only"], "filters"),
+                        "active_only", "intramural"], "filters"),
     )(f)  # fmt: skip
 
 
@@ -110,7 +115,8 @@ def as_of_option(f: F) -> F:
 
 
 def ranking_options(f: F) -> F:
-    """Skills, track, how many leads to keep and whether companies count (``search``)."""
+    """Skills, track, how many leads to keep, whether companies count and the applicant's visa
+    (``search``)."""
     return _stack(
         click.option("--skills", callback=skills_callback, metavar='"A, B, C"',
                      help='Research skills you bring, comma-separated: "echocardiography, '
@@ -123,7 +129,12 @@ def ranking_options(f: F) -> F:
         click.option("--include-companies", is_flag=True,
                      help="Also list PIs at for-profit organisations (companies), flagged "
                      "'company' in mentor_flags. [default: left out]"),
-        _pack(Ranking, ["skills", "track", "top", "include_companies"], "ranking"),
+        click.option("--visa", callback=visa_callback, metavar="none|J-1|H-1B|F-1|other",
+                     help="Your visa: NIH training grants and fellowships (T32, TL1, F-awards: "
+                     "Kirschstein-NRSA) cannot pay trainees on a visa, so they earn no credit "
+                     "and the row says why. 'none': U.S. citizen or permanent resident. "
+                     "[default: no visa constraint]"),
+        _pack(Ranking, ["skills", "track", "top", "include_companies", "visa"], "ranking"),
     )(f)  # fmt: skip
 
 

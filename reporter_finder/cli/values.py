@@ -18,6 +18,8 @@ import click
 from reporter_finder.api.limits import FISCAL_YEAR_MIN, STATE_CODES
 from reporter_finder.cli.errors import _META_API_URL
 from reporter_finder.cli.terminal import _progress_wanted, say
+from reporter_finder.errors import QueryError
+from reporter_finder.schema import VISAS, normalise_visa
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
     from reporter_finder.api.pubmed import PubMedClient
@@ -128,6 +130,18 @@ def skills_callback(ctx: click.Context, param: click.Parameter, value: str | Non
     return tuple(_split(value or ""))
 
 
+def visa_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """``--visa``: one of :data:`~reporter_finder.schema.VISAS`, case and hyphens ignored
+    (``j1`` is J-1); not given is ``None`` (no visa constraint)."""
+    try:
+        return normalise_visa(value)
+    except QueryError:
+        raise click.BadParameter(
+            f"{value!r} is not one of {', '.join(VISAS)} — 'none' if you need no visa "
+            "(U.S. citizen or permanent resident)"
+        ) from None
+
+
 @dataclasses.dataclass(frozen=True)
 class Filters:
     """What to search for and where: the shared query options."""
@@ -139,6 +153,7 @@ class Filters:
     institutions: tuple[str, ...]
     mechanisms: tuple[str, ...] | None
     active_only: bool = False  # search and grants only: fetch keeps every record
+    intramural: bool = False  # also NIH intramural (ZIA…) projects
 
 
 @dataclasses.dataclass(frozen=True)
@@ -149,6 +164,7 @@ class Ranking:
     track: str
     top: int
     include_companies: bool = False
+    visa: str | None = None  # schema.VISAS; None: no visa constraint
 
 
 @dataclasses.dataclass(frozen=True)

@@ -53,6 +53,7 @@ from reporter_finder.schema import (
     LEAD_LIST_COLUMNS,
     LEAD_LIST_HEADER,
     LEAD_TABLE_COLUMNS,
+    PAY_LEAD_COLUMNS,
     PUBLICATION_LEAD_COLUMNS,
     TRACKING_COLUMNS,
 )
@@ -135,7 +136,8 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
             extra columns are dropped). An empty frame, even one without columns, is fine.
             ``n_publications`` and ``recent_publications`` may be missing (publications not
             looked up): they are then empty, not 0. ``co_pis`` may be missing (a table ranked
-            before co-PIs were grouped): it is then empty.
+            before co-PIs were grouped): it is then empty; so may ``PAY_LEAD_COLUMNS``
+            (``funding_for_you`` and the hiring signals), then empty too.
         top: keep the best ``top`` rows (by ``rank``); ``None`` keeps all.
 
     Returns:
@@ -163,6 +165,10 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
     # A table ranked before co-PIs were grouped (issue #14) has no co_pis: none were folded.
     if "co_pis" not in ranked.columns and len(ranked):
         not_looked_up["co_pis"] = [[] for _ in range(len(ranked))]
+    # Nor one ranked before issue #15 funding_for_you and the hiring signals: not known.
+    not_looked_up.update(
+        {c: pd.NA for c in PAY_LEAD_COLUMNS if c not in ranked.columns and len(ranked)}
+    )
     ranked = ranked.assign(**not_looked_up)
     missing = [column for column in LEAD_COLUMNS if column not in ranked.columns]
     if missing and len(ranked):

@@ -97,7 +97,8 @@ def grant_relevance(
 
 def grant_facts(grants: pd.DataFrame, day: date) -> pd.DataFrame:
     """Per core project: activity code, latest award, months left on ``day``, department,
-    title, URL and number of PIs (the ``grants`` table, first row of each core number)."""
+    title, URL, number of PIs and award dates (``latest_award_date``, ``new_award_date``) (the
+    ``grants`` table, first row of each core number)."""
     g = grants.set_index("core_project_num")
     g = g[~g.index.duplicated()]
     end = pd.to_datetime(g["project_end_date"])
@@ -111,6 +112,11 @@ def grant_facts(grants: pd.DataFrame, day: date) -> pd.DataFrame:
             "title": g["project_title"].astype("object"),
             "url": g["project_detail_url"].astype("object"),
             "n_pis": g["pi_keys"].map(lambda v: len(v) if isinstance(v, list) else 0),
+            # A grants table built before award dates were carried has none (NaT).
+            **{
+                column: pd.to_datetime(g[column]) if column in g else pd.NaT
+                for column in ("latest_award_date", "new_award_date")
+            },
         },
         index=g.index,
     )

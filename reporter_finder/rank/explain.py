@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from reporter_finder.rank.weights import RankWeights
+from reporter_finder.schema import INTRAMURAL_FLAG
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill
-    from reporter_finder.rank.priors import Priors
+    from reporter_finder.rank.priors import PayFacts, Priors
 
 __all__ = [
     "COMPANY_FLAG",
@@ -25,6 +26,7 @@ __all__ = [
     "TRAINEE_FLAG",
     "explain",
     "fit_label",
+    "hiring_text",
     "mentor_flags",
 ]
 
@@ -73,11 +75,21 @@ COMPANY_FLAG = "company"
 TRAINEE_FLAG = "trainee title"
 
 
-def mentor_flags(codes: set[str], company: str | None, trainee: bool, w: RankWeights) -> list[str]:
+def mentor_flags(
+    codes: set[str],
+    company: str | None,
+    trainee: bool,
+    w: RankWeights,
+    *,
+    nrsa: Sequence[str] = (),
+    intramural: bool = False,
+) -> list[str]:
     """Readable flags for a PI holding ``codes``: the sanity warnings first (company, with its
     reason: "company (for-profit organisation)" or "company (SBIR/STTR awards only)"; "trainee
-    title"), then mentoring and training awards (in ``w.mentoring_codes`` order), then a
-    near-peer career awardee.
+    title"), then the ``nrsa`` reasons (NRSA awards that cannot pay the applicant's visa, e.g.
+    "T32 (NRSA): cannot pay trainees on a J-1 or H-1B visa"), then "NIH intramural: Visiting
+    Fellow program", then mentoring and training awards (in ``w.mentoring_codes`` order; not an
+    NRSA award named by ``nrsa``), then a near-peer career awardee.
 
     Example:
         >>> mentor_flags({"K24", "R01"}, None, True, RankWeights())
@@ -86,11 +98,33 @@ def mentor_flags(codes: set[str], company: str | None, trainee: bool, w: RankWei
     flags = [f"{COMPANY_FLAG} ({company})"] if company else []
     if trainee:
         flags.append(TRAINEE_FLAG)
-    flags.extend(label for code, label in w.mentoring_codes if code in codes)
+    flags.extend(nrsa)
+    if intramural:
+        flags.append(INTRAMURAL_FLAG)
+    unpaid = w.nrsa_codes if nrsa else frozenset()
+    flags.extend(label for code, label in w.mentoring_codes if code in codes - unpaid)
     if codes & w.junior_codes and not codes & w.tier_a_codes:
         junior = ", ".join(sorted(codes & w.junior_codes))
         flags.append(f"career-development awardee ({junior}): near-peer mentor")
     return flags
+
+
+def hiring_text(pay: PayFacts, key: str, months_left: float) -> str:
+    """The ``why`` part on money and hiring signals, e.g. "funding for you: likely (2 active
+    research grants, 41 months left, new or renewed award 2025-03-01)"."""
+    details = []
+    n = int(pay.n_active_research[key])
+    if n:
+        details.append(f"{n} active research grant{'' if n == 1 else 's'}")
+    if months_left > 0:
+        details.append(f"{months_left:.0f} months left")
+    newest = pay.newest_award_date[key]
+    if bool(pay.new_award[key]):
+        details.append(f"new or renewed award in the last 12 months (newest award {newest})")
+    elif newest:
+        details.append(f"newest award {newest}")
+    text = f"funding for you: {pay.funding_for_you[key]}"
+    return f"{text} ({', '.join(details)})" if details else text
 
 
 def _held_grants(matching: pd.DataFrame) -> dict[str, list[_Held]]:
@@ -145,8 +179,11 @@ def _why(
     track: str,
     label: str,
     w: RankWeights,
+    hiring: str | None = None,
 ) -> str:
-    """The one-line reason: role and grants, terms, skills, flags, department, fit."""
+    """The one-line reason: role and grants, terms, skills, flags, department, fit, money.
+
+    The first ``_MAX_FLAGS_IN_WHY`` flags are shown, and every NRSA or intramural flag."""
     n_active = sum(1 for _, _, months in held if months > 0)
     role_word = "Contact PI" if any(r >= w.contact_weight for _, r, _ in held) else "Co-PI"
     line = f"{role_word} on {len(held)} matching grant{'' if len(held) == 1 else 's'}"
@@ -158,6 +195,7 @@ def _why(
     if skills_found:
         parts.append("skills: " + ", ".join(skills_found))
     parts.extend(flags[:_MAX_FLAGS_IN_WHY])
+    parts.extend(f for f in flags[_MAX_FLAGS_IN_WHY:] if "(NRSA)" in f or f == INTRAMURAL_FLAG)
     if dept:
         parts.append(f"{_pretty(dept)} dept")
     if track != "any":
@@ -166,6 +204,8 @@ def _why(
         parts.append(f"skills orientation: {label} fit")
     elif label != "unknown":
         parts.append(f"{label} research")
+    if hiring:
+        parts.append(hiring)
     return "; ".join(parts)
 
 
@@ -200,9 +240,14 @@ def explain(
         cols["top_grant_title"].append(facts.at[top, "title"] if top in facts.index else None)
         cols["top_grant_number"].append(top)
         cols["top_grant_url"].append(facts.at[top, "url"] if top in facts.index else None)
+        pay = priors.pay
         flags = mentor_flags(
-            priors.codes[key], priors.company.get(key), bool(priors.trainee[key]), w
-        )
+            priors.codes[key], priors.company.get(key), bool(priors.trainee[key]), w,
+            nrsa=pay.nrsa.get(key, ()) if pay else (),
+            intramural=pay is not None and key in pay.intramural,
+        )  # fmt: skip
+        months = priors.months_left[key]
+        hiring = hiring_text(pay, key, 0.0 if pd.isna(months) else float(months)) if pay else None
         o = priors.orientation[key]
         label = fit_label(priors.target, None if pd.isna(o) else float(o))
         dept = priors.department_hit[key]
@@ -210,6 +255,6 @@ def explain(
         cols["matched_terms"].append(terms)
         cols["matched_skills"].append(skills_found)
         cols["track_fit"].append(label)
-        cols["why"].append(_why(held, terms, skills_found, flags, dept, track, label, w))
+        cols["why"].append(_why(held, terms, skills_found, flags, dept, track, label, w, hiring))
         cols["n_matching_grants"].append(len(held))
     return cols

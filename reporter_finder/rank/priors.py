@@ -20,7 +20,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -28,11 +29,13 @@ import numpy as np
 import pandas as pd
 
 from reporter_finder.rank.weights import RankWeights
+from reporter_finder.schema import is_intramural, nrsa_blocked, nrsa_reason
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill, Specialty
 
 __all__ = [
+    "PayFacts",
     "Priors",
     "active_prior",
     "award_codes",
@@ -44,6 +47,7 @@ __all__ = [
     "mechanism_prior",
     "mentor_priors",
     "orientation",
+    "pay_facts",
     "seniority",
     "target_orientation",
 ]
@@ -242,6 +246,89 @@ def orientation(lk: pd.DataFrame, chosen: pd.Index, w: RankWeights) -> pd.Series
 
 
 @dataclass(frozen=True)
+class PayFacts:
+    """Can the PI pay the applicant, and the hiring signals (issue #15), per chosen PI (Series
+    indexed by ``pi_key``).
+
+    Attributes:
+        funding_for_you: "likely", "limited" or "none" (:func:`pay_facts`).
+        prior: the ``prior_funding_for_you`` component: 1, ``w.funding_for_you_limited`` or 0.
+        n_active_research: active major or small research grants.
+        newest_award_date: newest award date (budget start) on or before the day,
+            ``YYYY-MM-DD``; None when the data have none.
+        new_award: a new (type 1) or renewed (type 2) award in the last
+            ``w.new_award_months`` months.
+        nrsa: per PI, the ``mentor_flags`` reasons of the NRSA awards that cannot pay the
+            applicant (empty without a visa constraint).
+        intramural: the PIs holding an NIH intramural (Z-series) project.
+    """
+
+    funding_for_you: pd.Series
+    prior: pd.Series
+    n_active_research: pd.Series
+    newest_award_date: pd.Series
+    new_award: pd.Series
+    nrsa: dict[str, list[str]]
+    intramural: frozenset[str]
+
+
+def _any_per_pi(mask: pd.Series, lk: pd.DataFrame, chosen: pd.Index) -> pd.Series:
+    return mask.groupby(lk["pi_key"], sort=False).any().reindex(chosen, fill_value=False)
+
+
+def pay_facts(
+    lk: pd.DataFrame, chosen: pd.Index, w: RankWeights, visa: str | None, day: date
+) -> PayFacts:
+    """What can pay the applicant, from each chosen PI's grant links ``lk``.
+
+    ``funding_for_you`` is "likely" with an active major research grant
+    (``w.major_research_codes``: R01, R35, U01, P01, DP2…) with at least
+    ``w.likely_min_months`` left, or an active NIH intramural project (Visiting Fellow
+    program); "limited" with only other active grants (K-awards, small R03/R21-type grants,
+    major grants ending sooner, training grants); "none" with nothing active, or, for an
+    applicant whose ``visa`` NRSA awards cannot pay, nothing active but NRSA awards.
+    """
+    blocked = nrsa_blocked(visa)
+    code = lk["code"].astype("object")
+    months = lk["months_left"].astype(float)
+    active = months > 0
+    nrsa = code.isin(w.nrsa_codes)
+    intramural = code.map(is_intramural).astype(bool)
+    payable = active & ~(nrsa & blocked)
+    major = code.isin(w.major_research_codes) & (months >= w.likely_min_months)
+    likely = _any_per_pi(payable & (major | intramural), lk, chosen).to_numpy(dtype=bool)
+    limited = _any_per_pi(payable, lk, chosen).to_numpy(dtype=bool)
+    level = np.select([likely, limited], ["likely", "limited"], "none")
+    prior = np.select([likely, limited], [1.0, w.funding_for_you_limited], 0.0)
+    research = active & code.isin(w.major_research_codes | w.small_research_codes)
+    n_research = research.groupby(lk["pi_key"], sort=False).sum().reindex(chosen, fill_value=0)
+    today = pd.Timestamp(day)
+    award = pd.to_datetime(lk["latest_award_date"])
+    newest = award.where(award <= today).groupby(lk["pi_key"], sort=False).max().reindex(chosen)
+    new = pd.to_datetime(lk["new_award_date"])
+    since = today - pd.DateOffset(months=int(w.new_award_months))
+    recent = _any_per_pi((new <= today) & (new > since), lk, chosen)
+    nrsa_of: dict[str, list[str]] = {}
+    if blocked and visa is not None:
+        for key, held in zip(lk["pi_key"][nrsa].tolist(), code[nrsa].tolist(), strict=True):
+            nrsa_of.setdefault(key, []).append(held)
+        nrsa_of = {k: [nrsa_reason(c, visa) for c in sorted(set(v))] for k, v in nrsa_of.items()}
+    return PayFacts(
+        funding_for_you=pd.Series(level, index=chosen, dtype="object"),
+        prior=pd.Series(prior, index=chosen),
+        n_active_research=n_research.astype(int),
+        newest_award_date=pd.Series(
+            [None if pd.isna(d) else d.strftime("%Y-%m-%d") for d in newest],
+            index=chosen,
+            dtype="object",
+        ),
+        new_award=recent.astype(bool),
+        nrsa=nrsa_of,
+        intramural=frozenset(lk["pi_key"][intramural].tolist()),
+    )
+
+
+@dataclass(frozen=True)
 class Priors:
     """The prior components of the chosen PIs (Series indexed by ``pi_key``) and the facts the
     explanation reuses.
@@ -256,6 +343,10 @@ class Priors:
         department_hit: the matching department, per PI (:func:`department_match`).
         company: why a PI counts as a company (:func:`company_reason`), for those who do.
         trainee: True for a PI whose title says trainee (:func:`is_trainee_title`).
+        pay: funding for the applicant and hiring signals (:func:`pay_facts`); its ``prior``
+            is the ``funding_for_you`` component. None only for hand-built priors.
+        visa: the applicant's visa (:data:`~reporter_finder.schema.VISAS`; None: no
+            constraint).
     """
 
     active: pd.Series
@@ -273,6 +364,8 @@ class Priors:
     department_hit: dict[str, str | None]
     company: dict[str, str]
     trainee: pd.Series
+    pay: PayFacts | None = field(default=None)
+    visa: str | None = None
 
 
 def mentor_priors(
@@ -282,15 +375,27 @@ def mentor_priors(
     skills: Sequence[Skill],
     track: str,
     w: RankWeights,
+    *,
+    visa: str | None = None,
+    day: date | None = None,
 ) -> Priors:
     """Every prior component of the PIs in ``people`` (``pis`` rows indexed by ``pi_key``, in
-    ranking-pool order), from their grant links ``lk``. Missing fields contribute 0."""
+    ranking-pool order), from their grant links ``lk``. Missing fields contribute 0.
+
+    With a ``visa`` NRSA awards cannot pay (:func:`~reporter_finder.schema.nrsa_blocked`), NRSA
+    awards earn no active, funding or mentoring credit (``months_left`` still counts them: it
+    describes the PI). ``day`` is the date recent awards are judged on (default today)."""
     chosen = people.index
-    prior_active, max_months = active_prior(lk, chosen, w)
-    prior_funding = funding_prior(lk, chosen, w)
+    paying = lk[~lk["code"].isin(w.nrsa_codes)] if nrsa_blocked(visa) else lk
+    prior_active, _ = active_prior(paying, chosen, w)
+    _, max_months = active_prior(lk, chosen, w)
+    prior_funding = funding_prior(paying, chosen, w)
     prior_mechanism = mechanism_prior(lk, chosen, w)
     codes_of, depts_of = award_codes(lk, chosen)
-    mentoring = dict(w.mentoring_codes)
+    mentoring = {
+        code: label for code, label in w.mentoring_codes
+        if not (nrsa_blocked(visa) and code in w.nrsa_codes)
+    }  # fmt: skip
     prior_mentoring = pd.Series(
         [1.0 if codes_of[k] & mentoring.keys() else 0.0 for k in chosen], index=chosen
     )
@@ -302,6 +407,7 @@ def mentor_priors(
     orient = orientation(lk, chosen, w)
     target = target_orientation(track, skills)
     prior_track = orient.fillna(0.0) * (target or 0.0)
+    pay = pay_facts(lk, chosen, w, visa, day or date.today())
     total = (
         w.active * prior_active
         + w.mechanism * prior_mechanism
@@ -310,6 +416,7 @@ def mentor_priors(
         + w.department * prior_department
         + w.track * prior_track
         + w.seniority * prior_seniority
+        + w.funding_for_you * pay.prior
     )
     company = _companies(people, codes_of, w)
     trainee = pd.Series([is_trainee_title(t, w) for t in titles], index=chosen, dtype=bool)
@@ -318,4 +425,5 @@ def mentor_priors(
         funding=prior_funding, department=prior_department, seniority=prior_seniority,
         track=prior_track, total=total, months_left=max_months, orientation=orient,
         target=target, codes=codes_of, department_hit=dept_hit, company=company, trainee=trainee,
+        pay=pay, visa=visa,
     )  # fmt: skip

@@ -10,7 +10,9 @@ relevant PIs. :func:`rank_pis` composes one stage per module:
 2. **PI text score** (:mod:`~reporter_finder.rank.aggregate`): best ``top_k`` grants per PI,
    weighted by role and recency, plus a breadth bonus; normalised to the best in the pool.
 3. **Mentor prior** (:mod:`~reporter_finder.rank.priors`): active funding, mechanism,
-   mentoring awards, funding, department, track fit and seniority; missing data is neutral.
+   mentoring awards, funding, department, track fit, seniority and whether the PI can pay the
+   applicant (``funding_for_you``; NRSA awards cannot pay a visa holder); missing data is
+   neutral.
 4. **Final** ``score = relevance × (1 + prior) / (1 + max prior)``, in [0, 1]. The prior
    re-orders topically relevant PIs and never lifts an off-topic one: PIs below
    ``min_text_score`` relevance are not ranked at all.
@@ -48,7 +50,13 @@ from reporter_finder.rank.explain import explain
 from reporter_finder.rank.priors import Priors, company_reasons, mentor_priors
 from reporter_finder.rank.relevance import score_projects
 from reporter_finder.rank.weights import RankWeights
-from reporter_finder.schema import RANK_COLUMNS, empty_frame, frame, normalise_track
+from reporter_finder.schema import (
+    RANK_COLUMNS,
+    empty_frame,
+    frame,
+    normalise_track,
+    normalise_visa,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill, Specialty
@@ -104,6 +112,7 @@ def _lead_frame(
             "prior_seniority": priors.seniority.to_numpy(dtype=float),
             "prior_track": _rounded(priors.track, 4),
             "months_left": _rounded(priors.months_left, 1),
+            **_pay_columns(priors, chosen),
             # Publications are looked up after ranking, for the top PIs only
             # (leads.publications.publications_for_leads): until then "not looked up", never 0.
             "n_publications": [None] * len(chosen),
@@ -112,6 +121,20 @@ def _lead_frame(
             **reasons,
         }
     )
+
+
+def _pay_columns(priors: Priors, chosen: pd.Index) -> dict[str, Any]:
+    """``funding_for_you``, its component and the hiring signals (issue #15)."""
+    pay = priors.pay
+    if pay is None:  # hand-built priors: nothing known
+        return {}
+    return {
+        "funding_for_you": pay.funding_for_you.reindex(chosen).to_numpy(),
+        "prior_funding_for_you": _rounded(pay.prior.reindex(chosen), 4),
+        "n_active_research_grants": pay.n_active_research.reindex(chosen).to_numpy(),
+        "newest_award_date": pay.newest_award_date.reindex(chosen).to_numpy(),
+        "new_or_renewed_last_12_months": pay.new_award.reindex(chosen).to_numpy(),
+    }
 
 
 def _in_rank_order(out: pd.DataFrame) -> pd.DataFrame:
@@ -134,6 +157,7 @@ def rank_pis(
     weights: RankWeights | None = None,
     as_of: date | None = None,
     include_companies: bool = False,
+    visa: str | None = None,
 ) -> pd.DataFrame:
     """Rank the PIs of ``tables`` as mentors for a specialty, skills and track.
 
@@ -149,6 +173,12 @@ def rank_pis(
         include_companies: also rank PIs at for-profit organisations (flagged "company (…)"
             in ``mentor_flags``); by default they are left out. Either way, no other PI's
             score changes (relevance is normalised over the whole pool).
+        visa: the applicant's visa, one of :data:`~reporter_finder.schema.VISAS`; ``None``
+            (default): no visa constraint. Any visa but "none" means Kirschstein-NRSA awards
+            (T32, T35, TL1, T90, F-awards) cannot pay the applicant: they earn no active,
+            funding, mentoring or ``funding_for_you`` credit and ``mentor_flags``/``why`` say
+            so ("T32 (NRSA): cannot pay trainees on a J-1 or H-1B visa"); the PI may still rank
+            through research grants.
 
     Returns:
         One row per ranked PI, best first, with ``schema.LEAD_COLUMNS`` then ``pi_key`` and the
@@ -162,13 +192,14 @@ def rank_pis(
         and named in ``co_pis`` (:func:`~reporter_finder.rank.aggregate.group_co_pis`).
 
     Raises:
-        QueryError: for an unknown track.
+        QueryError: for an unknown track or visa.
 
     Example:
         >>> ranked = rank_pis(tables, cardiology, resolve_skills("echo, R"), track="clinical")
         >>> ranked[["rank", "pi_name", "score", "why"]].head()
     """
     track = normalise_track(track)
+    visa = normalise_visa(visa)
     w = weights or RankWeights()
     skills = tuple(skills)
     day = as_of or tables.as_of
@@ -202,7 +233,7 @@ def rank_pis(
             lk = lk[lk["pi_key"].isin(chosen)]
             people = people.reindex(chosen)
     # 3. priors
-    priors = mentor_priors(lk, people, specialty, skills, track, w)
+    priors = mentor_priors(lk, people, specialty, skills, track, w, visa=visa, day=day)
     score = final_score(text.relevance.reindex(chosen), priors, w)
     # 4. explain
     reasons = explain(lk, core, facts, priors, skills, track, w)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from reporter_finder.schema import NRSA_ACTIVITY_CODES
+
 __all__ = ["RankWeights"]
 
 # Activity-code tiers (ranking-notes §6.2). Tiers, not per-code weights: the evidence ranks
@@ -38,6 +40,10 @@ _TIER_A = frozenset(
     ]
 )
 _TIER_B = frozenset(["R21", "R03", "R34", "R56", "R15", "R24", "U24", "U2C", "K24", "K26", "K05"])
+# Research grants for funding_for_you (issue #15): "major" ones (R01/R35/U01/P01/DP-type) can
+# pay a fellow for a year; "small" ones (R03, R21…: two years, a small budget) rarely can.
+_MAJOR_RESEARCH = _TIER_A | frozenset(["RM1", "P2C", "P42"])
+_SMALL_RESEARCH = frozenset(["R03", "R15", "R16", "R21", "R24", "R34", "R56", "R00", "U24", "U2C"])
 _JUNIOR = frozenset(["K01", "K07", "K08", "K22", "K23", "K25", "K43", "K76", "K99", "R00"])
 _COMPANY = frozenset(["R41", "R42", "R43", "R44", "U43", "U44", "SB1"])
 _CENTRE = frozenset(["P01", "P20", "P30", "P50", "P60", "P2C", "U54", "U19", "UL1", "U2C", "P42"])
@@ -147,6 +153,22 @@ class RankWeights:
             PIs holding only F* fellowships are trainees too and are not ranked at all when
             ``exclude_trainees`` is true.
 
+    Can the PI pay you (issue #15, ``docs/ranking.md`` "Money an IMG can be paid from"):
+        funding_for_you (h): weight of ``prior_funding_for_you``: 1 for "likely" (an active
+            major research grant, ``major_research_codes``, with at least
+            ``likely_min_months`` left), ``funding_for_you_limited`` for "limited" (only
+            K-awards, small research grants, grants ending sooner, or training grants), 0 for
+            "none" (0.10).
+        funding_for_you_limited: the credit of "limited" (0.4).
+        likely_min_months: months left that make a major research grant "likely" (6).
+        new_award_months: a new or renewed award this recent is a hiring signal (12).
+        nrsa_codes: Kirschstein-NRSA awards (T32, T35, TL1, T90, F-awards…,
+            :data:`~reporter_finder.schema.NRSA_ACTIVITY_CODES`). With a visa
+            (:data:`~reporter_finder.schema.VISAS` other than "none") they earn no active,
+            funding, mentoring or funding_for_you credit and the row says why.
+        major_research_codes, small_research_codes: research grants; both count in
+            ``n_active_research_grants``.
+
     Mentor sanity (the team's issue #14, item 6; ``docs/ranking.md`` "Mentor sanity"):
         for_profit_types: regular expressions (case-insensitive) an ``organization_type`` that
             is a company matches ("DOMESTIC FOR-PROFITS", "Small Business"); "Other Domestic
@@ -190,6 +212,10 @@ class RankWeights:
     department: float = 0.10
     track: float = 0.40
     seniority: float = 0.10
+    funding_for_you: float = 0.10
+    funding_for_you_limited: float = 0.4
+    likely_min_months: float = 6.0
+    new_award_months: float = 12.0
     funding_cap: float = 2_000_000.0
     centre_credit_cap: float = 600_000.0
     trainee_title_factor: float = 0.5
@@ -202,6 +228,9 @@ class RankWeights:
     centre_codes: frozenset[str] = _CENTRE
     clinical_codes: frozenset[str] = _CLINICAL_CODES
     mentoring_codes: tuple[tuple[str, str], ...] = _MENTORING
+    nrsa_codes: frozenset[str] = NRSA_ACTIVITY_CODES
+    major_research_codes: frozenset[str] = _MAJOR_RESEARCH
+    small_research_codes: frozenset[str] = _SMALL_RESEARCH
     clinical_cues: tuple[str, ...] = _CLINICAL_CUES
     basic_cues: tuple[str, ...] = _BASIC_CUES
     for_profit_types: tuple[str, ...] = _FOR_PROFIT_TYPES
@@ -219,6 +248,7 @@ class RankWeights:
             + self.department
             + self.track
             + self.seniority
+            + self.funding_for_you
         )
 
     def text_only(self) -> RankWeights:
@@ -232,5 +262,6 @@ class RankWeights:
             department=0.0,
             track=0.0,
             seniority=0.0,
+            funding_for_you=0.0,
             trainee_title_factor=1.0,
         )

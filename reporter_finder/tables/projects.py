@@ -161,7 +161,7 @@ def _text_columns(kept: list[Mapping[str, Any]]) -> dict[str, Any]:
     cols["pref_terms"] = map_column(_column(kept, "pref_terms"), pref_terms)
     cols["award_amount"] = float_column(_column(kept, "award_amount"))
     cols["direct_cost_amt"] = float_column(_column(kept, "direct_cost_amt"))
-    for key in ("project_start_date", "project_end_date", "budget_end"):
+    for key in ("project_start_date", "project_end_date", "budget_start", "budget_end"):
         cols[key] = map_column(_column(kept, key), api_date_text)
     return cols
 

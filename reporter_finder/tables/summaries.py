@@ -75,6 +75,7 @@ _GRANT_HEAD = (
 _GRANT_INPUTS = [
     *_GRANT_HEAD, "fiscal_year", "project_start_date", "project_end_date", "award_amount",
     "is_subproject", "project_num", "award_type", "study_section", "program_officers", "pi_keys",
+    "budget_start",
 ]  # fmt: skip
 
 
@@ -102,6 +103,19 @@ def _grant_rows(projects: pd.DataFrame) -> tuple[pd.DataFrame, Any]:
     return rows, keys
 
 
+def _award_dates(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Per grant code ``_g``: the newest award date of any record, and of new (type 1) or
+    renewed (type 2) records only. A record's award date is its budget start; a type 1 record
+    without one falls back to its project start (a new award's first budget starts then)."""
+    kind = rows["award_type"].astype("string").str.strip().str[:1]
+    new = kind.isin(["1", "2"]).fillna(False).to_numpy(dtype=bool)
+    fallback = rows["project_start_date"].where(kind.eq("1").fillna(False))
+    when = rows["budget_start"].fillna(fallback)
+    latest = when.groupby(rows["_g"]).max()
+    newest_new = when[new].groupby(rows["_g"][new]).max()
+    return latest, newest_new
+
+
 def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.DataFrame:
     """One row per ``core_project_num`` (``schema.GRANT_COLUMNS``) from a projects table.
 
@@ -111,7 +125,10 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
     every row. Title, activity code, organisation and URL come from the latest fiscal year's
     parent (non-supplement) record when there is one. Subproject rows are left out of every
     figure (a parent's award already includes its components) unless a grant has only
-    subproject rows. Rows without a core project number are not grants and are skipped.
+    subproject rows. ``latest_award_date`` is the newest budget start of any record (a new,
+    type 1, record without one: its project start); ``new_award_date`` the same over new
+    (type 1) and renewed (type 2) records only (NA when the data hold none). Rows without a
+    core project number are not grants and are skipped.
     ``is_active`` is ``project_end_date >= as_of`` (default today; pass ``as_of`` for
     reproducible results); ``months_left`` is the distance in average months (negative once
     ended).
@@ -133,6 +150,7 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
     )
     index = head.index
     end = grouped["project_end_date"].max()
+    award_date, new_award_date = _award_dates(rows)
     as_of_ts = _as_of(as_of)
     out = pd.DataFrame(
         {
@@ -154,6 +172,8 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
             "pi_keys": _distinct_lists(rows["_g"], rows["pi_keys"], index, explode=True),
             "is_active": pd.Series(end >= as_of_ts, dtype="boolean").where(end.notna()),
             "months_left": (end - as_of_ts).dt.days / DAYS_PER_MONTH,
+            "latest_award_date": award_date.reindex(index),
+            "new_award_date": new_award_date.reindex(index),
             **{column: head[column] for column in _GRANT_HEAD if column != "appl_id"},
         }
     )

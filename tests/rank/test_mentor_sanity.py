@@ -138,9 +138,10 @@ def test_a_trainee_title_is_demoted_by_its_factor_and_flagged() -> None:
     assert order(out) == [222, 221]
     rows = by_id(out)
     # prior 0.25 active + 0.15 R01 + 0.1 × 0.5885 funding + 0.1 department + 0.1 × 0.15 title
-    assert rows.at[221, "prior"] == rows.at[222, "prior"] == 0.5739
-    assert rows.at[222, "score"] == 0.6843  # 1.5739 / (1 + 1.3)
-    assert rows.at[221, "score"] == 0.3421  # × 0.5
+    # + 0.1 funding for you (likely: an active R01)
+    assert rows.at[221, "prior"] == rows.at[222, "prior"] == 0.6739
+    assert rows.at[222, "score"] == 0.6974  # 1.6739 / (1 + 1.4)
+    assert rows.at[221, "score"] == 0.3487  # × 0.5
     assert rows.at[221, "mentor_flags"] == ["trainee title"]
     assert "; trainee title" in rows.at[221, "why"]
     assert rows.at[222, "mentor_flags"] == []

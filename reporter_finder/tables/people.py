@@ -281,9 +281,6 @@ MATCH_SCORE = 90.0
 
 # Typed words that are no part of a name.
 _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms"})
-# Given names of at least this length may differ by a typo ("Debrah" for "Debra").
-_TYPO_MIN_LENGTH = 4
-_TYPO_SCORE = 85.0
 # lookup_pi's closest names score at least this: lower is noise.
 _CLOSEST_SCORE = 70.0
 # Wildcards only on surname words this long: "LI*" would fetch every Lin, Liu and Liang.
@@ -338,16 +335,14 @@ def _surname_tier(typed: list[str], last: list[str]) -> int:
 
 
 def _close_given(word: str, given: list[str]) -> int | None:
-    """Index of a given name ``word`` can stand for: an initial, or a near spelling."""
+    """Index of a given name ``word`` can stand for as an initial (or the PI's initial).
+
+    Never a near spelling: "Daniel" is not "Danielle", and a wrong person is worse than none.
+    """
     for i, name in enumerate(given):
         if len(word) == 1 and name.startswith(word):
             return i
         if len(name) == 1 and word.startswith(name):  # the PI is known by an initial only
-            return i
-        if (
-            min(len(word), len(name)) >= _TYPO_MIN_LENGTH
-            and fuzz.ratio(word, name, processor=None) >= _TYPO_SCORE
-        ):
             return i
     return None
 
@@ -363,7 +358,7 @@ def _joined_run(word: str, names: list[str]) -> tuple[int, int] | None:
 
 def _given_level(typed: list[str], given: list[str]) -> int:
     """2: every typed given name is one of the PI's first or middle names (or none was typed);
-    1: some only as initials ("G", "GA") or a near spelling; 0: a typed given name fits none."""
+    1: some only as initials ("G", "GA"); 0: a typed given name fits none."""
     if not typed or "".join(typed) == "".join(given):  # "Yu Chiao" for "YUCHIAO" and back
         return 2
     free = list(given)
@@ -536,7 +531,7 @@ def lookup_pi(pis: pd.DataFrame, name: str, *, closest: int = 5) -> PiLookup:
     hits = ranked[ranked["_rank"] >= 0]
     if not hits.empty:
         best = hits[hits["_rank"] == hits["_rank"].max()]
-        return PiLookup(best.loc[:, columns].reset_index(drop=True), ranked.iloc[0:0, :-1])
+        return PiLookup(best.loc[:, columns].reset_index(drop=True), ranked.loc[[], columns])
     near = ranked[ranked["match_score"] >= _CLOSEST_SCORE].head(closest)
     return PiLookup(hits.loc[:, columns], near.loc[:, columns].reset_index(drop=True))
 

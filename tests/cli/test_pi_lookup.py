@@ -231,3 +231,13 @@ def test_draft_by_a_name_that_matches_nobody_fails() -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == "Closest names to 'Jie Lian':"
     assert result.stdout == ""
+
+
+def test_draft_by_name_over_the_network_asks_by_last_name(server: Any) -> None:
+    result = run("draft", "Zolla-Pazner, Susan", *APPLICANT, "--api-url", server.url,
+                 "--no-cache", "--no-publications")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "Dear Dr. Zolla-Pazner," in result.stdout
+    names = server.bodies("projects/search")[0]["criteria"]["pi_names"]
+    assert {"last_name": "ZOLLA*PAZNER"} in names
+    assert {"last_name": "PAZNER*"} in names

@@ -139,6 +139,7 @@ PEOPLE = [
     (110, "Jie", "", "Liang"),
     (111, "Bernard", "", "de Bono"),
     (112, "Thomas", "", "Smith Jr"),
+    (113, "Danielle", "", "Okafor"),
 ]
 
 
@@ -226,6 +227,7 @@ def test_lookup_pi_prefers_the_exact_given_name_over_an_initial(people: Tables) 
         ("Gregory Aaron", 101),
         ("Susan Tononi", None),  # the surname of one PI, the given name of none of them
         ("Ana Riviera", 108),
+        ("Daniel Okafor", 113),  # the right surname, another given name: not her
     ],
 )
 def test_lookup_pi_never_answers_with_a_different_person(

@@ -356,9 +356,17 @@ def _joined_run(word: str, names: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _given_level(typed: list[str], given: list[str]) -> int:
+def _capital_runs(name: str) -> frozenset[str]:
+    """Words of two or three capitals ("GA"), folded: they may be initials written together."""
+    return frozenset(
+        word.lower() for word in re.findall(r"\w+", name) if 2 <= len(word) <= 3 and word.isupper()
+    )
+
+
+def _given_level(typed: list[str], given: list[str], runs: frozenset[str] = frozenset()) -> int:
     """2: every typed given name is one of the PI's first or middle names (or none was typed);
-    1: some only as initials ("G", "GA"); 0: a typed given name fits none."""
+    1: some only as initials ("G", or "GA" when typed in capitals: ``runs``); 0: a typed given
+    name fits none."""
     if not typed or "".join(typed) == "".join(given):  # "Yu Chiao" for "YUCHIAO" and back
         return 2
     free = list(given)
@@ -375,8 +383,8 @@ def _given_level(typed: list[str], given: list[str]) -> int:
         if index is not None:
             free.pop(index)
             continue
-        # "ga" written for the initials of "Gregory A".
-        if not (2 <= len(word) <= 3 and word.isalpha()):
+        # "GA" written for the initials of "Gregory A" ("Bo" stays a name).
+        if word not in runs:
             return 0
         for letter in word:
             index = _close_given(letter, free)
@@ -400,6 +408,7 @@ def _match_ranks(pis: pd.DataFrame, name: str) -> np.ndarray:
     is 2 × (surname exact) + (given names exact).
     """
     readings = _readings(name)
+    runs = _capital_runs(unicodedata.normalize("NFKC", name))
     ranks = np.full(len(pis), -1, dtype=np.int64)
     for row, sort_name in enumerate(pis["sort_name"].fillna("").tolist()):
         given, last = _pi_words(sort_name)
@@ -407,7 +416,7 @@ def _match_ranks(pis: pd.DataFrame, name: str) -> np.ndarray:
             continue
         for typed_given, typed_last in readings:
             tier = _surname_tier(typed_last, last)
-            level = _given_level(typed_given, given) if tier else 0
+            level = _given_level(typed_given, given, runs) if tier else 0
             if tier and level:
                 ranks[row] = max(ranks[row], 2 * (tier - 1) + (level - 1))
     return ranks

@@ -116,14 +116,15 @@ def hiring_text(pay: PayFacts, key: str, months_left: float) -> str:
     n = int(pay.n_active_research[key])
     if n:
         details.append(f"{n} active research grant{'' if n == 1 else 's'}")
-    if months_left > 0:
+    level = pay.funding_for_you[key]
+    if months_left > 0 and level != "none":  # "none" with months left: grants that cannot pay
         details.append(f"{months_left:.0f} months left")
     newest = pay.newest_award_date[key]
     if bool(pay.new_award[key]):
         details.append(f"new or renewed award in the last 12 months (newest award {newest})")
     elif newest:
         details.append(f"newest award {newest}")
-    text = f"funding for you: {pay.funding_for_you[key]}"
+    text = f"funding for you: {level}"
     return f"{text} ({', '.join(details)})" if details else text
 
 

@@ -39,7 +39,7 @@ def pi_query(who: str | int) -> ProjectQuery:
         >>> pi_query("8406715").pi_profile_ids
         (8406715,)
         >>> pi_query("Tononi, G").pi_names
-        ('TONONI,', 'TONONI*,', '*TONONI,')
+        ('TONONI,', 'TONONI*,')
     """
     text = " ".join(str(who).split())
     # isdecimal, not isdigit: "²" is a digit that int() refuses.

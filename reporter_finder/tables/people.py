@@ -551,9 +551,10 @@ def surname_patterns(name: str) -> tuple[str, ...]:
     RePORTER matches ``pi_names`` exactly and ignores middle names, so the lookup asks broadly
     by surname and :func:`lookup_pi` decides. Each word that may be the surname is asked for
     as typed and folded; the surname's words (the part before a comma, else the last word)
-    also with wildcards ("HAIRE*", "*HAIRE"); two neighbouring words joined, hyphenated and
-    with a wildcard between them ("HAIREJOSHU", "HAIRE-JOSHU", "HAIRE*JOSHU"). Initials are
-    never asked for. Empty when nothing but initials was typed.
+    also with a trailing wildcard ("HAIRE*"); two neighbouring words joined and hyphenated
+    ("HAIREJOSHU", "HAIRE-JOSHU"). Only trailing wildcards are sent: RePORTER documents ``*``
+    without saying where it may stand, and a leading or inner one it refused would fail every
+    lookup. Initials are never asked for. Empty when nothing but initials was typed.
 
     Example:
         >>> surname_patterns("Debra Haire Joshu")[:4]
@@ -567,21 +568,20 @@ def surname_patterns(name: str) -> tuple[str, ...]:
     pieces = [p for p in re.split(r"[\s\-‐‑–—]+", typed) if p]
     folded = [fold_name(p).split() for p in pieces]
     words = ["".join(sub) for sub in folded if "".join(sub) not in skip]
-    inner = ["*".join(sub).upper() for sub in folded if len(sub) > 1]
     long_words = [w for w in words if len(w) > 1]
     wild = long_words if "," in text else long_words[-1:]
     patterns = [w.upper() for w in long_words]
     for word in wild:
         if len(word) >= _WILDCARD_MIN_LENGTH:
-            patterns += [f"{word.upper()}*", f"*{word.upper()}"]
+            patterns.append(f"{word.upper()}*")
     for first, second in pairwise(words):
         if len(first) > 1 and len(second) > 1:
             a, b = first.upper(), second.upper()
-            patterns += [f"{a}{b}", f"{a}-{b}", f"{a}*{b}"]
+            patterns += [f"{a}{b}", f"{a}-{b}"]
     # As typed too ("MA'AYAN", "MÜLLER"): RePORTER may hold a name the way it was written.
     raw = [
         w.strip(".,").upper()
         for w in typed.split()
         if len(fold_name(w)) > 1 and fold_name(w) not in skip
     ]
-    return tuple(dict.fromkeys(patterns + inner + raw))
+    return tuple(dict.fromkeys(patterns + raw))

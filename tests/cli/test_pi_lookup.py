@@ -122,7 +122,8 @@ def test_pi_asks_for_a_compound_surname_broadly_in_one_request(server: Any) -> N
         str(bodies[0]["criteria"]["pi_names"])
     }  # every page asks the same: one query of ORed names
     last_names = [c["last_name"] for c in bodies[0]["criteria"]["pi_names"]]
-    assert {"HAIRE", "JOSHU", "HAIREJOSHU", "HAIRE-JOSHU", "HAIRE*JOSHU"} <= set(last_names)
+    assert {"HAIRE", "JOSHU", "HAIREJOSHU", "HAIRE-JOSHU"} <= set(last_names)
+    assert not [n for n in last_names if "*" in n.rstrip("*")]  # trailing wildcards only
     assert all(set(c) == {"last_name"} for c in bodies[0]["criteria"]["pi_names"])
 
 
@@ -239,5 +240,5 @@ def test_draft_by_name_over_the_network_asks_by_last_name(server: Any) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Dear Dr. Zolla-Pazner," in result.stdout
     names = server.bodies("projects/search")[0]["criteria"]["pi_names"]
-    assert {"last_name": "ZOLLA*PAZNER"} in names
+    assert {"last_name": "ZOLLA-PAZNER"} in names
     assert {"last_name": "PAZNER*"} in names

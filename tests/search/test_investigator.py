@@ -22,7 +22,6 @@ def test_pi_query_by_profile_id_or_name() -> None:
     assert by_name.to_criteria()["pi_names"] == [
         {"last_name": "BROWN"},
         {"last_name": "BROWN*"},
-        {"last_name": "*BROWN"},
     ]
 
 
@@ -30,16 +29,13 @@ def test_pi_query_by_profile_id_or_name() -> None:
     ("who", "last_names"),
     [
         # The middle name used as the first name: only the surname is asked for.
-        ("Titus Brown", ["TITUS", "BROWN", "BROWN*", "*BROWN", "TITUSBROWN", "TITUS-BROWN",
-                         "TITUS*BROWN"]),
-        # A hyphen written as a space: each part, joined, hyphenated and with a wildcard.
-        ("Debra Haire Joshu", ["DEBRA", "HAIRE", "JOSHU", "JOSHU*", "*JOSHU", "DEBRAHAIRE",
-                               "DEBRA-HAIRE", "DEBRA*HAIRE", "HAIREJOSHU", "HAIRE-JOSHU",
-                               "HAIRE*JOSHU"]),
-        ("Zolla-Pazner, Susan", ["ZOLLA", "PAZNER", "ZOLLA*", "*ZOLLA", "PAZNER*", "*PAZNER",
-                                 "ZOLLAPAZNER", "ZOLLA-PAZNER", "ZOLLA*PAZNER"]),
-        ("GA Aarons", ["GA", "AARONS", "AARONS*", "*AARONS", "GAAARONS", "GA-AARONS",
-                       "GA*AARONS"]),
+        ("Titus Brown", ["TITUS", "BROWN", "BROWN*", "TITUSBROWN", "TITUS-BROWN"]),
+        # A hyphen written as a space: each part, joined and hyphenated; wildcards trail only.
+        ("Debra Haire Joshu", ["DEBRA", "HAIRE", "JOSHU", "JOSHU*", "DEBRAHAIRE",
+                               "DEBRA-HAIRE", "HAIREJOSHU", "HAIRE-JOSHU"]),
+        ("Zolla-Pazner, Susan", ["ZOLLA", "PAZNER", "ZOLLA*", "PAZNER*", "ZOLLAPAZNER",
+                                 "ZOLLA-PAZNER"]),
+        ("GA Aarons", ["GA", "AARONS", "AARONS*", "GAAARONS", "GA-AARONS"]),
     ],
 )  # fmt: skip
 def test_pi_query_asks_broadly_by_last_name_in_one_criterion(

@@ -256,23 +256,22 @@ def test_lookup_pi_on_an_empty_table_or_blank_name() -> None:
 @pytest.mark.parametrize(
     ("typed", "patterns"),
     [
-        ("Tononi, G", ("TONONI", "TONONI*", "*TONONI")),
-        ("G. Aarons", ("AARONS", "AARONS*", "*AARONS")),
+        ("Tononi, G", ("TONONI", "TONONI*")),
+        ("G. Aarons", ("AARONS", "AARONS*")),
         (
             "Debra Haire Joshu",
-            ("DEBRA", "HAIRE", "JOSHU", "JOSHU*", "*JOSHU", "DEBRAHAIRE", "DEBRA-HAIRE",
-             "DEBRA*HAIRE", "HAIREJOSHU", "HAIRE-JOSHU", "HAIRE*JOSHU"),
+            ("DEBRA", "HAIRE", "JOSHU", "JOSHU*", "DEBRAHAIRE", "DEBRA-HAIRE", "HAIREJOSHU",
+             "HAIRE-JOSHU"),
         ),
         (
             "Zolla-Pazner, Susan",
-            ("ZOLLA", "PAZNER", "ZOLLA*", "*ZOLLA", "PAZNER*", "*PAZNER", "ZOLLAPAZNER",
-             "ZOLLA-PAZNER", "ZOLLA*PAZNER"),
+            ("ZOLLA", "PAZNER", "ZOLLA*", "PAZNER*", "ZOLLAPAZNER", "ZOLLA-PAZNER"),
         ),
         # One word with an apostrophe: never the surname "MA" alone.
-        ("Ma'ayan, Avi", ("MAAYAN", "MAAYAN*", "*MAAYAN", "MA*AYAN", "MA'AYAN")),
-        ("Wang", ("WANG", "WANG*", "*WANG")),
-        ("Hu Li", ("HU", "LI", "HULI", "HU-LI", "HU*LI")),  # no "LI*": every Lin and Liu
-        ("Müller, Jürgen", ("MULLER", "MULLER*", "*MULLER", "MÜLLER")),
+        ("Ma'ayan, Avi", ("MAAYAN", "MAAYAN*", "MA'AYAN")),
+        ("Wang", ("WANG", "WANG*")),
+        ("Hu Li", ("HU", "LI", "HULI", "HU-LI")),  # no "LI*": every Lin and Liu
+        ("Müller, Jürgen", ("MULLER", "MULLER*", "MÜLLER")),
         ("G. A.", ()),
     ],
 )  # fmt: skip

@@ -151,6 +151,11 @@ LEAD_COLUMNS: Final = (
     "pi_name",
     "pi_title",
     "profile_id",
+    # Where to write (issue #15): an address from the PI's own recent paper, with its source
+    "email",  # as printed in the PI's affiliation on a PubMed paper; empty when none is known
+    "email_pmid",  # the paper it comes from
+    "email_year",  # that paper's year
+    "email_match",  # how sure: "local part matches the name", …; "; may be outdated" if > 5 y
     "organization",
     "department",
     "city",
@@ -191,6 +196,8 @@ PAY_LEAD_COLUMNS: Final = (
 )
 #: The lead-list columns that come from the publications look-up, not from the ranker's data.
 PUBLICATION_LEAD_COLUMNS: Final = ("n_publications", "recent_publications")
+#: The e-mail columns, filled for the top of a ranking (leads.emails.emails_for_leads).
+EMAIL_LEAD_COLUMNS: Final = ("email", "email_pmid", "email_year", "email_match")
 #: Empty columns appended to a lead list for the applicant to track outreach.
 TRACKING_COLUMNS: Final = ("status", "contacted_on", "follow_up_on", "notes")
 #: Lead-list columns that hold lists (joined with "; " in CSV/XLSX, lists in JSON).
@@ -356,6 +363,10 @@ _LEAD_DTYPES: Final = MappingProxyType(
         "score": _FLOAT,
         "pi_name": _STR,
         "pi_title": _STR,
+        "email": _STR,
+        "email_pmid": _INT,
+        "email_year": _INT,
+        "email_match": _STR,
         "profile_id": _INT,
         "organization": _STR,
         "department": _STR,

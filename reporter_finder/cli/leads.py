@@ -117,6 +117,9 @@ def _nothing_matched(filters: Filters, noun: str) -> CliError:
 @as_of_option
 @publication_options
 @email_option
+@click.option("--require-email", is_flag=True,
+              help="Fail (exit 1, nothing written) when PubMed cannot be read for the "
+              "PIs' e-mail addresses, instead of leaving those columns empty.")  # fmt: skip
 @output_options
 @verbosity_options
 def search(
@@ -127,6 +130,7 @@ def search(
     as_of: datetime.date | None,
     pubs: Publications,
     email: str | None,
+    require_email: bool,
     output: Output,
 ) -> None:
     """Rank PIs as prospective mentors for SPECIALTY: the lead list.
@@ -134,10 +138,12 @@ def search(
     SPECIALTY is a specialty or topic in your words ("cardiology", "sickle cell disease").
     Known specialties (see 'reporter-finder specialties') are expanded into their research
     terms; anything else is searched as typed. The lead list has one row per PI, best first,
-    with the papers linked to each PI's grants (n_publications, recent_publications; looked up
-    for the listed PIs only) and empty status/contacted_on/follow_up_on/notes columns for your
-    outreach. funding_for_you says whether the PI has money that can pay you (likely, limited,
-    none); give --visa so that training grants that cannot pay a visa holder earn no credit.
+    with the papers linked to each PI's grants (n_publications, recent_publications) and the
+    PI's e-mail address as printed in their own recent paper (email, email_pmid, email_year,
+    email_match; looked up for the listed PIs only), and empty status/contacted_on/
+    follow_up_on/notes columns for your outreach. funding_for_you says whether the PI has money
+    that can pay you (likely, limited, none); give --visa so that training grants that cannot
+    pay a visa holder earn no credit.
 
     \b
     Examples:
@@ -166,10 +172,30 @@ def search(
             # Publications are an extra: without the network, the ranking still stands.
             say(f"Warning: the publication columns need the network ({network_problem(exc)}); "
                 "the lead list is written without them.")  # fmt: skip
+        else:
+            ranked = _with_emails(ranked, result, network, pubmed, ranking.top, require_email)
     leads = lead_list(ranked, top=ranking.top)
     count = write_leads(leads, output.path, output.fmt, partial=result.partial_note)
     output.done(count, "PIs")
     warn_partial(result.partial_note, _where(output.path))
+
+
+def _with_emails(
+    ranked: Any, result: Any, network: Network, pubmed: Any, top: int | None, required: bool
+) -> Any:
+    """The ranked PIs with their sourced e-mail addresses; one line when PubMed fails."""
+    from reporter_finder.leads.emails import emails_for_leads
+
+    client = network.client()
+    ranked, problem = emails_for_leads(
+        ranked, result.tables, reporter_client=client, pubmed_client=pubmed, top=top,
+        as_of=result.as_of,
+    )  # fmt: skip
+    if problem is not None:
+        if required:
+            raise CliError(f"{problem} — rerun later, or without --require-email")
+        say(f"Warning: {problem}; the email columns are empty for them.")
+    return ranked
 
 
 #: Columns of the ``grants`` table in the terminal view (files get every column).

@@ -22,11 +22,26 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 from rapidfuzz import fuzz
 
 from reporter_finder.api.efetch import PubmedAuthor, PubmedRecord, normalize_orcid
+from reporter_finder.api.pubmed import UNREACHABLE
+from reporter_finder.errors import (
+    InvalidResponseError,
+    OfflineCacheMissError,
+    ReporterError,
+    ReporterHTTPError,
+)
+from reporter_finder.schema import EMAIL_LEAD_COLUMNS, RANK_COLUMNS
 from reporter_finder.tables.people import fold_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from reporter_finder.api.pubmed import PubMedClient
+    from reporter_finder.api.reporter import ReporterClient
+    from reporter_finder.tables.build import Tables
 
 __all__ = [
     "AUTHOR_MATCH_SCORE",
@@ -34,8 +49,10 @@ __all__ = [
     "MATCH_ONLY_AUTHOR",
     "MATCH_ORCID",
     "OUTDATED_AFTER_YEARS",
+    "PAPERS_PER_PI",
     "EmailFinding",
     "attribute_email",
+    "emails_for_leads",
     "find_pi_author",
     "local_part_matches",
 ]
@@ -322,3 +339,99 @@ def attribute_email(
             author=record.authors[index].display_name,
         )
     return None
+
+
+# --- the lead list -----------------------------------------------------------------------------
+
+#: Newest linked papers read per PI: an address in a recent paper is the one to use, and ten
+#: papers keep a lead list of 25 PIs to a couple of efetch requests.
+PAPERS_PER_PI = 10
+
+
+def _name_parts(sort_name: object) -> tuple[str, str, str]:
+    """(first, middle, last) from a ``sort_name`` such as "RIVERA, ANA M"."""
+    last, _, given = str(sort_name or "").partition(",")
+    words = given.split()
+    return (words[0] if words else "", " ".join(words[1:]), last.strip())
+
+
+def _cannot_read(exc: ReporterError) -> bool:
+    """PubMed is away, throttling, failing (5xx), answering broken XML, or not cached."""
+    server_error = isinstance(exc, ReporterHTTPError) and (exc.status or 0) >= 500
+    readable = (InvalidResponseError, OfflineCacheMissError, *UNREACHABLE)
+    return server_error or isinstance(exc, readable)
+
+
+def emails_for_leads(
+    ranked: pd.DataFrame,
+    tables: Tables,
+    *,
+    reporter_client: ReporterClient,
+    pubmed_client: PubMedClient,
+    top: int | None = None,
+    as_of: date | None = None,
+) -> tuple[pd.DataFrame, str | None]:
+    """Fill ``email``, ``email_pmid``, ``email_year`` and ``email_match`` for the best ``top``.
+
+    Each PI's papers are the PubMed records RePORTER links to their grants, newest first (at
+    most :data:`PAPERS_PER_PI`); the address is the one :func:`attribute_email` can show in
+    the PI's own affiliation, never a guess. ``email_match`` says how sure, and ends with
+    "; may be outdated" for a paper more than five years old.
+
+    Returns:
+        A copy of ``ranked`` with the four columns (empty where no address was found or the
+        PI was not looked up), and ``None``, or one sentence saying why addresses are missing
+        (PubMed unreachable, rate-limited or answering broken XML), for the caller to show.
+
+    Raises:
+        ReporterError: RePORTER failures, and PubMed failures other than the above.
+    """
+    from reporter_finder.leads.publications import pi_publications
+
+    order = ranked.sort_values("rank", kind="stable") if "rank" in ranked.columns else ranked
+    keys = [str(k) for k in order["pi_key"].head(len(order) if top is None else top)]
+    out = ranked.copy()
+    columns: dict[str, list[Any]] = {c: [pd.NA] * len(out) for c in EMAIL_LEAD_COLUMNS}
+    problem = None
+    # publications_for_leads leaves its PI → PMID table here: no second round of links.
+    pubs = ranked.attrs.get("publications")
+    if pubs is None and keys:
+        try:
+            pubs = pi_publications(tables, keys, reporter_client=reporter_client)
+        except OfflineCacheMissError:
+            problem = "the papers' links are not in the cache (offline mode)"
+    newest: dict[str, list[int]] = {}
+    if pubs is not None:
+        for key, pmid in zip(pubs["pi_key"], pubs["pmid"], strict=True):
+            papers = newest.setdefault(str(key), [])
+            if len(papers) < PAPERS_PER_PI:
+                papers.append(int(pmid))
+    records: dict[int, PubmedRecord] = {}
+    wanted = sorted({p for papers in newest.values() for p in papers})
+    try:
+        for batch in pubmed_client.iter_record_batches(wanted):
+            records.update((r.pmid, r) for r in batch)
+    except ReporterError as exc:
+        if not _cannot_read(exc):
+            raise
+        problem = f"PubMed could not be read ({exc.message})"
+    names = dict(zip(tables.pis["pi_key"].astype(str), tables.pis["sort_name"], strict=True))
+    position = {str(k): i for i, k in enumerate(out["pi_key"])}
+    found = 0
+    for key in keys:
+        own = [records[p] for p in newest.get(key, []) if p in records]
+        finding = attribute_email(own, *_name_parts(names.get(key)), as_of=as_of)
+        if finding is None:
+            continue
+        found += 1
+        i = position[key]
+        columns["email"][i] = finding.email
+        columns["email_pmid"][i] = finding.email_pmid
+        columns["email_year"][i] = finding.email_year
+        outdated = "; may be outdated" if finding.outdated else ""
+        columns["email_match"][i] = f"{finding.email_match}{outdated}"
+    for column, values in columns.items():
+        out[column] = pd.Series(values, index=out.index, dtype=RANK_COLUMNS[column])
+    if problem is not None:
+        problem += f": {len(keys) - found} of {len(keys)} PIs have no address"
+    return out, problem

@@ -49,6 +49,7 @@ from reporter_finder.leads.cells import csv_text, neutralize, plain_rows
 from reporter_finder.leads.terminal import terminal_width, write_terminal_table
 from reporter_finder.leads.xlsx import write_xlsx
 from reporter_finder.schema import (
+    EMAIL_LEAD_COLUMNS,
     LEAD_COLUMNS,
     LEAD_LIST_COLUMNS,
     LEAD_LIST_HEADER,
@@ -160,7 +161,9 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
     # The publication columns come from a later, optional step (attach_publications): a
     # ranked table without them is complete, its publications just were not looked up.
     not_looked_up: dict[str, Any] = {
-        c: pd.NA for c in PUBLICATION_LEAD_COLUMNS if c not in ranked.columns and len(ranked)
+        c: pd.NA
+        for c in (*PUBLICATION_LEAD_COLUMNS, *EMAIL_LEAD_COLUMNS)
+        if c not in ranked.columns and len(ranked)
     }
     # A table ranked before co-PIs were grouped (issue #14) has no co_pis: none were folded.
     if "co_pis" not in ranked.columns and len(ranked):
@@ -193,7 +196,8 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
         )
     if len(leads):
         leads["score"] = pd.to_numeric(leads["score"], errors="coerce").round(4)
-        leads["n_publications"] = pd.to_numeric(leads["n_publications"]).astype("Int64")
+        for column in ("n_publications", "email_pmid", "email_year"):
+            leads[column] = pd.to_numeric(leads[column]).astype("Int64")
     for column in TRACKING_COLUMNS:
         leads[column] = pd.Series([pd.NA] * len(leads), index=leads.index, dtype="string")
     return leads

@@ -424,4 +424,7 @@ def publications_for_leads(
             [[] for _ in range(len(out))], index=out.index, dtype=object
         )
         return out
-    return attach_publications(ranked, pubs, recent=recent, covered=keys)
+    out = attach_publications(ranked, pubs, recent=recent, covered=keys)
+    # The PI → PMID table, for leads.emails.emails_for_leads: the same links, not asked twice.
+    out.attrs["publications"] = pubs
+    return out

@@ -51,6 +51,7 @@ from reporter_finder.rank.priors import Priors, company_reasons, mentor_priors
 from reporter_finder.rank.relevance import score_projects
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.schema import (
+    EMAIL_LEAD_COLUMNS,
     RANK_COLUMNS,
     empty_frame,
     frame,
@@ -113,8 +114,9 @@ def _lead_frame(
             "prior_track": _rounded(priors.track, 4),
             "months_left": _rounded(priors.months_left, 1),
             **_pay_columns(priors, chosen),
-            # Publications are looked up after ranking, for the top PIs only
-            # (leads.publications.publications_for_leads): until then "not looked up", never 0.
+            # Publications and addresses are looked up after ranking, for the top PIs only
+            # (leads.publications, leads.emails): until then "not looked up", never 0.
+            **{c: [None] * len(chosen) for c in EMAIL_LEAD_COLUMNS},
             "n_publications": [None] * len(chosen),
             "recent_publications": [[] for _ in chosen],
             "co_pis": [[] for _ in chosen],  # filled by group_co_pis

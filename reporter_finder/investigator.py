@@ -12,11 +12,15 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 
 from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.errors import NotFoundError
+from reporter_finder.schema import EMAIL_LEAD_COLUMNS, RANK_COLUMNS
 from reporter_finder.tables.build import Tables
 from reporter_finder.tables.people import surname_patterns
 
@@ -55,6 +59,7 @@ PI_DETAIL_COLUMNS: tuple[str, ...] = (
     "profile_id",
     "pi_name",
     "pi_title",
+    *EMAIL_LEAD_COLUMNS,  # the PI's sourced address, repeated on each grant's row
     "organization",
     "department",
     "core_project_num",
@@ -76,7 +81,11 @@ PI_DETAIL_COLUMNS: tuple[str, ...] = (
 
 
 def pi_grant_details(
-    tables: Tables, pi_key: str, *, publications: pd.DataFrame | None = None
+    tables: Tables,
+    pi_key: str,
+    *,
+    publications: pd.DataFrame | None = None,
+    email: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """One PI in detail: one row per grant with the PI's details, role and papers, newest first.
 
@@ -85,6 +94,8 @@ def pi_grant_details(
         pi_key: the PI (``tables.pis.pi_key``).
         publications: :func:`~reporter_finder.leads.publications.pi_publications` for this PI, most
             recent first; ``None`` when they were not looked up.
+        email: the PI's sourced address (:func:`~reporter_finder.leads.emails.pi_emails`),
+            repeated on every row; ``None`` leaves the e-mail columns empty.
 
     Returns:
         :data:`PI_DETAIL_COLUMNS`. ``role`` is ``"contact PI"`` when the PI is contact PI on
@@ -132,5 +143,8 @@ def pi_grant_details(
     )
     rows["publications"] = [[c for c, _ in cited.get(n, [])] for n in numbers]
     rows["pubmed_urls"] = [[u for _, u in cited.get(n, [])] for n in numbers]
+    for column in EMAIL_LEAD_COLUMNS:  # from leads.emails.pi_emails; empty when unknown
+        value = (email or {}).get(column, pd.NA)
+        rows[column] = pd.Series([value] * len(rows), index=rows.index, dtype=RANK_COLUMNS[column])
     rows = rows.sort_values(["last_fiscal_year", "core_project_num"], ascending=[False, True])
     return rows.loc[:, list(PI_DETAIL_COLUMNS)].reset_index(drop=True)

@@ -20,7 +20,7 @@ from reporter_finder.cli.options import (
     publication_options,
     verbosity_options,
 )
-from reporter_finder.cli.terminal import _quiet, warn_partial
+from reporter_finder.cli.terminal import _quiet, say, warn_partial
 from reporter_finder.cli.values import Network, Output, Publications
 from reporter_finder.errors import partial_note
 
@@ -137,6 +137,22 @@ def _pi_publications(
     )
 
 
+def _pi_email(
+    tables: Tables, pi_key: str, papers: pd.DataFrame | None, network: Network,
+    pubs: Publications, email: str | None, as_of: datetime.date | None,
+) -> dict[str, Any] | None:  # fmt: skip
+    """The PI's sourced address from their papers (``None``: none found or not looked up)."""
+    if papers is None:
+        return None
+    from reporter_finder.leads.emails import pi_emails
+
+    pubmed = network.pubmed_client(pubs, email)
+    found, problem = pi_emails(papers, tables, [pi_key], pubmed_client=pubmed, as_of=as_of)
+    if problem is not None:
+        say(f"Warning: {problem}; the email columns are empty.")
+    return found.get(pi_key)
+
+
 @cli.command()
 @click.argument("who", metavar="PROFILE_ID_OR_NAME")
 @network_options
@@ -171,7 +187,8 @@ def pi(
     tables, partial = _pi_tables(who, network, load, as_of)
     pi_key = _choose_pi(tables.pis, who)
     papers = _pi_publications(tables, pi_key, network, pubs, email, load)
-    rows = pi_grant_details(tables, pi_key, publications=papers)
+    address = _pi_email(tables, pi_key, papers, network, pubs, email, as_of)
+    rows = pi_grant_details(tables, pi_key, publications=papers, email=address)
     if output.fmt == "table":
         person = rows.iloc[0]
         click.echo(f"{person.pi_name} — {_shown(person.pi_title, 'title not given')}, "

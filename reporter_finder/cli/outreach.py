@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 
 import click
 
 from reporter_finder.cli.group import cli
-from reporter_finder.cli.investigator import _choose_pi, _pi_publications, _pi_tables
+from reporter_finder.cli.investigator import _choose_pi, _pi_email, _pi_publications, _pi_tables
 from reporter_finder.cli.options import (
     applicant_options,
     as_of_option,
@@ -113,6 +114,9 @@ def draft(
     warn_partial(partial, "the PI's grant list behind this draft")
     papers = _pi_publications(tables, pi, network, pubs, email, load)
     letter = draft_for_pi(tables, pi, who, publications=papers, template=text)
+    address = _pi_email(tables, pi, papers, network, pubs, email, as_of)
+    if address is not None:  # the .eml's To:, from the PI's own paper
+        letter = dataclasses.replace(letter, to_addr=address["email"])
     if output == "-":
         click.echo(letter.as_text(), nl=False)
         say("Sources (check before sending):\n" + "\n".join(f"- {f}" for f in letter.facts))

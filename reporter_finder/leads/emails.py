@@ -19,7 +19,7 @@ Name folding comes from :mod:`reporter_finder.tables.people`, the one owner of n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -55,6 +55,7 @@ __all__ = [
     "emails_for_leads",
     "find_pi_author",
     "local_part_matches",
+    "pi_emails",
 ]
 
 #: ``email_match`` values. With an ORCID match the reason reads e.g.
@@ -362,50 +363,36 @@ def _cannot_read(exc: ReporterError) -> bool:
     return server_error or isinstance(exc, readable)
 
 
-def emails_for_leads(
-    ranked: pd.DataFrame,
+def pi_emails(
+    pubs: pd.DataFrame | None,
     tables: Tables,
+    pi_keys: Sequence[str],
     *,
-    reporter_client: ReporterClient,
     pubmed_client: PubMedClient,
-    top: int | None = None,
     as_of: date | None = None,
-) -> tuple[pd.DataFrame, str | None]:
-    """Fill ``email``, ``email_pmid``, ``email_year`` and ``email_match`` for the best ``top``.
+) -> tuple[dict[str, dict[str, Any]], str | None]:
+    """Each PI's sourced address: ``{pi_key: {email, email_pmid, email_year, email_match}}``.
 
-    Each PI's papers are the PubMed records RePORTER links to their grants, newest first (at
-    most :data:`PAPERS_PER_PI`); the address is the one :func:`attribute_email` can show in
-    the PI's own affiliation, never a guess. ``email_match`` says how sure, and ends with
-    "; may be outdated" for a paper more than five years old.
+    ``pubs`` is :func:`~reporter_finder.leads.publications.pi_publications` of those PIs (their
+    papers, newest first; at most :data:`PAPERS_PER_PI` are read each). The address is the one
+    :func:`attribute_email` can show in the PI's own affiliation, never a guess;
+    ``email_match`` says how sure, and ends with "; may be outdated" for a paper more than five
+    years old. PIs without an address are left out.
 
     Returns:
-        A copy of ``ranked`` with the four columns (empty where no address was found or the
-        PI was not looked up), and ``None``, or one sentence saying why addresses are missing
-        (PubMed unreachable, rate-limited or answering broken XML), for the caller to show.
+        The addresses, and ``None`` or one sentence saying why addresses are missing (PubMed
+        unreachable, rate-limited, failing or answering broken XML), for the caller to show.
 
     Raises:
-        ReporterError: RePORTER failures, and PubMed failures other than the above.
+        ReporterError: PubMed failures other than the above.
     """
-    from reporter_finder.leads.publications import pi_publications
-
-    order = ranked.sort_values("rank", kind="stable") if "rank" in ranked.columns else ranked
-    keys = [str(k) for k in order["pi_key"].head(len(order) if top is None else top)]
-    out = ranked.copy()
-    columns: dict[str, list[Any]] = {c: [pd.NA] * len(out) for c in EMAIL_LEAD_COLUMNS}
-    problem = None
-    # publications_for_leads leaves its PI → PMID table here: no second round of links.
-    pubs = ranked.attrs.get("publications")
-    if pubs is None and keys:
-        try:
-            pubs = pi_publications(tables, keys, reporter_client=reporter_client)
-        except OfflineCacheMissError:
-            problem = "the papers' links are not in the cache (offline mode)"
     newest: dict[str, list[int]] = {}
     if pubs is not None:
         for key, pmid in zip(pubs["pi_key"], pubs["pmid"], strict=True):
             papers = newest.setdefault(str(key), [])
             if len(papers) < PAPERS_PER_PI:
                 papers.append(int(pmid))
+    problem = None
     records: dict[int, PubmedRecord] = {}
     wanted = sorted({p for papers in newest.values() for p in papers})
     try:
@@ -416,22 +403,60 @@ def emails_for_leads(
             raise
         problem = f"PubMed could not be read ({exc.message})"
     names = dict(zip(tables.pis["pi_key"].astype(str), tables.pis["sort_name"], strict=True))
-    position = {str(k): i for i, k in enumerate(out["pi_key"])}
-    found = 0
-    for key in keys:
+    found: dict[str, dict[str, Any]] = {}
+    for key in pi_keys:
         own = [records[p] for p in newest.get(key, []) if p in records]
         finding = attribute_email(own, *_name_parts(names.get(key)), as_of=as_of)
-        if finding is None:
-            continue
-        found += 1
-        i = position[key]
-        columns["email"][i] = finding.email
-        columns["email_pmid"][i] = finding.email_pmid
-        columns["email_year"][i] = finding.email_year
-        outdated = "; may be outdated" if finding.outdated else ""
-        columns["email_match"][i] = f"{finding.email_match}{outdated}"
-    for column, values in columns.items():
-        out[column] = pd.Series(values, index=out.index, dtype=RANK_COLUMNS[column])
+        if finding is not None:
+            outdated = "; may be outdated" if finding.outdated else ""
+            found[key] = {
+                "email": finding.email,
+                "email_pmid": finding.email_pmid,
+                "email_year": finding.email_year,
+                "email_match": f"{finding.email_match}{outdated}",
+            }
     if problem is not None:
-        problem += f": {len(keys) - found} of {len(keys)} PIs have no address"
+        problem += f": {len(pi_keys) - len(found)} of {len(pi_keys)} PIs have no address"
+    return found, problem
+
+
+def emails_for_leads(
+    ranked: pd.DataFrame,
+    tables: Tables,
+    *,
+    reporter_client: ReporterClient,
+    pubmed_client: PubMedClient,
+    top: int | None = None,
+    as_of: date | None = None,
+) -> tuple[pd.DataFrame, str | None]:
+    """Fill ``email``, ``email_pmid``, ``email_year`` and ``email_match`` for the best ``top``
+    (:func:`pi_emails`; the papers come from ``ranked.attrs["publications"]`` when
+    :func:`~reporter_finder.leads.publications.publications_for_leads` left them there).
+
+    Returns:
+        A copy of ``ranked`` with the four columns (empty where no address was found or the
+        PI was not looked up), and ``None`` or one sentence saying why addresses are missing.
+
+    Raises:
+        ReporterError: RePORTER failures, and PubMed failures other than an outage.
+    """
+    from reporter_finder.leads.publications import pi_publications
+
+    order = ranked.sort_values("rank", kind="stable") if "rank" in ranked.columns else ranked
+    keys = [str(k) for k in order["pi_key"].head(len(order) if top is None else top)]
+    pubs = ranked.attrs.get("publications")  # no second round of RePORTER links
+    offline = None
+    if pubs is None and keys:
+        try:
+            pubs = pi_publications(tables, keys, reporter_client=reporter_client)
+        except OfflineCacheMissError:
+            offline = "the papers' links are not in the cache (offline mode)"
+            pubs = None
+    found, problem = pi_emails(pubs, tables, keys, pubmed_client=pubmed_client, as_of=as_of)
+    if offline is not None:
+        problem = f"{offline}: {len(keys) - len(found)} of {len(keys)} PIs have no address"
+    out = ranked.copy()
+    for column in EMAIL_LEAD_COLUMNS:
+        values = [found.get(str(k), {}).get(column, pd.NA) for k in out["pi_key"]]
+        out[column] = pd.Series(values, index=out.index, dtype=RANK_COLUMNS[column])
     return out, problem

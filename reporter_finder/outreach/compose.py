@@ -8,6 +8,7 @@ The parts and the rule that every claim about the PI comes from the data are des
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -318,16 +319,16 @@ def draft_batch(
             grants = grant_from_lead(row)
             pi_row = row
         pubs = publications if publications is not None else paper_from_lead(row)
-        drafts.append(
-            draft_email(
-                pi_row,
-                grants,
-                applicant,
-                publications=pubs,
-                matched_terms=terms,
-                template=template,
-            )
+        draft = draft_email(
+            pi_row,
+            grants,
+            applicant,
+            publications=pubs,
+            matched_terms=terms,
+            template=template,
         )
+        address = cell_text(row.get("email"))  # sourced from the PI's paper, or empty
+        drafts.append(dataclasses.replace(draft, to_addr=address) if address else draft)
     return drafts
 
 

@@ -169,6 +169,8 @@ class Draft:
         salutation: ``"Dr. <Last>"``.
         slug: a file-name-safe ``"last-first"`` form of the PI's name.
         from_addr: the applicant's e-mail address, if given.
+        to_addr: the PI's address, when a source shows one (the lead list's ``email``, from
+            the PI's own paper); the ``.eml`` draft's ``To:``.
     """
 
     subject: str
@@ -185,6 +187,7 @@ class Draft:
     slug: str = "pi"
     from_addr: str | None = None
     applicant_name: str = ""
+    to_addr: str | None = None
 
     @property
     def word_count(self) -> int:
@@ -199,15 +202,17 @@ class Draft:
         """The draft as an RFC 5322 message (UTF-8, CRLF line endings), for a mail program.
 
         ``X-Unsent: 1`` makes Outlook and Thunderbird open it as an editable draft. ``To`` is
-        set only when ``to_addr`` is given (RePORTER has no e-mail addresses).
+        set only when an address is known: ``to_addr``, else the draft's own (a sourced one;
+        RePORTER has no e-mail addresses).
         """
         msg = EmailMessage(policy=email.policy.SMTP)
         msg["Subject"] = self.subject
         sender = from_addr or self.from_addr
         if sender:
             msg["From"] = f"{self.applicant_name} <{sender}>" if self.applicant_name else sender
-        if to_addr:
-            msg["To"] = f"{self.to_name} <{to_addr}>"
+        recipient = to_addr or self.to_addr
+        if recipient:
+            msg["To"] = f"{self.to_name} <{recipient}>"
         msg["X-Unsent"] = "1"
         msg.set_content(self.body + "\n", charset="utf-8")
         return msg.as_string()

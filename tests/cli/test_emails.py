@@ -107,3 +107,49 @@ def test_require_email_turns_it_into_a_failure(server: StandIn, pubmed_server: A
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1].startswith("Error: PubMed could not be read (")
+
+
+def test_pi_output_repeats_the_address_on_every_grant_row(
+    server: StandIn, pubmed_server: Any
+) -> None:
+    result = CliRunner().invoke(cli, [
+        "pi", "900", "--api-url", server.url, "--no-cache", "--email", "me@example.org",
+        "--as-of", "2026-06-01", "--format", "csv",
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows
+    assert {(r["email"], r["email_pmid"], r["email_year"], r["email_match"]) for r in rows} == {
+        ("hyu@coh.org", "35649368", "2022", "local part matches the name")
+    }
+
+
+def test_the_eml_draft_is_addressed_to_the_sourced_address(
+    server: StandIn, pubmed_server: Any, tmp_path: Any
+) -> None:
+    out = tmp_path / "yu.eml"
+    result = CliRunner().invoke(cli, [
+        "draft", "900", "--api-url", server.url, "--no-cache", "--email", "me@example.org",
+        "--name", "Ana Rivera", "--background", "an internal medicine graduate from Peru",
+        "--as-of", "2026-06-01", "-o", str(out),
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "To: Hua Yu <hyu@coh.org>" in out.read_text(encoding="utf-8")
+
+
+def test_drafts_from_a_lead_list_use_its_email_column(
+    server: StandIn, pubmed_server: Any, tmp_path: Any
+) -> None:
+    leads = tmp_path / "leads.csv"
+    made = search(server, "-o", str(leads))
+    assert made.exit_code == 0, made.stderr
+    result = CliRunner().invoke(cli, [
+        "draft", "--from", str(leads), "--top", "3", "--out", str(tmp_path / "drafts"),
+        "--name", "Ana Rivera", "--background", "an internal medicine graduate from Peru",
+        "--email", "me@example.org",
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    emls = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "drafts").glob("*.eml")}
+    to = sorted(line for text in emls.values() for line in text.splitlines()
+                if line.startswith("To:"))  # fmt: skip
+    assert to == ["To: Eric Oliver <eric.oliver@dal.ca>", "To: Hua Yu <hyu@coh.org>"]

@@ -13,6 +13,8 @@ from typing import Final
 
 DEFAULT_API_URL: Final = "https://api.reporter.nih.gov/v2"
 API_URL_ENV: Final = "REPORTER_FINDER_API_URL"
+#: Moves the NCBI E-utilities root (PubMed esummary and efetch), like ``API_URL_ENV``.
+EUTILS_URL_ENV: Final = "REPORTER_FINDER_EUTILS_URL"
 PROJECTS_PATH: Final = "projects/search"
 PUBLICATIONS_PATH: Final = "publications/search"
 

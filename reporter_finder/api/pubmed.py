@@ -23,7 +23,7 @@ import requests
 
 from reporter_finder.api.cache import CacheSettings, make_session
 from reporter_finder.api.efetch import PubmedRecord, parse_efetch
-from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
+from reporter_finder.api.limits import EUTILS_URL_ENV, PUBMED_URL_TEMPLATE
 from reporter_finder.api.throttle import Clock, Sleep
 from reporter_finder.api.transport import DEFAULT_TIMEOUT, HttpTransport, SessionOwner
 from reporter_finder.dates import YEAR, pubmed_date
@@ -52,7 +52,6 @@ __all__ = [
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
 #: Environment variable that points the client at another E-utilities root (a mirror or the
 #: test stand-in).
-EUTILS_URL_ENV = "REPORTER_FINDER_EUTILS_URL"
 #: Environment variable NCBI's own tools read the API key from.
 NCBI_API_KEY_ENV = "NCBI_API_KEY"
 ESUMMARY_PATH = "esummary.fcgi"

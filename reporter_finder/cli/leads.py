@@ -140,7 +140,7 @@ def search(
     terms; anything else is searched as typed. The lead list has one row per PI, best first,
     with the papers linked to each PI's grants (n_publications, recent_publications) and the
     PI's e-mail address as printed in their own recent paper (email, email_pmid, email_year,
-    email_match; looked up for the listed PIs only), and empty status/contacted_on/
+    email_match; looked up for the best 25), and empty status/contacted_on/
     follow_up_on/notes columns for your outreach. funding_for_you says whether the PI has money
     that can pay you (likely, limited, none); give --visa so that training grants that cannot
     pay a visa holder earn no credit.
@@ -184,11 +184,12 @@ def _with_emails(
     ranked: Any, result: Any, network: Network, pubmed: Any, top: int | None, required: bool
 ) -> Any:
     """The ranked PIs with their sourced e-mail addresses; one line when PubMed fails."""
-    from reporter_finder.leads.emails import emails_for_leads
+    from reporter_finder.leads.emails import DEFAULT_EMAIL_TOP, emails_for_leads
 
     client = network.client()
+    best = min(top or DEFAULT_EMAIL_TOP, DEFAULT_EMAIL_TOP)  # the first to write to
     ranked, problem = emails_for_leads(
-        ranked, result.tables, reporter_client=client, pubmed_client=pubmed, top=top,
+        ranked, result.tables, reporter_client=client, pubmed_client=pubmed, top=best,
         as_of=result.as_of,
     )  # fmt: skip
     if problem is not None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from reporter_finder.api.limits import API_URL_ENV
+from reporter_finder.api.limits import API_URL_ENV, EUTILS_URL_ENV
 from reporter_finder.cli.terminal import _META_QUIET, _META_VERBOSE
 from reporter_finder.cli.values import (
     EMAIL_ENV,
@@ -192,12 +192,15 @@ def load_option(f: F) -> F:
 
 
 def publication_options(f: F) -> F:
-    """``--publications/--no-publications`` and ``--ncbi-api-key``, packed as ``pubs``."""
+    """``--publications/--no-publications``, ``--ncbi-api-key`` and ``--eutils-url``, packed as
+    ``pubs``."""
 
     def pack(f: F) -> F:
         @functools.wraps(f)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            kwargs["pubs"] = Publications(kwargs.pop("publications"), kwargs.pop("ncbi_api_key"))
+            kwargs["pubs"] = Publications(
+                kwargs.pop("publications"), kwargs.pop("ncbi_api_key"), kwargs.pop("eutils_url")
+            )
             return f(*args, **kwargs)
 
         return wrapper  # type: ignore[return-value]
@@ -208,6 +211,9 @@ def publication_options(f: F) -> F:
                      "[default: on, off with --load]"),
         click.option("--ncbi-api-key", envvar=NCBI_API_KEY_ENV, show_envvar=True, metavar="KEY",
                      help="NCBI API key: 10 PubMed requests a second instead of 3."),
+        click.option("--eutils-url", envvar=EUTILS_URL_ENV, show_envvar=True, metavar="URL",
+                     help="NCBI E-utilities root (esummary.fcgi and efetch.fcgi under it). "
+                     "[default: https://eutils.ncbi.nlm.nih.gov/entrez/eutils]"),
         pack,
     )(f)  # fmt: skip
 

@@ -207,6 +207,7 @@ class Network:
         from reporter_finder.leads.publications import PubMedClient
 
         client = PubMedClient(
+            base_url=publications.base_url,
             api_key=publications.api_key,
             email=email,
             cache=CacheSettings(mode=self.cache_mode),
@@ -223,6 +224,7 @@ class Publications:
 
     enabled: bool | None  # None: on with the network, off with --load
     api_key: str | None
+    base_url: str | None = None  # E-utilities root; None: $REPORTER_FINDER_EUTILS_URL or NCBI
 
     def wanted(self, load: Path | None) -> bool:
         """On by default, off with ``--load`` (which promises no requests) unless asked for."""

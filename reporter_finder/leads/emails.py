@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "AUTHOR_MATCH_SCORE",
+    "DEFAULT_EMAIL_TOP",
     "MATCH_LOCAL_PART",
     "MATCH_ONLY_AUTHOR",
     "MATCH_ORCID",
@@ -344,6 +345,9 @@ def attribute_email(
 
 # --- the lead list -----------------------------------------------------------------------------
 
+#: How many of the best-ranked PIs a lead list looks up addresses for, by default: each costs
+#: PubMed requests, and an applicant writes to the top of the list first.
+DEFAULT_EMAIL_TOP = 25
 #: Newest linked papers read per PI: an address in a recent paper is the one to use, and ten
 #: papers keep a lead list of 25 PIs to a couple of efetch requests.
 PAPERS_PER_PI = 10

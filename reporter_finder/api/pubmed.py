@@ -29,7 +29,6 @@ from reporter_finder.api.transport import DEFAULT_TIMEOUT, HttpTransport, Sessio
 from reporter_finder.dates import YEAR, pubmed_date
 from reporter_finder.errors import (
     InvalidResponseError,
-    OfflineCacheMissError,
     QueryError,
     RateLimitError,
     ReporterConnectionError,
@@ -155,37 +154,18 @@ class _EutilsTransport(HttpTransport):
             QueryError, RateLimitError, ReporterHTTPError, ReporterTimeoutError,
             ReporterConnectionError, OfflineCacheMissError: as for :meth:`request_json`.
         """
-        url = self.url_for(path)
-        what = f" ({describe})" if describe else ""
         self._context.attempts = 0
         for body_attempt in range(1, self.max_attempts + 1):
-            try:
-                response = self.session.request(
-                    method,
-                    url,
-                    params=params,
-                    data=data,
-                    timeout=self.timeout,
-                    headers={"User-Agent": self.user_agent, "Accept": "application/xml"},
-                )
-            except requests.RequestException as exc:
-                raise self._network_error(exc, url, what) from exc
-            status = response.status_code
-            if status == 504 and getattr(response, "from_cache", False):
-                raise OfflineCacheMissError(
-                    f"Offline mode: this {self.service} request is not in the cache{what}",
-                    url=url,
-                    hint="Run it once online (or with cache mode 'normal') to cache it.",
-                )
-            if status != 200:
-                raise self._status_error(response, url, what)
+            response = self.response(method, path, params=params, data=data, describe=describe,
+                                     accept="application/xml", reset=False)  # fmt: skip
+            url = self.url_for(path)
             try:
                 return parse_efetch(response.content, url=url)
             except InvalidResponseError as exc:
                 if not isinstance(exc.__cause__, SyntaxError) or body_attempt == self.max_attempts:
                     exc.attempts = self._context.attempts
                     raise
-                self._forget_cached(response)
+                self.forget_cached(response)
                 logger.warning(
                     "%s: broken XML body (%d bytes) from %s; retrying",
                     self.service,

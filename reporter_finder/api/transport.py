@@ -394,16 +394,9 @@ class HttpTransport(SessionOwner):
         what = f" ({describe})" if describe else ""
         self._context.attempts = 0
         for body_attempt in range(1, self.max_attempts + 1):
-            response = self._send(method, url, json=json, params=params, what=what, fresh=fresh)
+            response = self.response(method, path, json=json, params=params, describe=describe,
+                                     fresh=fresh, reset=False)  # fmt: skip
             status = response.status_code
-            if status == 504 and getattr(response, "from_cache", False):
-                raise OfflineCacheMissError(
-                    f"Offline mode: this {self.service} request is not in the cache{what}",
-                    url=url,
-                    hint="Run it once online (or with cache mode 'normal') to cache it.",
-                )
-            if status != 200:
-                raise self._status_error(response, url, what)
             try:
                 return response.json()
             except ValueError:
@@ -426,6 +419,50 @@ class HttpTransport(SessionOwner):
                 )
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def response(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        data: dict[str, Any] | None = None,
+        describe: str | None = None,
+        fresh: bool = False,
+        accept: str = "application/json",
+        reset: bool = True,
+    ) -> requests.Response:
+        """Send one request (with retries) and return its 200 response, body unread.
+
+        For bodies other than JSON (PubMed's efetch XML): the caller parses ``content``, and
+        may call again for a broken body after :meth:`forget_cached`. ``data`` is sent
+        form-encoded (a long id list as a POST). ``reset=False`` keeps counting attempts
+        across calls (a caller retrying a broken body).
+
+        Raises:
+            QueryError, RateLimitError, ReporterHTTPError, ReporterTimeoutError,
+            ReporterConnectionError, OfflineCacheMissError: as for :meth:`request_json`.
+        """
+        url = self.url_for(path)
+        what = f" ({describe})" if describe else ""
+        if reset:
+            self._context.attempts = 0
+        response = self._send(method, url, json=json, params=params, data=data, what=what,
+                              fresh=fresh, accept=accept)  # fmt: skip
+        if response.status_code == 504 and getattr(response, "from_cache", False):
+            raise OfflineCacheMissError(
+                f"Offline mode: this {self.service} request is not in the cache{what}",
+                url=url,
+                hint="Run it once online (or with cache mode 'normal') to cache it.",
+            )
+        if response.status_code != 200:
+            raise self._status_error(response, url, what)
+        return response
+
+    def forget_cached(self, response: requests.Response) -> None:
+        """Drop ``response`` from the cache (a broken 200 body must not be served again)."""
+        self._forget_cached(response)
+
     # --- private -----------------------------------------------------------------------
 
     def _send(
@@ -437,6 +474,8 @@ class HttpTransport(SessionOwner):
         params: dict[str, Any] | None,
         what: str,
         fresh: bool = False,
+        data: dict[str, Any] | None = None,
+        accept: str = "application/json",
     ) -> requests.Response:
         started = self._clock()
         extra: dict[str, Any] = {}
@@ -449,8 +488,9 @@ class HttpTransport(SessionOwner):
                 url,
                 json=json,
                 params=params,
+                data=data,
                 timeout=self.timeout,
-                headers={"User-Agent": self.user_agent, "Accept": "application/json"},
+                headers={"User-Agent": self.user_agent, "Accept": accept},
                 **extra,
             )
         except requests.RequestException as exc:

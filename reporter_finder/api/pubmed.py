@@ -32,6 +32,8 @@ from reporter_finder.errors import (
     QueryError,
     RateLimitError,
     ReporterConnectionError,
+    ReporterError,
+    ReporterHTTPError,
 )
 from reporter_finder.schema import format_citation
 
@@ -46,6 +48,7 @@ __all__ = [
     "PubMedRecords",
     "PubMedSummary",
     "PubmedRecord",
+    "is_outage",
 ]
 
 DEFAULT_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
@@ -75,6 +78,14 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 #: Errors that mean "PubMed is unreachable right now" (after the transport's retries).
 UNREACHABLE = (ReporterConnectionError, RateLimitError)
+
+
+def is_outage(exc: ReporterError) -> bool:
+    """Whether ``exc`` says PubMed is away, throttling or failing (connection, 429, 5xx): a
+    reason to go on without its data, unlike a rejected request."""
+    server_error = isinstance(exc, ReporterHTTPError) and (exc.status or 0) >= 500
+    return server_error or isinstance(exc, UNREACHABLE)
+
 
 _TAG = re.compile(r"<[^>]+>")
 _WS = re.compile(r"\s+")

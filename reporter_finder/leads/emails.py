@@ -28,15 +28,14 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from reporter_finder.api.efetch import PubmedAuthor, PubmedRecord, normalize_orcid
-from reporter_finder.api.pubmed import UNREACHABLE
+from reporter_finder.api.pubmed import is_outage
 from reporter_finder.errors import (
     InvalidResponseError,
     OfflineCacheMissError,
     ReporterError,
-    ReporterHTTPError,
 )
 from reporter_finder.schema import EMAIL_LEAD_COLUMNS, RANK_COLUMNS
-from reporter_finder.tables.people import fold_name
+from reporter_finder.tables.people import fold_name, sort_name_parts
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.api.pubmed import PubMedClient
@@ -353,18 +352,9 @@ DEFAULT_EMAIL_TOP = 25
 PAPERS_PER_PI = 10
 
 
-def _name_parts(sort_name: object) -> tuple[str, str, str]:
-    """(first, middle, last) from a ``sort_name`` such as "RIVERA, ANA M"."""
-    last, _, given = str(sort_name or "").partition(",")
-    words = given.split()
-    return (words[0] if words else "", " ".join(words[1:]), last.strip())
-
-
 def _cannot_read(exc: ReporterError) -> bool:
-    """PubMed is away, throttling, failing (5xx), answering broken XML, or not cached."""
-    server_error = isinstance(exc, ReporterHTTPError) and (exc.status or 0) >= 500
-    readable = (InvalidResponseError, OfflineCacheMissError, *UNREACHABLE)
-    return server_error or isinstance(exc, readable)
+    """PubMed is out (:func:`is_outage`), answering broken XML, or not cached (offline)."""
+    return is_outage(exc) or isinstance(exc, (InvalidResponseError, OfflineCacheMissError))
 
 
 def pi_emails(
@@ -410,7 +400,7 @@ def pi_emails(
     found: dict[str, dict[str, Any]] = {}
     for key in pi_keys:
         own = [records[p] for p in newest.get(key, []) if p in records]
-        finding = attribute_email(own, *_name_parts(names.get(key)), as_of=as_of)
+        finding = attribute_email(own, *sort_name_parts(names.get(key)), as_of=as_of)
         if finding is not None:
             outdated = "; may be outdated" if finding.outdated else ""
             found[key] = {

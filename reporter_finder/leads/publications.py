@@ -33,14 +33,13 @@ from reporter_finder.errors import (
     InvalidResponseError,
     OfflineCacheMissError,
     ReporterError,
-    ReporterHTTPError,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.api.reporter import ReporterClient
     from reporter_finder.tables.build import Tables
 
-from reporter_finder.api.pubmed import UNREACHABLE, PubMedClient, PubMedSummary
+from reporter_finder.api.pubmed import PubMedClient, PubMedSummary, is_outage
 from reporter_finder.schema import (
     LINK_COLUMNS,
     PUBLICATION_COLUMNS,
@@ -237,7 +236,7 @@ def _fetch_metadata(client: PubMedClient | None, pmids: list[int]) -> dict[int, 
         for summary in client.iter_summaries(pmids):
             meta[summary.pmid] = summary
     except ReporterError as exc:
-        if not _is_unreachable(exc):
+        if not is_outage(exc):
             raise
         logger.warning(
             "PubMed could not be reached (%s); keeping %d of %d PMIDs without titles",
@@ -246,12 +245,6 @@ def _fetch_metadata(client: PubMedClient | None, pmids: list[int]) -> dict[int, 
             len(pmids),
         )
     return meta
-
-
-def _is_unreachable(exc: ReporterError) -> bool:
-    if isinstance(exc, UNREACHABLE):
-        return True
-    return isinstance(exc, ReporterHTTPError) and exc.status is not None and exc.status >= 500
 
 
 def attach_publications(

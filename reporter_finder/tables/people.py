@@ -47,6 +47,7 @@ __all__ = [
     "person_names",
     "pi_entries",
     "pretty_title",
+    "sort_name_parts",
     "split_full_name",
     "surname_patterns",
 ]
@@ -392,6 +393,13 @@ def _given_level(typed: list[str], given: list[str], runs: frozenset[str] = froz
                 return 0
             free.pop(index)
     return 1 if rest else 2
+
+
+def sort_name_parts(sort_name: object) -> tuple[str, str, str]:
+    """(first, middle, last) from a ``sort_name`` such as "RIVERA, ANA M" ("" when missing)."""
+    last, _, given = str(sort_name or "").partition(",")
+    words = given.split()
+    return (words[0] if words else "", " ".join(words[1:]), last.strip())
 
 
 def _pi_words(sort_name: str) -> tuple[list[str], list[str]]:

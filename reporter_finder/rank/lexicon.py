@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -361,16 +361,31 @@ def _key(entry: dict[str, Any], what: str, seen: set[str]) -> str:
     return key
 
 
+def _keyed_entries(
+    entries: list[dict[str, Any]], where: str, kind: str
+) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``(key, entry, what)`` for each entry of a ``kind`` ("specialty", "modifier", "skill"),
+    its fields and unique snake_case key checked."""
+    fields, optional = {
+        "specialty": (_SPECIALTY_FIELDS, _SPECIALTY_OPTIONAL),
+        "modifier": (_MODIFIER_FIELDS, _MODIFIER_OPTIONAL),
+        "skill": (_SKILL_FIELDS, _SKILL_OPTIONAL),
+    }[kind]
+    seen: set[str] = set()
+    for position, entry in enumerate(entries):
+        what = f"{where}: {kind} #{position + 1} ({entry.get('key')!r})"
+        _check_fields(entry, what, fields, optional)
+        yield _key(entry, what, seen), entry, what
+
+
 def _parse_modifiers(data: Any, where: str) -> dict[str, Modifier]:
     entries = data.get("modifiers", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise LexiconError(f"{where}: 'modifiers' must be a list of objects")
     modifiers: dict[str, Modifier] = {}
-    seen: set[str] = set()
-    for position, entry in enumerate(entries):
-        what = f"{where}: modifier #{position + 1} ({entry.get('key')!r})"
-        _check_fields(entry, what, _MODIFIER_FIELDS, _MODIFIER_OPTIONAL)
-        key = _key(entry, what, seen)
+    for key, entry, what in _keyed_entries(
+        entries, where, "modifier", _MODIFIER_FIELDS, _MODIFIER_OPTIONAL
+    ):
         terms = _strings(entry["terms"], f"{what} terms", lower=True)
         exclude = _strings(
             entry.get("exclude_terms", []), f"{what} exclude_terms", required=False, lower=True
@@ -410,11 +425,9 @@ def _parse_specialties(data: Any, where: str) -> tuple[dict[str, Specialty], fro
         raise LexiconError(f"{where}: unknown top-level field(s) {extra}")
     dept_types = frozenset(_strings(data.get("dept_types"), f"{where}: dept_types"))
     specialties: dict[str, Specialty] = {}
-    seen: set[str] = set()
-    for position, entry in enumerate(entries):
-        what = f"{where}: specialty #{position + 1} ({entry.get('key')!r})"
-        _check_fields(entry, what, _SPECIALTY_FIELDS, _SPECIALTY_OPTIONAL)
-        key = _key(entry, what, seen)
+    for key, entry, what in _keyed_entries(
+        entries, where, "specialty", _SPECIALTY_FIELDS, _SPECIALTY_OPTIONAL
+    ):
         core = _strings(entry["core_terms"], f"{what} core_terms", lower=True)
         broad = _strings(entry["broad_terms"], f"{what} broad_terms", lower=True)
         exclude = _strings(
@@ -449,11 +462,7 @@ def _parse_skills(data: Any, where: str) -> dict[str, Skill]:
     if extra:
         raise LexiconError(f"{where}: unknown top-level field(s) {extra}")
     skills: dict[str, Skill] = {}
-    seen: set[str] = set()
-    for position, entry in enumerate(entries):
-        what = f"{where}: skill #{position + 1} ({entry.get('key')!r})"
-        _check_fields(entry, what, _SKILL_FIELDS, _SKILL_OPTIONAL)
-        key = _key(entry, what, seen)
+    for key, entry, what in _keyed_entries(entries, where, "skill"):
         orientation = _string(entry["orientation"], f"{what} orientation")
         if orientation not in ORIENTATIONS:
             raise LexiconError(

@@ -383,9 +383,7 @@ def _parse_modifiers(data: Any, where: str) -> dict[str, Modifier]:
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise LexiconError(f"{where}: 'modifiers' must be a list of objects")
     modifiers: dict[str, Modifier] = {}
-    for key, entry, what in _keyed_entries(
-        entries, where, "modifier", _MODIFIER_FIELDS, _MODIFIER_OPTIONAL
-    ):
+    for key, entry, what in _keyed_entries(entries, where, "modifier"):
         terms = _strings(entry["terms"], f"{what} terms", lower=True)
         exclude = _strings(
             entry.get("exclude_terms", []), f"{what} exclude_terms", required=False, lower=True
@@ -425,9 +423,7 @@ def _parse_specialties(data: Any, where: str) -> tuple[dict[str, Specialty], fro
         raise LexiconError(f"{where}: unknown top-level field(s) {extra}")
     dept_types = frozenset(_strings(data.get("dept_types"), f"{where}: dept_types"))
     specialties: dict[str, Specialty] = {}
-    for key, entry, what in _keyed_entries(
-        entries, where, "specialty", _SPECIALTY_FIELDS, _SPECIALTY_OPTIONAL
-    ):
+    for key, entry, what in _keyed_entries(entries, where, "specialty"):
         core = _strings(entry["core_terms"], f"{what} core_terms", lower=True)
         broad = _strings(entry["broad_terms"], f"{what} broad_terms", lower=True)
         exclude = _strings(

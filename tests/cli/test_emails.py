@@ -153,3 +153,22 @@ def test_drafts_from_a_lead_list_use_its_email_column(
     to = sorted(line for text in emls.values() for line in text.splitlines()
                 if line.startswith("To:"))  # fmt: skip
     assert to == ["To: Eric Oliver <eric.oliver@dal.ca>", "To: Hua Yu <hyu@coh.org>"]
+
+
+def test_broken_pubmed_xml_writes_the_list_and_says_why(
+    server: StandIn, pubmed_server: Any
+) -> None:
+    pubmed_server.break_next(times=20)  # every efetch answer cut in the middle
+    result = search(server, "--retries", "1")
+    assert result.exit_code == 0, result.stderr
+    assert {row["email"] for row in by_name(result).values()} == {""}
+    assert "PIs have no address; the email columns are empty for them." in result.stderr
+
+
+def test_eutils_url_option_points_at_another_root(
+    server: StandIn, pubmed_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REPORTER_FINDER_EUTILS_URL")
+    result = search(server, "--eutils-url", pubmed_server.base_url)
+    assert result.exit_code == 0, result.stderr
+    assert by_name(result)["Hua Yu"]["email"] == "hyu@coh.org"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -65,6 +66,11 @@ def _template_text(template: Path | None, kind: str) -> str:
     metavar="FILE",
     help="One PI: where to write the draft; '-' is stdout, a .eml name writes an e-mail file.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace draft files that already exist (default: refuse, write nothing).",
+)
 @applicant_options
 @email_option
 @network_options
@@ -75,13 +81,16 @@ def _template_text(template: Path | None, kind: str) -> str:
 def draft(
     profile_id: str | None, from_csv: Path | None, top: int, out_dir: str, output: str,
     applicant: ApplicantText, template: Path | None, email: str | None, network: Network,
-    load: Path | None, as_of: datetime.date | None, pubs: Publications,
+    load: Path | None, as_of: datetime.date | None, pubs: Publications, force: bool,
 ) -> None:  # fmt: skip
-    """Draft a short e-mail to a PI (four parts: their grant, the bridge, you, a call).
+    """Draft a short e-mail to a PI (four parts: their work, why them, you, a call).
 
     Give one PI's profile id or name, looked up as by the pi command (the draft goes to stdout;
-    its sources to stderr), or a lead list with --from to write one .txt and one .eml per lead
-    into --out. Batch mode uses the lead list's columns only and makes no request.
+    its sources to stderr), or a lead list with --from to write, per lead, NN-name.txt (what
+    you send), NN-name.eml (an unsent e-mail) and NN-name.sources.txt (where each claim comes
+    from) into --out; NN is the lead's rank. Batch mode uses the lead list's columns only
+    (add --load for the grants' abstracts) and makes no request. Existing files are never
+    replaced without --force.
 
     \b
     Examples:
@@ -103,7 +112,7 @@ def draft(
 
         tables = _pi_tables("", network, load, as_of)[0] if load else None  # better grants
         drafts = draft_batch(read_leads(from_csv), tables, who, top=top, template=text)
-        paths = write_drafts(drafts, out_dir, from_addr=email)
+        paths = write_drafts(drafts, out_dir, from_addr=email, overwrite=force)
         say(f"Wrote {len(drafts)} drafts to {out_dir}: {', '.join(p.name for p in paths)}")
         return
     assert profile_id is not None  # exactly one of PROFILE_ID and --from: checked above
@@ -121,7 +130,8 @@ def draft(
         click.echo(letter.as_text(), nl=False)
         say("Sources (check before sending):\n" + "\n".join(f"- {f}" for f in letter.facts))
     else:
-        say(f"Wrote the draft to {write_draft(letter, output, from_addr=email)}.")
+        written = write_draft(letter, output, from_addr=email, overwrite=force)
+        say(f"Wrote the draft to {written}.")
 
 
 # --- followups ------------------------------------------------------------------------------
@@ -160,7 +170,10 @@ def draft(
     default="drafts",
     show_default=True,
     metavar="DIR",
-    help="With --draft: folder for the .txt and .eml files.",
+    help="With --draft: folder for the .followup.txt and .followup.eml files.",
+)
+@click.option(
+    "--force", is_flag=True, help="With --draft: replace follow-up drafts that already exist."
 )
 @applicant_options
 @email_option
@@ -168,8 +181,8 @@ def draft(
 @verbosity_options
 def followups(
     leads_csv: Path, days: int, write: bool, on: datetime.datetime | None, with_drafts: bool,
-    out_dir: str, applicant: ApplicantText, template: Path | None, email: str | None,
-    output: Output,
+    out_dir: str, force: bool, applicant: ApplicantText, template: Path | None,
+    email: str | None, output: Output,
 ) -> None:  # fmt: skip
     """The leads due for their one follow-up: contacted at least --days ago, no reply yet.
 
@@ -187,11 +200,12 @@ def followups(
     from reporter_finder.leads.export import write_table
     from reporter_finder.leads.followups import due_followups, followup_list, mark_followups
     from reporter_finder.leads.sheet import read_leads
-    from reporter_finder.outreach.compose import draft_followup
-    from reporter_finder.outreach.files import write_drafts
 
     who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
     due = due_followups(read_leads(leads_csv), days=days)
+    # The drafts first: when they are refused (a file exists), nothing else is written either,
+    # so follow_up_on is never set for a follow-up that was not drafted.
+    paths = _write_followups(due, who, template, out_dir, email, force) if who and len(due) else []
     write_table(followup_list(due), output.path, output.fmt)
     say(f"{len(due)} lead{'' if len(due) == 1 else 's'} due for a follow-up "
         f"(contacted at least {days} days ago, no reply).")  # fmt: skip
@@ -199,10 +213,25 @@ def followups(
         when = on.date() if on else datetime.date.today()
         mark_followups(leads_csv, due, on=when)
         say(f"Set follow_up_on to {when.isoformat()} on {len(due)} rows of {leads_csv}.")
-    if who is not None and len(due):
-        text = _template_text(template, "followup")
-        drafts = [draft_followup({str(k): v for k, v in row.items()}, who, template=text)
-                  for _, row in due.iterrows()]  # fmt: skip
-        paths = write_drafts(drafts, out_dir, from_addr=email)
-        say(f"Wrote {len(drafts)} follow-up drafts to {out_dir}: "
+    if paths:
+        say(f"Wrote {len(paths) // 2} follow-up drafts to {out_dir}: "
             f"{', '.join(p.name for p in paths)}")  # fmt: skip
+
+
+def _write_followups(
+    due: Any, who: Any, template: Path | None, out_dir: str, email: str | None, force: bool
+) -> list[Path]:
+    """One follow-up per due lead, replying to the subject of its first draft in ``out_dir``
+    when that file is there (the applicant may have edited it), else to the rebuilt one."""
+    from reporter_finder.outreach.compose import followup_for_lead
+    from reporter_finder.outreach.files import first_subject, write_drafts
+
+    text = _template_text(template, "followup")
+    drafts = []
+    for _, row in due.iterrows():
+        follow = followup_for_lead(row, who, template=text)
+        sent = first_subject(out_dir, follow)
+        if sent is not None:
+            follow = followup_for_lead(row, who, first_subject=sent, template=text)
+        drafts.append(follow)
+    return write_drafts(drafts, out_dir, from_addr=email, kind="followup", overwrite=force)

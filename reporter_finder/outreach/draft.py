@@ -1,23 +1,25 @@
-"""Cold e-mail drafts to PIs, written from their RePORTER data (four-part format).
+"""Cold e-mail drafts to PIs: the applicant, the draft, and the templates that word them.
 
-A draft has four short parts:
+A draft has the four parts a careful applicant writes (composed by
+:mod:`reporter_finder.outreach.compose`):
 
-1. **About the professor**: the PI's specific grant, by title and number (and funding years),
-   and, when known, a recent paper linked to that PI's grants.
-2. **The bridge**: why this PI, stated only through overlaps that exist in the data: the
-   applicant's specialty and skill terms found in the grant title, or the terms the ranker
-   matched in the PI's grants.
-3. **About the applicant**: background, skills, the position sought and its timeline.
-4. **Call to action**: CV attached, a 15-minute call.
+1. **About their work** (1–2 sentences): the PI's newest relevant paper — year, journal,
+   title — or else their newest matching grant, by title and number, with its aim when the
+   abstract states one in a short clause. Never RePORTER's machine-made ``terms``.
+2. **The bridge** (1 sentence): the applicant's target specialty, and the applicant's skills
+   that occur in the cited text — nothing else.
+3. **About the applicant** (1–2 sentences): only what the applicant gave; each skill once.
+4. **Call to action**: CV attached, 15 minutes for a call.
 
-Every statement about the PI comes from the tables and is recorded in :attr:`Draft.facts`, so
-the applicant can check it before sending. There is no flattery: the packaged templates never
-use the words in :data:`BANNED_WORDS`, and a user template that does is refused.
+Every statement about the PI rests on a source listed in :attr:`Draft.facts` (grant number
+and link, PMID and link), which is never part of the e-mail. There is no flattery: the
+packaged templates never use the words in :data:`BANNED_WORDS`, and a user template that
+does is refused.
 
-The wording lives in package data files (``templates/email.txt``,
-``templates/followup.txt``): :class:`string.Template` text with ``${placeholder}`` names
-(see :data:`PLACEHOLDERS`). The first line is ``Subject: …``; the rest is the body. A user
-template (``--template FILE``) has the same form.
+Templates are Jinja2 text (``templates/email.txt``, ``templates/followup.txt`` are the
+examples): the first line is ``Subject: …``, the rest is the body, and ``{{ field }}``
+names one of :data:`FIELDS`. A template that uses any other name is refused with a one-line
+error naming it.
 """
 
 from __future__ import annotations
@@ -30,8 +32,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from importlib import resources
 from pathlib import Path
-from string import Template
-from typing import Final
+from typing import Any, Final
 
 from reporter_finder.errors import OutreachError
 from reporter_finder.outreach.wording import join_words
@@ -39,16 +40,19 @@ from reporter_finder.schema import TRACK_POSITIONS
 
 __all__ = [
     "BANNED_WORDS",
+    "FIELDS",
     "MAX_WORDS",
-    "PLACEHOLDERS",
+    "MIN_WORDS",
     "Applicant",
     "Draft",
+    "about_you",
     "applicant_values",
     "load_template",
     "render",
 ]
 
-#: A cold e-mail a busy PI reads to the end is short; drafts above this are logged.
+#: A cold e-mail a busy PI reads to the end is short; drafts outside 90–200 words are logged.
+MIN_WORDS = 90
 MAX_WORDS = 200
 #: Generic flattery: PIs read it as a mass mailing. Templates containing these are refused.
 BANNED_WORDS = (
@@ -65,37 +69,36 @@ BANNED_WORDS = (
     "illustrious",
     "legendary",
 )
-#: Placeholders a template may use (``${name}``); unknown names are an error.
-PLACEHOLDERS = (
-    "applicant_name",
-    "applicant_email",
-    "applicant_email_line",  # "\n<email>" or ""
-    "background",
-    "skills",  # "R, REDCap and survival analysis"
-    "skills_sentence",  # " My skills include …." or ""
-    "specialty",
-    "specialty_phrase",  # " in <specialty>" or ""
-    "track_phrase",  # "a clinical research position" / "a postdoctoral research position" / …
-    "duration",
-    "visa",
-    "timeline_sentence",  # " I am looking for … for 12–24 months, on a J-1 visa." or ""
-    "pi_name",
-    "pi_last_name",
-    "salutation",  # "Dr. Rivera"
-    "organization",
-    "grant_title",
-    "grant_number",
-    "grant_years",  # ", funded 2021–2025" or ""
-    "grant_url",
-    "topic",
-    "paper_title",
-    "paper_journal",
-    "paper_year",
-    "pmid",
-    "paper_sentence",  # ' I also read "…" (Journal, 2025), a paper from that grant.' or ""
-    "bridge_sentence",
-    "sent_on",  # follow-ups: " of November 3" or ""
-)
+#: The fields a template may use (``{{ name }}``), with what each holds.
+FIELDS: Final = {
+    "applicant_name": "your name",
+    "applicant_email": "your address, or empty",
+    "background": "the phrase completing 'I am <name>, …'",
+    "skills": "your skills, a list",
+    "specialty": "your target specialty, or empty",
+    "position": "'a clinical research position', 'a postdoctoral research position', …",
+    "duration": "how long, or empty",
+    "visa": "your visa, or empty",
+    "pi_name": "the PI's name",
+    "pi_last_name": "the PI's surname",
+    "salutation": "'Dr. <surname>'",
+    "organization": "the PI's organisation",
+    "topic": "a topic of at most six words, from the cited work",
+    "topic_phrase": "the topic to continue a sentence with ('integrating 4DN data')",
+    "grant_number": "the cited grant's core project number",
+    "grant_title": "its title, in sentence case when written in capitals",
+    "grant_url": "its RePORTER page",
+    "grant_aim": "its aim in a clause ('determine whether …'), or empty",
+    "paper_title": "the cited paper's title, or empty",
+    "paper_journal": "its journal, or empty",
+    "paper_year": "its year, or empty",
+    "pmid": "its PMID, or empty",
+    "about_work": "part 1: the sentences about the PI's work",
+    "bridge": "part 2: the sentence on why this PI",
+    "about_you": "part 3: the sentences about you",
+    "first_subject": "follow-ups: the subject of the first e-mail",
+    "sent_on": "follow-ups: ' on 3 November' when the first e-mail's date is known, or empty",
+}
 
 _TEMPLATE_FILES: Final = {"email": "email.txt", "followup": "followup.txt"}
 
@@ -171,6 +174,7 @@ class Draft:
         from_addr: the applicant's e-mail address, if given.
         to_addr: the PI's address, when a source shows one (the lead list's ``email``, from
             the PI's own paper); the ``.eml`` draft's ``To:``.
+        rank: the lead's rank in its lead list, which numbers the draft's files.
     """
 
     subject: str
@@ -188,6 +192,7 @@ class Draft:
     from_addr: str | None = None
     applicant_name: str = ""
     to_addr: str | None = None
+    rank: int | None = None
 
     @property
     def word_count(self) -> int:
@@ -239,8 +244,13 @@ def load_template(source: str | os.PathLike[str] | None = None, *, kind: str = "
         raise OutreachError(f"cannot read template {path}: {exc}") from exc
 
 
-def render(template: str, values: Mapping[str, str]) -> tuple[str, str]:
-    """Fill a template; return (subject, body)."""
+def render(template: str, values: Mapping[str, Any]) -> tuple[str, str]:
+    """Fill a Jinja2 template; return (subject, body).
+
+    Raises:
+        OutreachError: the template uses flattery, a field not in :data:`FIELDS`, the old
+            ``${name}`` syntax or broken Jinja2; or its first line is not ``Subject: …``.
+    """
     text = template.replace("\r\n", "\n").replace("\r", "\n")
     banned = [w for w in BANNED_WORDS if re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE)]
     if banned:
@@ -248,18 +258,13 @@ def render(template: str, values: Mapping[str, str]) -> tuple[str, str]:
             f"the template uses generic flattery: {', '.join(banned)}",
             hint="Say something specific about the PI's work instead.",
         )
-    for match in Template.pattern.finditer(text):
-        name = match.group("named") or match.group("braced")
-        if name and name not in PLACEHOLDERS:
-            raise OutreachError(
-                f"the template uses an unknown placeholder ${{{name}}}",
-                hint=f"Known placeholders: {', '.join(PLACEHOLDERS)}.",
-            )
-        if match.group("invalid") is not None:
-            raise OutreachError(
-                "the template has a '$' that is not a placeholder (write $$ for a dollar sign)"
-            )
-    filled = Template(text).substitute({k: values.get(k, "") for k in PLACEHOLDERS})
+    old = re.search(r"\$\{(\w+)\}", text)
+    if old:
+        raise OutreachError(
+            f"the template uses ${{{old.group(1)}}}: templates are Jinja2 now",
+            hint=f"Write {{{{ {old.group(1)} }}}} instead.",
+        )
+    filled = _compile(text).render({k: values.get(k, "") for k in FIELDS})
     first, _, rest = filled.partition("\n")
     if not first.lower().startswith("subject:"):
         raise OutreachError("the template's first line must be 'Subject: …'")
@@ -268,24 +273,67 @@ def render(template: str, values: Mapping[str, str]) -> tuple[str, str]:
     return subject, body.strip("\n")
 
 
-def applicant_values(applicant: Applicant) -> dict[str, str]:
-    skills = join_words(list(applicant.skills))
-    timeline = f" I am looking for {TRACK_POSITIONS[applicant.track]}"
-    if applicant.duration:
-        timeline += f" for {applicant.duration}"
-    if applicant.visa:
-        timeline += f", on a {applicant.visa} visa"
+def _compile(text: str) -> Any:
+    """The parsed template; unknown fields and syntax errors are one-line errors."""
+    from jinja2 import StrictUndefined, TemplateSyntaxError, meta
+    from jinja2.sandbox import SandboxedEnvironment
+
+    # Plain-text e-mail, not HTML: nothing to escape. The sandbox keeps a shared template
+    # from reaching into Python objects.
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True,
+        lstrip_blocks=True, autoescape=False,
+    )  # fmt: skip
+    try:
+        parsed = env.parse(text)
+    except TemplateSyntaxError as exc:
+        raise OutreachError(
+            f"the template has an error on line {exc.lineno}: {exc.message}"
+        ) from None
+    unknown = sorted(meta.find_undeclared_variables(parsed) - FIELDS.keys())
+    if unknown:
+        raise OutreachError(
+            f"the template uses an unknown field: {unknown[0]}",
+            hint=f"Known fields: {', '.join(FIELDS)}.",
+        )
+    return env.from_string(text)
+
+
+def applicant_values(applicant: Applicant) -> dict[str, Any]:
+    """The template fields that describe the applicant, as given."""
     return {
         "applicant_name": applicant.name,
         "applicant_email": applicant.email or "",
-        "applicant_email_line": f"\n{applicant.email}" if applicant.email else "",
         "background": applicant.background,
-        "skills": skills,
-        "skills_sentence": f" My skills include {skills}." if skills else "",
+        "skills": list(applicant.skills),
         "specialty": applicant.specialty or "",
-        "specialty_phrase": f" in {applicant.specialty}" if applicant.specialty else "",
-        "track_phrase": TRACK_POSITIONS[applicant.track],
+        "position": TRACK_POSITIONS[applicant.track],
         "duration": applicant.duration or "",
         "visa": applicant.visa or "",
-        "timeline_sentence": timeline + ".",
     }
+
+
+def _article(word: str) -> str:
+    """ "a" or "an" by sound: "an H-1B", "an F-1", "a J-1", "an O-1"."""
+    first = word[:1]
+    if not first:
+        return "a"
+    spelled = len(word) > 1 and not word[1:2].islower()  # H-1B, J-1: letters said by name
+    return "an" if first.upper() in ("AEFHILMNORSX" if spelled else "AEIOU") else "a"
+
+
+def about_you(applicant: Applicant, named_skills: list[str]) -> str:
+    """Part 3: who the applicant is and what they look for, from their own words only; the
+    skills already named in the bridge (``named_skills``) are not repeated."""
+    said = {s.lower() for s in named_skills}
+    others = [s for s in applicant.skills if s.lower() not in said]
+    wish = f"I am looking for {TRACK_POSITIONS[applicant.track]}"
+    if applicant.duration:
+        wish += f" for {applicant.duration}"
+    if applicant.visa and applicant.visa.lower() != "none":
+        wish += f", on {_article(applicant.visa)} {applicant.visa} visa"
+    second = wish + "."
+    if others:
+        verb = "I also work with" if named_skills else "I work with"
+        second = f"{verb} {join_words(others)}, and {wish}."
+    return f"I am {applicant.name}, {applicant.background}. {second}"

@@ -25,6 +25,7 @@ __all__ = [
     "choose_paper",
     "find_pi_row",
     "found_in",
+    "grant_abstracts",
     "grant_from_lead",
     "has_pi_key",
     "own_grants",
@@ -120,31 +121,57 @@ def has_pi_key(keys: Any, pi_key: str) -> bool:
         return False
 
 
-def choose_grant(grants: pd.DataFrame, terms: Sequence[str]) -> tuple[pd.Series, list[str]]:
-    """The grant to cite: active first, then one whose title matches the applicant's terms,
-    then the most recent. Returns the row and the terms found in its title."""
+def choose_grant(
+    grants: pd.DataFrame, terms: Sequence[str], abstracts: Mapping[str, str] | None = None
+) -> tuple[pd.Series, list[str]]:
+    """The grant to cite: the newest one whose title or abstract has one of ``terms`` (the
+    applicant's specialty and skills, the ranker's matched terms), else the newest; active
+    before ended, then the most terms. Returns the row and the terms found in it.
+
+    ``abstracts`` maps a core project number to its abstract (:func:`grant_abstracts`).
+    """
     best: tuple[Any, ...] | None = None
     chosen: pd.Series | None = None
     chosen_terms: list[str] = []
     for _, row in grants.iterrows():
         title = cell_text(row.get("project_title"))
-        if not title or not cell_text(row.get("core_project_num")):
+        number = cell_text(row.get("core_project_num"))
+        if not title or not number:
             continue
-        found = found_in(terms, title)
+        found = found_in(terms, f"{title}\n{(abstracts or {}).get(number, '')}")
         active = row.get("is_active")
         end = row.get("project_end_date")
         key = (
+            bool(found),
+            whole_number(row.get("last_fiscal_year")),
             bool(active) if active is not None and active is not pd.NA else False,
             len(found),
-            whole_number(row.get("last_fiscal_year")),
             pd.Timestamp(end).value if end is not None and not pd.isna(end) else 0,
-            cell_text(row.get("core_project_num")),
+            number,
         )
         if best is None or key > best:
             best, chosen, chosen_terms = key, row, found
     if chosen is None:
         raise OutreachError("the PI's grants have no title or number to cite")
     return chosen, chosen_terms
+
+
+def grant_abstracts(tables: Tables, numbers: Iterable[str]) -> dict[str, str]:
+    """The abstract of each grant's latest record (``latest_appl_id``), by core project number;
+    grants without one are left out."""
+    wanted = set(numbers)
+    grants = tables.grants[tables.grants["core_project_num"].isin(wanted)]
+    projects = tables.projects
+    if grants.empty or "abstract_text" not in projects.columns:
+        return {}
+    texts = projects.set_index("appl_id")["abstract_text"]
+    texts = texts[~texts.index.duplicated()]
+    found: dict[str, str] = {}
+    for number, appl_id in zip(grants["core_project_num"], grants["latest_appl_id"], strict=True):
+        text = cell_text(texts.get(appl_id)) if appl_id in texts.index else ""
+        if text:
+            found[str(number)] = text
+    return found
 
 
 def whole_number(value: Any) -> int:
@@ -155,15 +182,19 @@ def whole_number(value: Any) -> int:
 
 
 def choose_paper(
-    publications: pd.DataFrame | None, pi_key: str | None, profile_id: int | None, grant: str
-) -> pd.Series | None:
-    """The PI's most recent paper with a title, preferring one from the cited grant.
+    publications: pd.DataFrame | None,
+    pi_key: str | None,
+    profile_id: int | None,
+    terms: Sequence[str] = (),
+) -> tuple[pd.Series | None, list[str]]:
+    """The PI's newest relevant paper with a title: the newest whose title has one of
+    ``terms``, else the newest. Returns the row (or None) and the terms found in its title.
 
     Raises:
         OutreachError: ``publications`` lacks ``title``, ``pmid`` or ``core_project_num``.
     """
     if publications is None or publications.empty:
-        return None
+        return None, []
     missing = [c for c in _PAPER_COLUMNS if c not in publications.columns]
     if missing:
         raise OutreachError(
@@ -176,20 +207,21 @@ def choose_paper(
     elif profile_id is not None and "profile_id" in pubs.columns:
         pubs = pubs[pubs["profile_id"].map(profile_id_of) == profile_id]
     else:
-        return None  # cannot tell whose papers these are: cite none rather than a stranger's
+        return None, []  # cannot tell whose papers these are: cite none rather than a stranger's
     pubs = pubs[pubs["title"].map(lambda t: bool(cell_text(t)))]
     if pubs.empty:
-        return None
+        return None, []
+    found = pubs["title"].map(lambda t: found_in(terms, cell_text(t)))
     dates = (
         pd.to_datetime(pubs["pub_date"], errors="coerce")
         if "pub_date" in pubs.columns
         else pd.Series(pd.NaT, index=pubs.index)
     )
+    years = pubs["year"].map(whole_number) if "year" in pubs.columns else 0
     order = pubs.assign(
-        _same=pubs["core_project_num"].astype("string") == grant,
-        _date=dates,
-    ).sort_values(["_same", "_date", "pmid"], ascending=False, na_position="last")
-    return order.iloc[0]
+        _relevant=found.map(bool), _date=dates, _year=years, _pmid=pubs["pmid"].map(whole_number)
+    ).sort_values(["_relevant", "_date", "_year", "_pmid"], ascending=False, na_position="last")
+    return order.iloc[0], found[order.index[0]]
 
 
 # --- rebuilding the sources from a lead row --------------------------------------------------
@@ -215,28 +247,26 @@ def grant_from_lead(lead: Mapping[str, Any]) -> pd.DataFrame:
 
 
 def paper_from_lead(lead: Mapping[str, Any]) -> pd.DataFrame | None:
-    """The first citable paper of a lead's ``recent_publications`` (a list, or a CSV cell), as
-    a one-row publications table; ``None`` when there is none or the lead has no key."""
+    """The citable papers of a lead's ``recent_publications`` (a list, or a CSV cell) as a
+    publications table; ``None`` when there is none or the lead has no key."""
     cell = lead.get("recent_publications")
     if isinstance(cell, str):
         items = split_citations(cell)
     else:
         items = list(cell) if isinstance(cell, (list, tuple)) else []
     key = pi_key_of(lead)
-    for item in items:
-        citation = parse_citation(cell_text(item))
-        if citation is not None and key is not None:
-            return pd.DataFrame(
-                [
-                    {
-                        "pi_key": key,
-                        "pmid": citation.pmid,
-                        "title": citation.title,
-                        "journal": citation.journal,
-                        "year": citation.year,
-                        "core_project_num": None,
-                        "pub_date": None,
-                    }
-                ]
-            )
-    return None
+    citations = [parse_citation(cell_text(item)) for item in items]
+    rows = [
+        {
+            "pi_key": key,
+            "pmid": c.pmid,
+            "title": c.title,
+            "journal": c.journal,
+            "year": c.year,
+            "core_project_num": None,
+            "pub_date": None,
+        }
+        for c in citations
+        if c is not None and c.title
+    ]
+    return pd.DataFrame(rows) if rows and key is not None else None

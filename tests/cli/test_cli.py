@@ -596,7 +596,8 @@ def test_draft_one_pi_from_loaded_records_goes_to_stdout() -> None:
                  catch=False)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(
-        "Subject: Research Inquiry: Ana Rivera – Uncovering therapeutic-associated biomarkers\n"
+        "Subject: Research Inquiry: Ana Rivera – Uncovering therapeutic-associated biomarkers "
+        "via machine learning\n"
     )
     assert "Dear Dr. Li," in result.stdout
     assert "(R03OD034496, funded 2022)" in result.stdout
@@ -613,8 +614,8 @@ def test_draft_one_pi_cites_a_recent_paper_from_pubmed(
     result = run("draft", HU_LI, "--load", COMMON_FUND, "--publications", *APPLICANT,
                  "--api-url", REPORTER, "--no-cache", catch=False)  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert 'I also read "' in result.stdout
-    assert "a paper from that grant." in result.stdout
+    assert re.search(r'I read your \d{4} paper in [^,]+, "[^"]+"\. It acknowledges your NIH '
+                     r"grant R03OD0\d+", result.stdout)  # fmt: skip
     assert re.search(r"paper PMID \d+: .*https://pubmed\.ncbi\.nlm\.nih\.gov/", result.stderr)
 
 
@@ -648,15 +649,29 @@ def test_draft_batch_from_a_lead_list_writes_txt_and_eml_per_lead(tmp_path: Path
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     files = sorted(p.name for p in out.iterdir())
-    assert len(files) == 6
-    assert [f[:3] for f in files] == ["01-", "01-", "02-", "02-", "03-", "03-"]
-    stems = sorted({name[:-4] for name in files})
-    written = [f"{stem}{ext}" for stem in stems for ext in (".txt", ".eml")]  # library order
+    assert len(files) == 9
+    assert [f[:3] for f in files] == ["01-"] * 3 + ["02-"] * 3 + ["03-"] * 3  # ranks
+    stems = sorted({name.split(".")[0] for name in files})
+    written = [f"{stem}{ext}" for stem in stems for ext in (".txt", ".eml", ".sources.txt")]
     assert result.stderr == f"Wrote 3 drafts to {out}: {', '.join(written)}\n"
     first_lead = csv_rows(leads.read_text(encoding="utf-8"))[0]
-    first = (out / files[1]).read_text(encoding="utf-8")  # 01-….txt sorts after 01-….eml
+    first = (out / f"{stems[0]}.txt").read_text(encoding="utf-8")
     assert first_lead["top_grant_number"] in first
-    assert "-- Sources (check before sending; not part of the e-mail) --" in first
+    assert "Sources" not in first  # what you send, only
+    sources = (out / f"{stems[0]}.sources.txt").read_text(encoding="utf-8")
+    assert f"- grant {first_lead['top_grant_number']}:" in sources
+    # A second run refuses to replace them, and writes nothing.
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    again = run("draft", "--from", str(leads), "--top", "3", "--out", str(out), *APPLICANT)
+    assert again.exit_code == 1
+    assert again.stderr.strip().splitlines()[-1] == (
+        f"Error: {out / written[0]} exists (and 8 more); nothing was written — pass --force to "
+        "replace the drafts, or choose another --out folder"
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    forced = run("draft", "--from", str(leads), "--top", "3", "--out", str(out), *APPLICANT,
+                 "--force")  # fmt: skip
+    assert forced.exit_code == 0, forced.stderr
 
 
 def test_draft_batch_cites_the_lead_lists_own_paper_without_pubmed(tmp_path: Path) -> None:
@@ -670,8 +685,8 @@ def test_draft_batch_cites_the_lead_lists_own_paper_without_pubmed(tmp_path: Pat
     result = run("draft", "--from", str(leads), "--out", str(out), *APPLICANT, catch=False)
     assert result.exit_code == 0, result.stderr
     text = (out / "01-li-hu.txt").read_text(encoding="utf-8")
-    assert '"A new model" (PLoS Comput Biol, 2025)' in text
-    assert "paper PMID 41263098" in text
+    assert 'I read your 2025 paper in PLoS Comput Biol, "A new model".' in text
+    assert "paper PMID 41263098" in (out / "01-li-hu.sources.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -697,17 +712,17 @@ def test_draft_without_a_name_is_a_usage_error() -> None:
 
 def test_draft_with_a_bad_template_is_one_line(tmp_path: Path) -> None:
     template = tmp_path / "mine.txt"
-    template.write_text("Subject: Hi ${nickname}\n\nDear ${salutation},\n", encoding="utf-8")
+    template.write_text("Subject: Hi {{ nickname }}\n\nDear {{ salutation }},\n", encoding="utf-8")
     result = run("draft", HU_LI, "--load", COMMON_FUND, *APPLICANT, "--template", str(template))
     assert result.exit_code == 1
     last = result.stderr.strip().splitlines()[-1]
-    assert last.startswith("Error: the template uses an unknown placeholder ${nickname} — known")
+    assert last.startswith("Error: the template uses an unknown field: nickname — known fields:")
     assert result.stdout == ""
 
 
 def test_draft_with_a_user_template(tmp_path: Path) -> None:
     template = tmp_path / "mine.txt"
-    template.write_text("Subject: About ${grant_number}\n\nDear ${salutation}, hello.\n",
+    template.write_text("Subject: About {{ grant_number }}\n\nDear {{ salutation }}, hello.\n",
                         encoding="utf-8")  # fmt: skip
     result = run("draft", HU_LI, "--load", COMMON_FUND, *APPLICANT, "--template", str(template))
     assert result.exit_code == 0, result.stderr
@@ -893,18 +908,39 @@ def test_followups_write_round_trip_keeps_the_users_edits(edited_leads: Path) ->
     assert again.stderr.startswith("0 leads due")
 
 
-def test_followups_writes_follow_up_drafts(edited_leads: Path, tmp_path: Path) -> None:
-    out = tmp_path / "followups"
+def test_followups_writes_follow_up_drafts_beside_the_first_ones(
+    edited_leads: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "drafts"
+    first = run("draft", "--from", str(edited_leads), "--top", "3", "--out", str(out), *APPLICANT)
+    assert first.exit_code == 0, first.stderr
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     result = run("followups", str(edited_leads), "--draft", "--out", str(out), *APPLICANT,
                  "--format", "csv", catch=False)  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    names = sorted(p.name for p in out.iterdir())
-    assert names == ["01-diskin-sharon.eml", "01-diskin-sharon.txt", "02-li-hu.eml",
-                     "02-li-hu.txt"]  # fmt: skip
-    text = (out / "02-li-hu.txt").read_text(encoding="utf-8")
-    assert text.startswith("Subject: Re: Research Inquiry: Ana Rivera")
-    assert "(R03OD034496)" in text
+    names = sorted(p.name for p in out.iterdir() if ".followup." in p.name)
+    assert names == ["01-li-hu.followup.eml", "01-li-hu.followup.txt",
+                     "03-diskin-sharon.followup.eml", "03-diskin-sharon.followup.txt"]  # fmt: skip
+    # The first drafts are untouched, and each follow-up replies to its first draft.
+    assert {n: b for n, b in ((p.name, p.read_bytes()) for p in out.iterdir()) if n in before} \
+        == before  # fmt: skip
+    first_subject = (out / "01-li-hu.txt").read_text(encoding="utf-8").split("\n")[0]
+    text = (out / "01-li-hu.followup.txt").read_text(encoding="utf-8")
+    assert text.startswith(first_subject.replace("Subject: ", "Subject: Re: ") + "\n")
+    assert "I wrote to you on " in text
     assert result.stderr.splitlines()[-1].startswith(f"Wrote 2 follow-up drafts to {out}: ")
+    # Run again with --write: the follow-ups exist, so nothing is replaced without --force —
+    # and nothing else is written: no table, no follow_up_on.
+    sheet = edited_leads.read_bytes()
+    again = run("followups", str(edited_leads), "--draft", "--out", str(out), *APPLICANT,
+                "--format", "csv", "--write")  # fmt: skip
+    assert again.exit_code == 1
+    assert again.stdout == ""
+    assert again.stderr == (
+        f"Error: {out / '03-diskin-sharon.followup.txt'} exists (and 3 more); nothing was "
+        "written — pass --force to replace the drafts, or choose another --out folder\n"
+    )
+    assert edited_leads.read_bytes() == sheet
 
 
 @pytest.mark.parametrize(

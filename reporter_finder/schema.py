@@ -75,6 +75,7 @@ GRANT_COLUMNS: Final = MappingProxyType(
         "latest_appl_id": _INT,
         "activity_code": _STR,
         "project_title": _STR,  # title of the latest fiscal year
+        "aim": _STR,  # "determine whether …": the aim stated in the latest abstract (tables.aims)
         "first_fiscal_year": _INT,
         "last_fiscal_year": _INT,
         "n_records": _INT,  # appl_id rows collapsed into this grant
@@ -173,6 +174,7 @@ LEAD_COLUMNS: Final = (
     "top_grant_title",
     "top_grant_number",
     "top_grant_url",
+    "top_grant_aim",  # its aim as its abstract states it ("determine whether …"), or empty
     "activity_codes",
     "mentor_flags",
     "matched_terms",
@@ -384,6 +386,7 @@ _LEAD_DTYPES: Final = MappingProxyType(
         "top_grant_title": _STR,
         "top_grant_number": _STR,
         "top_grant_url": _STR,
+        "top_grant_aim": _STR,
         "activity_codes": _LIST,
         "mentor_flags": _LIST,
         "matched_terms": _LIST,

@@ -169,8 +169,13 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
     if "co_pis" not in ranked.columns and len(ranked):
         not_looked_up["co_pis"] = [[] for _ in range(len(ranked))]
     # Nor one ranked before issue #15 funding_for_you and the hiring signals: not known.
+    # Nor one ranked before grants carried their aim (issue #16): unknown, so empty.
     not_looked_up.update(
-        {c: pd.NA for c in PAY_LEAD_COLUMNS if c not in ranked.columns and len(ranked)}
+        {
+            c: pd.NA
+            for c in (*PAY_LEAD_COLUMNS, "top_grant_aim")
+            if c not in ranked.columns and len(ranked)
+        }
     )
     ranked = ranked.assign(**not_looked_up)
     missing = [column for column in LEAD_COLUMNS if column not in ranked.columns]

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from reporter_finder.outreach.describe import (
-    aim_clause,
     source_form,
     title_in_sentence,
     topic_of,
 )
 from reporter_finder.outreach.sources import found_in, whole_number
 from reporter_finder.schema import cell_text
+from reporter_finder.tables.aims import aim_clause
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.outreach.draft import Applicant
@@ -165,7 +165,8 @@ def cite(grant: pd.Series, paper: pd.Series | None, abstract: str | None) -> Cit
         "url": cell_text(grant.get("project_detail_url")),
         "years": years,
         "abstract": text,
-        "aim": aim_clause(text),
+        # The grants table (and a lead list's top_grant_aim) carry the aim; else the abstract.
+        "aim": cell_text(grant.get("aim")) or aim_clause(text),
     }
     if paper is not None:
         title = cell_text(paper.get("title"))

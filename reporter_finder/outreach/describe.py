@@ -1,4 +1,4 @@
-"""How a draft describes the work it cites: a title in sentence case, a short topic, the aim.
+"""How a draft describes the work it cites: a title in sentence case, a short topic.
 
 Pure text functions. Everything they return is made of words of the source text (a grant
 title, its abstract, a paper title), in the source's casing: a draft must never say "hiv"
@@ -14,7 +14,6 @@ from typing import Final
 from reporter_finder.schema import cell_text
 
 __all__ = [
-    "aim_clause",
     "in_sentence",
     "source_casing",
     "source_form",
@@ -41,8 +40,6 @@ _GENERIC_HEAD: Final = re.compile(
     r"^(?:project|core|aim|sub-?project|supplement|admin\w*|component|pilot)\b", re.IGNORECASE
 )
 TOPIC_MAX_WORDS: Final = 6
-#: An aim longer than this is left out rather than cut: a cut aim misstates the project.
-AIM_MAX_WORDS: Final = 28
 #: Acronyms common in grant titles written in capitals, kept when such a title is
 #: sentence-cased and the abstract does not show the casing.
 _ACRONYM_TEXT: Final = (
@@ -196,80 +193,3 @@ def _phrases(words: list[str]) -> Iterable[tuple[float, str]]:
             content = sum(1 for w in span if w not in _SMALL and w not in _GENERIC)
             opening = start == 0 and span[0] not in _GENERIC
             yield content + (1.5 if opening else 0.0), " ".join(words[start:end]).strip(",;")
-
-
-# --- the aim, from an abstract ---------------------------------------------------------------
-
-_AIM_PATTERNS: Final = (
-    # "The overall goal of this proposal is to …", "The objective of the study is to …"
-    re.compile(
-        r"\b(?:the\s+)?(?:(?:overall|long-term|long\s+term|central|primary|main|broad|major|"
-        r"ultimate|specific)\s+)?(?:goal|objective|aim|purpose)s?\s+of\s+(?:this|the|our)\s+"
-        r"(?:[\w-]+\s+){0,3}?(?:proposal|project|application|study|research|renewal|program|"
-        r"programme|work|grant|trial|center|centre|initiative|R01|R21|K\d\d)\s+(?:is|are)\s+"
-        r"to\s+(?P<aim>[^.;:]+)",
-        re.IGNORECASE,
-    ),
-    # "This project will …", "The proposed study aims to …"
-    re.compile(
-        r"\b(?:this|the)\s+(?:proposed\s+)?(?:proposal|project|study|application|research|"
-        r"trial|program)\s+(?:will|aims\s+to|seeks\s+to|proposes\s+to|is\s+designed\s+to)\s+"
-        r"(?P<aim>[^.;:]+)",
-        re.IGNORECASE,
-    ),
-)
-# Words that make a clause depend on its context ("our model", "this gap", "these skills"):
-# the applicant cannot repeat such a clause.
-_CONTEXT_WORDS: Final = re.compile(
-    r"\b(?:we|our|us|i|my|ours|this|these|those|that|it|its|they|their)\b", re.IGNORECASE
-)
-#: Verbs an aim clause may start with: a clause starting otherwise ("also …", "not only …",
-#: "have direct impacts …", "significantly enhance …") does not state an aim.
-_AIM_VERB_TEXT: Final = (
-    "accelerate address advance apply assess build characterize compare create define "
-    "delineate demonstrate design determine develop discover elucidate enable establish "
-    "evaluate examine expand explore focus generate harmonize identify implement improve "
-    "increase integrate investigate leverage map maximize measure pilot predict provide "
-    "quantify reduce reveal support test train uncover understand use validate"
-)
-_AIM_VERBS: Final = frozenset(_AIM_VERB_TEXT.split())
-_ABBREVIATION: Final = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
-
-
-def _undefined_abbreviation(clause: str, abstract: str) -> bool:
-    """True when the clause uses an abbreviation the abstract defined earlier ("… (TABs)"):
-    a reader of the e-mail would not know it."""
-    for word in _ABBREVIATION.findall(clause):
-        if f"({word})" in abstract and f"({word})" not in clause:
-            return True
-    return False
-
-
-_CITATION: Final = re.compile(r"\s*\[[^\]]*\]|\s*\((?:ref|refs?\.?|see)\b[^)]*\)", re.IGNORECASE)
-
-
-def aim_clause(abstract: str) -> str:
-    """The project's aim as a short clause ("determine whether …"), taken word for word from
-    an abstract sentence such as "The goal of this project is to …"; "" when the abstract
-    has none, or when the clause is longer than :data:`AIM_MAX_WORDS` words, does not start
-    with a verb of :data:`_AIM_VERBS`, or leans on its context ("… our model …", "this
-    gap"), which the applicant cannot repeat."""
-    text = " ".join(cell_text(abstract).split())
-    if not text or not _has_lower(text):
-        return ""
-    for pattern in _AIM_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        clause = _CITATION.sub("", match.group("aim")).strip().rstrip(",")
-        clause = re.sub(r"\s*\((?:Aim|SA)\s*\d[^)]*\)", "", clause)
-        clause = re.sub(r"\s*\((?:namely|e\.g\.|i\.e\.|including)\b[^)]*\)", "", clause)
-        words = clause.split()
-        if not 3 <= len(words) <= AIM_MAX_WORDS or words[0].lower() not in _AIM_VERBS:
-            continue
-        if _CONTEXT_WORDS.search(clause):
-            continue
-        if clause.count("(") != clause.count(")") or _undefined_abbreviation(clause, text):
-            continue
-        return clause
-    return ""

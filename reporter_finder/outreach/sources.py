@@ -241,6 +241,7 @@ def grant_from_lead(lead: Mapping[str, Any]) -> pd.DataFrame:
                 "core_project_num": number,
                 "project_title": title,
                 "project_detail_url": cell_text(lead.get("top_grant_url")),
+                "aim": cell_text(lead.get("top_grant_aim")),
             }
         ]
     )

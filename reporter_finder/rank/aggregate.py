@@ -111,6 +111,8 @@ def grant_facts(grants: pd.DataFrame, day: date) -> pd.DataFrame:
             "dept": g["dept_type"].astype("object"),
             "title": g["project_title"].astype("object"),
             "url": g["project_detail_url"].astype("object"),
+            # A grants table built before aims were carried has none.
+            "aim": g["aim"].astype("object") if "aim" in g else None,
             "n_pis": g["pi_keys"].map(lambda v: len(v) if isinstance(v, list) else 0),
             # A grants table built before award dates were carried has none (NaT).
             **{

@@ -32,7 +32,8 @@ __all__ = [
 
 #: The columns :func:`explain` returns.
 EXPLAIN_COLUMNS = (
-    "top_grant_title", "top_grant_number", "top_grant_url", "mentor_flags", "matched_terms",
+    "top_grant_title", "top_grant_number", "top_grant_url", "top_grant_aim", "mentor_flags",
+    "matched_terms",
     "matched_skills", "track_fit", "why", "n_matching_grants",
 )  # fmt: skip
 _MAX_TERMS_SHOWN = 6  # in the matched_terms column
@@ -241,6 +242,7 @@ def explain(
         cols["top_grant_title"].append(facts.at[top, "title"] if top in facts.index else None)
         cols["top_grant_number"].append(top)
         cols["top_grant_url"].append(facts.at[top, "url"] if top in facts.index else None)
+        cols["top_grant_aim"].append(facts.at[top, "aim"] if top in facts.index else None)
         pay = priors.pay
         flags = mentor_flags(
             priors.codes[key], priors.company.get(key), bool(priors.trainee[key]), w,

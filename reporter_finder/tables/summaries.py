@@ -20,6 +20,7 @@ import pandas as pd
 from reporter_finder.dates import DAYS_PER_MONTH
 from reporter_finder.errors import DataFormatError
 from reporter_finder.schema import GRANT_COLUMNS, PI_COLUMNS, PI_GRANT_COLUMNS, empty_frame
+from reporter_finder.tables.aims import aim_clause
 from reporter_finder.tables.clean import SUPPLEMENT_SUFFIX, conform
 from reporter_finder.tables.people import pretty_title
 
@@ -75,7 +76,7 @@ _GRANT_HEAD = (
 _GRANT_INPUTS = [
     *_GRANT_HEAD, "fiscal_year", "project_start_date", "project_end_date", "award_amount",
     "is_subproject", "project_num", "award_type", "study_section", "program_officers", "pi_keys",
-    "budget_start",
+    "budget_start", "abstract_text",
 ]  # fmt: skip
 
 
@@ -125,7 +126,9 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
     every row. Title, activity code, organisation and URL come from the latest fiscal year's
     parent (non-supplement) record when there is one. Subproject rows are left out of every
     figure (a parent's award already includes its components) unless a grant has only
-    subproject rows. ``latest_award_date`` is the newest budget start of any record (a new,
+    subproject rows. ``aim`` is the aim clause of the latest abstract
+    (:func:`~reporter_finder.tables.aims.aim_clause`), NA when it states none.
+    ``latest_award_date`` is the newest budget start of any record (a new,
     type 1, record without one: its project start); ``new_award_date`` the same over new
     (type 1) and renewed (type 2) records only (NA when the data hold none). Rows without a
     core project number are not grants and are skipped.
@@ -174,6 +177,8 @@ def grants_table(projects: pd.DataFrame, *, as_of: date | None = None) -> pd.Dat
             "months_left": (end - as_of_ts).dt.days / DAYS_PER_MONTH,
             "latest_award_date": award_date.reindex(index),
             "new_award_date": new_award_date.reindex(index),
+            # The aim as the latest abstract states it (tables.aims), for drafts and lead lists.
+            "aim": grouped["abstract_text"].first().map(aim_clause).replace("", None),
             **{column: head[column] for column in _GRANT_HEAD if column != "appl_id"},
         }
     )

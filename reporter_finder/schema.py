@@ -50,6 +50,8 @@ PROJECT_COLUMNS: Final = MappingProxyType(
         "project_end_date": _DATE,
         "budget_start": _DATE,  # start of this record's budget period (the award's "date")
         "budget_end": _DATE,
+        # when NIH issued this record's notice of award: what "new since a lead list" compares
+        "award_notice_date": _DATE,
         "org_name": _STR,
         "org_city": _STR,
         "org_state": _STR,

@@ -7,7 +7,8 @@ and, per PI, the newest record it saw (``newest_appl_id``). A later search compa
   row's PI or among its ``co_pis``) nor, for a PI without a profile id, their
   ``pi_name`` and ``organization`` (compared ignoring case and runs of spaces).
 * **An award is new** when a record (one ``appl_id``) of the PI has a notice of award
-  (``award_notice_date``) after the earlier ``listed_on``. A record without a notice date is
+  (``award_notice_date``) after the earlier ``listed_on`` (and not after ``tables.as_of``, the
+  day the new search is judged on). A record without a notice date is
   new when its ``appl_id`` is above every ``newest_appl_id`` of the earlier list (RePORTER
   hands out application ids in increasing order). When neither can be decided (no notice date
   and an earlier list without any ``newest_appl_id``; or an earlier list with no rows, so no
@@ -278,7 +279,10 @@ def _new_grants_by_pi(tables: Tables, earlier: EarlierList) -> dict[str, tuple[s
     is_new = pd.Series(False, index=projects.index)
     if earlier.listed_on is not None:
         # NaT compares False: a record without a notice date is left to the appl_id rule.
-        is_new |= (notice > pd.Timestamp(earlier.listed_on)).to_numpy(dtype=bool)
+        # Notices after the day this search is judged on are not counted yet, so that a
+        # re-run with the same --as-of marks the same awards whatever the data holds by then.
+        after = notice > pd.Timestamp(earlier.listed_on)
+        is_new |= (after & (notice <= pd.Timestamp(tables.as_of))).to_numpy(dtype=bool)
     if earlier.newest_appl_id is not None:
         later = projects["appl_id"].gt(earlier.newest_appl_id).fillna(False)
         is_new |= (notice.isna() & later).to_numpy(dtype=bool)

@@ -129,6 +129,13 @@ def test_a_record_without_a_notice_date_is_not_new_when_the_appl_id_cannot_tell(
     assert _by_name(mark_new_since(_leads(tables), tables, higher).leads)["Ann Three"][1] == []
 
 
+def test_a_notice_after_the_day_the_search_is_judged_on_is_not_new_yet() -> None:
+    earlier_day = build_tables(RECORDS, as_of=datetime.date(2026, 11, 20))
+    marked = _by_name(mark_new_since(_leads(earlier_day), earlier_day, _old()).leads)
+    assert marked["Ann One"] == (False, [])  # noticed 2026-12-01
+    assert marked["Ann Nameless"] == (False, ["R01HL000004"])  # noticed 2026-11-03
+
+
 def test_nothing_new(tables: Tables) -> None:
     old = _old(
         rank=["1", "2", "3", "4"],

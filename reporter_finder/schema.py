@@ -50,6 +50,8 @@ PROJECT_COLUMNS: Final = MappingProxyType(
         "project_end_date": _DATE,
         "budget_start": _DATE,  # start of this record's budget period (the award's "date")
         "budget_end": _DATE,
+        # when NIH issued this record's notice of award: what "new since a lead list" compares
+        "award_notice_date": _DATE,
         "org_name": _STR,
         "org_city": _STR,
         "org_state": _STR,
@@ -186,6 +188,12 @@ LEAD_COLUMNS: Final = (
     # Filled for the top of a ranking only (issue #6); empty (NA), not 0, when not looked up.
     "n_publications",  # PubMed papers acknowledging the PI's grants (RePORTER links)
     "recent_publications",  # the 3 most recent, "Title — Journal Year (PMID n)"
+    # What is new since an earlier lead list (issue #16, ``search --since``): empty without it
+    "new_pi",  # True: the PI was not on the earlier list
+    "new_awards",  # core project numbers with an award notice after the earlier list's date
+    # When and from what this list was made, so that a later run can tell what is new
+    "listed_on",  # the day the search judged "active" on (its as_of)
+    "newest_appl_id",  # the highest appl_id of the PI's records (new records without a date)
 )
 #: The lead-list columns added by issue #15 (money and hiring signals): a ranked table made
 #: before them still makes a lead list, with these cells empty.
@@ -196,6 +204,9 @@ PAY_LEAD_COLUMNS: Final = (
     "newest_award_date",
     "new_or_renewed_last_12_months",
 )
+#: The lead-list columns added by issue #16 (what is new since an earlier list): a ranked table
+#: made before them still makes a lead list, with these cells empty.
+SINCE_LEAD_COLUMNS: Final = ("new_pi", "new_awards", "listed_on", "newest_appl_id")
 #: The lead-list columns that come from the publications look-up, not from the ranker's data.
 PUBLICATION_LEAD_COLUMNS: Final = ("n_publications", "recent_publications")
 #: The e-mail columns, filled for the top of a ranking (leads.emails.emails_for_leads).
@@ -211,6 +222,7 @@ LEAD_LIST_COLUMNS: Final = frozenset(
         "matched_skills",
         "co_pis",
         "recent_publications",
+        "new_awards",
     }
 )
 
@@ -396,6 +408,10 @@ _LEAD_DTYPES: Final = MappingProxyType(
         "co_pis": _LIST,
         "n_publications": _INT,
         "recent_publications": _LIST,
+        "new_pi": _BOOL,
+        "new_awards": _LIST,
+        "listed_on": _DATE,
+        "newest_appl_id": _INT,
     }
 )
 

@@ -99,6 +99,7 @@ INCLUDE_FIELDS: Final = (
     "ProjectEndDate",
     "BudgetStart",
     "BudgetEnd",
+    "AwardNoticeDate",
     "FullStudySection",
     "ProjectTitle",
     "AbstractText",

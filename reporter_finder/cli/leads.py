@@ -21,6 +21,7 @@ from reporter_finder.cli.options import (
     publication_options,
     query_options,
     ranking_options,
+    since_option,
     verbosity_options,
 )
 from reporter_finder.cli.terminal import say, warn_partial
@@ -115,6 +116,7 @@ def _nothing_matched(filters: Filters, noun: str) -> CliError:
 @network_options
 @load_option
 @as_of_option
+@since_option
 @publication_options
 @email_option
 @click.option("--require-email", is_flag=True,
@@ -128,6 +130,7 @@ def search(
     network: Network,
     load: Path | None,
     as_of: datetime.date | None,
+    since: Path | None,
     pubs: Publications,
     email: str | None,
     require_email: bool,
@@ -143,7 +146,8 @@ def search(
     email_match; looked up for the best 25), and empty status/contacted_on/
     follow_up_on/notes columns for your outreach. funding_for_you says whether the PI has money
     that can pay you (likely, limited, none); give --visa so that training grants that cannot
-    pay a visa holder earn no credit.
+    pay a visa holder earn no credit. Each list records the day it was made (listed_on): run the
+    search again with --since on it to mark the new PIs (new_pi) and new awards (new_awards).
 
     \b
     Examples:
@@ -152,9 +156,11 @@ def search(
       reporter-finder search "heart failure" --skills "echocardiography, machine learning" \\
           --track clinical --years 2022-2026 --top 30 -o leads.xlsx
       reporter-finder search nephrology --load saved.json --format json
+      reporter-finder search cardiology --since leads.csv -o new-leads.csv
     """
     from reporter_finder.leads.export import lead_list, write_leads
 
+    earlier = _earlier(since) if since else None  # before the search: a bad list fails fast
     pubmed = network.pubmed_client(pubs, email) if pubs.wanted(load) else None  # checks --email
     result = _find(filters, network, load, ranking, as_of)
     ranked = result.ranked
@@ -175,9 +181,28 @@ def search(
         else:
             ranked = _with_emails(ranked, result, network, pubmed, ranking.top, require_email)
     leads = lead_list(ranked, top=ranking.top)
-    count = write_leads(leads, output.path, output.fmt, partial=result.partial_note)
+    marked = _mark_new(leads, result.tables, earlier) if earlier is not None else None
+    count = write_leads(marked.leads if marked else leads, output.path, output.fmt,
+                        partial=result.partial_note)  # fmt: skip
     output.done(count, "PIs")
+    if marked is not None:
+        say(marked.summary())  # "new since 2026-11-02: 3 PIs, 5 awards"
     warn_partial(result.partial_note, _where(output.path))
+
+
+def _earlier(path: Path) -> Any:
+    """What ``--since`` compares with, read and checked (``DataFormatError`` when unusable)."""
+    from reporter_finder.leads.sheet import read_leads
+    from reporter_finder.leads.since import earlier_list
+
+    return earlier_list(read_leads(path), source=str(path))
+
+
+def _mark_new(leads: Any, tables: Any, earlier: Any) -> Any:
+    """The lead list with its new PIs and awards marked (``leads.since.NewSince``)."""
+    from reporter_finder.leads.since import mark_new_since
+
+    return mark_new_since(leads, tables, earlier)
 
 
 def _with_emails(

@@ -191,6 +191,16 @@ def load_option(f: F) -> F:
     )(f)  # fmt: skip
 
 
+def since_option(f: F) -> F:
+    """``--since LEADS``: mark what is new since an earlier lead list (``search``)."""
+    return click.option(
+        "--since", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="LEADS",
+        help="An earlier lead list of this search (leads.csv): mark the PIs (new_pi) and awards "
+        "(new_awards) that are new since it was made, and say how many. New awards are labs "
+        "that can hire now.",
+    )(f)  # fmt: skip
+
+
 def publication_options(f: F) -> F:
     """``--publications/--no-publications``, ``--ncbi-api-key`` and ``--eutils-url``, packed as
     ``pubs``."""

@@ -56,6 +56,7 @@ from reporter_finder.schema import (
     LEAD_TABLE_COLUMNS,
     PAY_LEAD_COLUMNS,
     PUBLICATION_LEAD_COLUMNS,
+    SINCE_LEAD_COLUMNS,
     TRACKING_COLUMNS,
 )
 
@@ -138,7 +139,8 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
             ``n_publications`` and ``recent_publications`` may be missing (publications not
             looked up): they are then empty, not 0. ``co_pis`` may be missing (a table ranked
             before co-PIs were grouped): it is then empty; so may ``PAY_LEAD_COLUMNS``
-            (``funding_for_you`` and the hiring signals), then empty too.
+            (``funding_for_you`` and the hiring signals) and ``SINCE_LEAD_COLUMNS``
+            (``listed_on`` and the ``--since`` marks), then empty too.
         top: keep the best ``top`` rows (by ``rank``); ``None`` keeps all.
 
     Returns:
@@ -176,6 +178,11 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
             for c in (*PAY_LEAD_COLUMNS, "top_grant_aim")
             if c not in ranked.columns and len(ranked)
         }
+    )
+    # Nor one ranked before issue #16 recorded when it was made: a later --since cannot
+    # compare with it (leads.since says so), but it is still a lead list.
+    not_looked_up.update(
+        {c: pd.NA for c in SINCE_LEAD_COLUMNS if c not in ranked.columns and len(ranked)}
     )
     ranked = ranked.assign(**not_looked_up)
     missing = [column for column in LEAD_COLUMNS if column not in ranked.columns]

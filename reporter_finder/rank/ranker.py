@@ -89,8 +89,10 @@ def _lead_frame(
     text: TextScores,
     priors: Priors,
     reasons: dict[str, list[Any]],
+    listing: dict[str, Any],
 ) -> pd.DataFrame:
-    """The ranked PIs' columns, unordered: who they are, the score components, the reasons."""
+    """The ranked PIs' columns, unordered: who they are, the score components, the reasons
+    and the ``listing`` columns (:func:`_listing_columns`)."""
     chosen = people.index
     return pd.DataFrame(
         {
@@ -121,8 +123,22 @@ def _lead_frame(
             "recent_publications": [[] for _ in chosen],
             "co_pis": [[] for _ in chosen],  # filled by group_co_pis
             **reasons,
+            **listing,
         }
     )
+
+
+def _listing_columns(links: pd.DataFrame, chosen: pd.Index, day: date) -> dict[str, Any]:
+    """When the ranking was made and each PI's newest record, so that a later ``--since`` run
+    can tell what is new (:mod:`reporter_finder.leads.since`); ``new_pi`` and ``new_awards``
+    stay empty until such a run fills them."""
+    newest = links.groupby("pi_key")["appl_id"].max().reindex(chosen)
+    return {
+        "listed_on": [day.isoformat()] * len(chosen),  # parsed to a date by schema.frame
+        "newest_appl_id": newest.to_numpy(),
+        "new_pi": [None] * len(chosen),
+        "new_awards": [[] for _ in chosen],
+    }
 
 
 def _pay_columns(priors: Priors, chosen: pd.Index) -> dict[str, Any]:
@@ -239,6 +255,7 @@ def rank_pis(
     score = final_score(text.relevance.reindex(chosen), priors, w)
     # 4. explain
     reasons = explain(lk, core, facts, priors, skills, track, w)
-    ranked = _in_rank_order(_lead_frame(people, score, text, priors, reasons))
+    listing = _listing_columns(links, chosen, day)
+    ranked = _in_rank_order(_lead_frame(people, score, text, priors, reasons, listing))
     # 5. one row per group of co-PIs
     return group_co_pis(ranked, lk) if w.group_co_pis else ranked

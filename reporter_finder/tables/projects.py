@@ -151,6 +151,17 @@ def _id_columns(
     return cols
 
 
+#: The record dates kept (as ``YYYY-MM-DD``); ``award_notice_date`` tells a lead list's
+#: ``--since`` run which awards are new (:mod:`reporter_finder.leads.since`).
+_DATE_FIELDS = (
+    "project_start_date",
+    "project_end_date",
+    "budget_start",
+    "budget_end",
+    "award_notice_date",
+)
+
+
 def _text_columns(kept: list[Mapping[str, Any]]) -> dict[str, Any]:
     """Title, long texts, terms, amounts and dates."""
     cols: dict[str, Any] = {}
@@ -161,7 +172,7 @@ def _text_columns(kept: list[Mapping[str, Any]]) -> dict[str, Any]:
     cols["pref_terms"] = map_column(_column(kept, "pref_terms"), pref_terms)
     cols["award_amount"] = float_column(_column(kept, "award_amount"))
     cols["direct_cost_amt"] = float_column(_column(kept, "direct_cost_amt"))
-    for key in ("project_start_date", "project_end_date", "budget_start", "budget_end"):
+    for key in _DATE_FIELDS:
         cols[key] = map_column(_column(kept, key), api_date_text)
     return cols
 

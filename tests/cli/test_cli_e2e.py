@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from reporter_finder.schema import LEAD_LIST_HEADER
-from tests.conftest import closed_port
+from tests.conftest import closed_port, load_fixture
 
 pytestmark = pytest.mark.e2e
 
@@ -125,6 +125,79 @@ def test_search_csv_on_stdout_with_state_filter(reporter_server: Any) -> None:
     assert {row["state"] for row in rows} <= {"CA"}
     criteria = reporter_server.bodies("projects/search")[0]["criteria"]
     assert criteria["org_states"] == ["CA"]
+
+
+def _next_year(record: dict[str, Any], appl_id: int, notice: str | None) -> dict[str, Any]:
+    """The following year's record of a grant: a new ``appl_id``, awarded on ``notice``."""
+    return {
+        **record,
+        "appl_id": appl_id,
+        "fiscal_year": 2026,
+        "award_notice_date": notice,
+        "project_num": record["project_num"].replace("1R03", "5R03").replace("-01", "-02"),
+    }
+
+
+def _new_grant(record: dict[str, Any], appl_id: int) -> dict[str, Any]:
+    """A new grant like ``record``, of a PI who was on no earlier list."""
+    pi = {
+        **record["principal_investigators"][0],
+        "profile_id": 99000001,
+        "first_name": "Nova",
+        "middle_name": "",
+        "last_name": "Newman",
+        "full_name": "Nova Newman",
+    }
+    return {**record, "appl_id": appl_id, "project_num": "1R03OD099999-01",
+            "core_project_num": "R03OD099999", "award_notice_date": "2026-09-01T00:00:00",
+            "principal_investigators": [pi], "contact_pi_name": "NEWMAN, NOVA"}  # fmt: skip
+
+
+def test_search_since_marks_what_is_new(tmp_path: Path, reporter_server: Any) -> None:
+    env = {"REPORTER_FINDER_API_URL": reporter_server.url}
+    first = _run("search", SPECIALTY, "--as-of", "2026-07-01", "--no-publications",
+                 "-o", str(tmp_path / "leads.csv"), env=env)  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    old = {row["profile_id"]: row for row in _read_csv(tmp_path / "leads.csv")}
+    assert {row["listed_on"] for row in old.values()} == {"2026-07-01"}
+    assert {row["new_pi"] + row["new_awards"] for row in old.values()} == {""}
+    # RePORTER since then: a renewal noticed in August (Bishehsari), a record without a notice
+    # date but a higher appl_id (Zhou), and a new PI's new grant.
+    by_core = {
+        r["core_project_num"]: r for r in load_fixture("projects-common-fund.json")["results"]
+    }
+    reporter_server.add_records_after(0, [
+        _next_year(by_core["R03OD039982"], 11_600_001, "2026-08-14T00:00:00"),
+        _next_year(by_core["R03OD034498"], 11_600_002, None),
+        _new_grant(by_core["R03OD036498"], 11_600_003),
+    ])  # fmt: skip
+    new = tmp_path / "new.csv"
+    second = _run("search", SPECIALTY, "--as-of", "2026-09-15", "--no-publications", "--refresh",
+                  "--since", str(tmp_path / "leads.csv"), "-o", str(new), env=env)  # fmt: skip
+    assert second.returncode == 0, second.stderr
+    assert second.stderr.splitlines()[-1] == "new since 2026-07-01: 1 PI, 3 awards"
+    rows = {row["profile_id"]: row for row in _read_csv(new)}
+    marked = {pid: (row["new_pi"], row["new_awards"]) for pid, row in rows.items()
+              if row["new_pi"] == "True" or row["new_awards"]}  # fmt: skip
+    assert marked == {
+        "11204459": ("False", "R03OD039982"),
+        "14960622": ("False", "R03OD034498"),
+        "99000001": ("True", "R03OD099999"),
+    }
+    assert all(row["new_pi"] == "False" for pid, row in rows.items() if pid in old)
+    assert {row["listed_on"] for row in rows.values()} == {"2026-09-15"}
+    assert rows["14960622"]["newest_appl_id"] == "11600002"
+
+
+def test_search_since_a_list_without_listed_on(tmp_path: Path) -> None:
+    old = tmp_path / "old.csv"
+    old.write_text("rank,pi_name,profile_id\r\n1,Ana Rivera,1\r\n", encoding="utf-8")
+    saved = str(Path(__file__).parent.parent / "fixtures" / "projects-common-fund.json")
+    result = _run("search", SPECIALTY, "--load", saved, "--since", str(old),
+                  "-o", str(tmp_path / "new.csv"))  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: {old} has no listed_on column (made before")
+    assert not (tmp_path / "new.csv").exists()
 
 
 def test_fetch_save_then_load_offline(tmp_path: Path, reporter_server: Any) -> None:

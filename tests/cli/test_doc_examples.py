@@ -2,9 +2,9 @@
 
 The stand-in serves the evaluation corpus (320+ RePORTER-shaped records over 33+ specialties)
 and the Common Fund fixture, so a documented example that finds nobody ("pulm/crit care",
-"sports cardiology" once did) fails here. Examples that read a saved file (`--load`), the cache
-(`--offline`) or the network's PubMed are exercised elsewhere; their output options (`-o FILE`,
-`> file`) are replaced by CSV on stdout.
+"sports cardiology" once did) fails here. Examples that read a saved file (`--load`,
+`--since`), the cache (`--offline`) or the network's PubMed are exercised elsewhere; their
+output options (`-o FILE`, `> file`) are replaced by CSV on stdout.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 _COMMAND = re.compile(r"reporter-finder (search|grants) ([^\n`#|]*)")
-_SKIP = ("--load", "--offline", "SPECIALTY", "[OPTIONS]", "--email", "--publications")
+_SKIP = ("--load", "--offline", "SPECIALTY", "[OPTIONS]", "--email", "--publications", "--since")
 
 
 def _examples() -> list[tuple[str, list[str]]]:

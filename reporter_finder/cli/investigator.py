@@ -194,7 +194,8 @@ def pi(
         click.echo(f"{person.pi_name} — {_shown(person.pi_title, 'title not given')}, "
                    f"{person.organization}, {_shown(person.department, 'department not given')} "
                    f"(profile id {person.profile_id})")  # fmt: skip
-    write_table(rows, output.path, output.fmt, table_columns=PI_TABLE_COLUMNS, partial=partial)
+    write_table(rows, output.path, output.fmt, table_columns=PI_TABLE_COLUMNS, partial=partial,
+                overwrite=output.force)  # fmt: skip
     if output.fmt == "table" and output.to_stdout and papers is not None:
         click.echo(f"\nPublications linked to these grants ({len(papers)}, most recent first):")
         for citation, url in zip(papers["citation"], papers["pubmed_url"], strict=True):

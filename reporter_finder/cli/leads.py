@@ -15,6 +15,7 @@ from reporter_finder.cli.options import (
     active_option,
     as_of_option,
     email_option,
+    force_option,
     load_option,
     network_options,
     output_options,
@@ -30,6 +31,7 @@ from reporter_finder.cli.values import (
     Output,
     Publications,
     Ranking,
+    check_new,
     check_writable,
 )
 from reporter_finder.errors import partial_note
@@ -175,7 +177,8 @@ def search(
         else:
             ranked = _with_emails(ranked, result, network, pubmed, ranking.top, require_email)
     leads = lead_list(ranked, top=ranking.top)
-    count = write_leads(leads, output.path, output.fmt, partial=result.partial_note)
+    count = write_leads(leads, output.path, output.fmt, partial=result.partial_note,
+                        overwrite=output.force)  # fmt: skip
     output.done(count, "PIs")
     warn_partial(result.partial_note, _where(output.path))
 
@@ -242,7 +245,7 @@ def grants(
     if table.empty:
         raise _nothing_matched(filters, "grants")
     count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS,
-                        partial=result.partial_note)  # fmt: skip
+                        partial=result.partial_note, overwrite=output.force)  # fmt: skip
     output.done(count, "grants")
     warn_partial(result.partial_note, _where(output.path))
 
@@ -255,8 +258,9 @@ def grants(
 @network_options
 @click.option("--save", required=True, metavar="FILE",
               help="JSON file to write the raw records to ('-' for stdout).")  # fmt: skip
+@force_option
 @verbosity_options
-def fetch(filters: Filters, network: Network, save: str) -> None:
+def fetch(filters: Filters, network: Network, save: str, force: bool) -> None:
     """Download the raw RePORTER records of a SPECIALTY search to a JSON file.
 
     Rank them later, as often as you like and without the network, with --load.
@@ -267,6 +271,7 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
       reporter-finder search cardiology --load cardiology.json --skills "MRI" -o leads.csv
     """
     check_writable(save, "'--save'")  # before the download, not after it
+    check_new(save, force)
     from reporter_finder.leads.export import write_records
     from reporter_finder.rank.resolve import resolve_specialty
     from reporter_finder.retrieval import default_query, fetch_records, split_query
@@ -289,7 +294,7 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
         meta["partial"] = note
     if not records:
         raise _nothing_matched(filters, "records")
-    count = write_records(records, save, meta=meta)
+    count = write_records(records, save, meta=meta, overwrite=force)
     if save != "-":
         say(f"Saved {count} records to {save}.")
     warn_partial(note, _where(save))

@@ -14,6 +14,7 @@ from reporter_finder.cli.options import (
     applicant_options,
     as_of_option,
     email_option,
+    force_option,
     load_option,
     network_options,
     output_options,
@@ -21,7 +22,14 @@ from reporter_finder.cli.options import (
     verbosity_options,
 )
 from reporter_finder.cli.terminal import say, warn_partial
-from reporter_finder.cli.values import ApplicantText, Network, Output, Publications, check_writable
+from reporter_finder.cli.values import (
+    ApplicantText,
+    Network,
+    Output,
+    Publications,
+    check_new,
+    check_writable,
+)
 
 # --- draft ----------------------------------------------------------------------------------
 
@@ -65,6 +73,7 @@ def _template_text(template: Path | None, kind: str) -> str:
     metavar="FILE",
     help="One PI: where to write the draft; '-' is stdout, a .eml name writes an e-mail file.",
 )
+@force_option
 @applicant_options
 @email_option
 @network_options
@@ -74,8 +83,8 @@ def _template_text(template: Path | None, kind: str) -> str:
 @verbosity_options
 def draft(
     profile_id: str | None, from_csv: Path | None, top: int, out_dir: str, output: str,
-    applicant: ApplicantText, template: Path | None, email: str | None, network: Network,
-    load: Path | None, as_of: datetime.date | None, pubs: Publications,
+    force: bool, applicant: ApplicantText, template: Path | None, email: str | None,
+    network: Network, load: Path | None, as_of: datetime.date | None, pubs: Publications,
 ) -> None:  # fmt: skip
     """Draft a short e-mail to a PI (four parts: their grant, the bridge, you, a call).
 
@@ -94,6 +103,8 @@ def draft(
     if (profile_id is None) == (from_csv is None):
         raise click.UsageError("give one PI's PROFILE_ID or --from LEADS.csv (not both)")
     check_writable(output, "'-o' / '--output'")
+    if from_csv is None:  # one PI, one file (batch mode writes into --out as before)
+        check_new(output, force)
     from reporter_finder.outreach.compose import draft_batch, draft_for_pi
     from reporter_finder.outreach.files import write_draft, write_drafts
 
@@ -192,7 +203,7 @@ def followups(
 
     who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
     due = due_followups(read_leads(leads_csv), days=days)
-    write_table(followup_list(due), output.path, output.fmt)
+    write_table(followup_list(due), output.path, output.fmt, overwrite=output.force)
     say(f"{len(due)} lead{'' if len(due) == 1 else 's'} due for a follow-up "
         f"(contacted at least {days} days ago, no reply).")  # fmt: skip
     if write and len(due):

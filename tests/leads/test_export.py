@@ -444,7 +444,7 @@ def test_failed_write_leaves_the_old_file_and_no_temp(
 
     monkeypatch.setattr(export, "_write_csv", explode)
     with pytest.raises(KeyboardInterrupt):
-        write_leads(lead_list(ranked), path, "csv")
+        write_leads(lead_list(ranked), path, "csv", overwrite=True)
     assert path.read_text(encoding="utf-8") == "previous contents\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["leads.csv"]
 

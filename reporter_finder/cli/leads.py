@@ -178,7 +178,7 @@ def search(
             ranked = _with_emails(ranked, result, network, pubmed, ranking.top, require_email)
     leads = lead_list(ranked, top=ranking.top)
     count = write_leads(leads, output.path, output.fmt, partial=result.partial_note,
-                        overwrite=output.force)  # fmt: skip
+                        overwrite=output.force, wide=output.wide)  # fmt: skip
     output.done(count, "PIs")
     warn_partial(result.partial_note, _where(output.path))
 
@@ -202,17 +202,18 @@ def _with_emails(
     return ranked
 
 
-#: Columns of the ``grants`` table in the terminal view (files get every column).
+#: Columns of the ``grants`` table in the terminal view, best first: as many as fit (files
+#: and ``--wide`` get every column).
 GRANT_TABLE_COLUMNS = (
-    "relevance",
     "core_project_num",
-    "activity_code",
     "project_title",
     "org_name",
     "org_state",
-    "last_fiscal_year",
-    "latest_award_amount",
+    "relevance",
     "is_active",
+    "latest_award_amount",
+    "last_fiscal_year",
+    "activity_code",
 )
 
 
@@ -245,7 +246,8 @@ def grants(
     if table.empty:
         raise _nothing_matched(filters, "grants")
     count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS,
-                        partial=result.partial_note, overwrite=output.force)  # fmt: skip
+                        partial=result.partial_note, overwrite=output.force,
+                        wide=output.wide)  # fmt: skip
     output.done(count, "grants")
     warn_partial(result.partial_note, _where(output.path))
 

@@ -262,20 +262,21 @@ def force_option(f: F) -> F:
 
 
 def output_options(f: F) -> F:
-    """``-o/--output``, ``--format`` and ``--force``, resolved and checked before any work
-    starts (packed as :class:`~reporter_finder.cli.values.Output`)."""
+    """``-o/--output``, ``--format``, ``--wide`` and ``--force``, resolved and checked before
+    any work starts (packed as :class:`~reporter_finder.cli.values.Output`)."""
 
     def pack(f: F) -> F:
         @functools.wraps(f)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             path, fmt, force = kwargs.pop("output"), kwargs.pop("fmt"), kwargs.pop("force")
+            wide = kwargs.pop("wide")
             check_writable(path, "'-o' / '--output'")
             try:
                 fmt = infer_format(path, fmt, is_tty=sys.stdout.isatty())
             except ValueError as exc:
                 raise click.BadParameter(str(exc), param_hint="'--format'") from None
             check_new(path, force)  # after the usage checks: a typo is reported first
-            kwargs["output"] = Output(path, fmt, force)
+            kwargs["output"] = Output(path, fmt, force, wide)
             return f(*args, **kwargs)
 
         return wrapper  # type: ignore[return-value]
@@ -286,6 +287,9 @@ def output_options(f: F) -> F:
         click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
                      help="table, csv, xlsx, json or jsonl. [default: from the file extension; "
                      "a table on a terminal, CSV when piped]"),
+        click.option("--wide", is_flag=True,
+                     help="The table format shows every column, however wide the lines. "
+                     "[default: the columns that fit the terminal, most useful first]"),
         force_option,
         pack,
     )(f)  # fmt: skip

@@ -203,7 +203,8 @@ def followups(
 
     who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
     due = due_followups(read_leads(leads_csv), days=days)
-    write_table(followup_list(due), output.path, output.fmt, overwrite=output.force)
+    write_table(followup_list(due), output.path, output.fmt, overwrite=output.force,
+                wide=output.wide)  # fmt: skip
     say(f"{len(due)} lead{'' if len(due) == 1 else 's'} due for a follow-up "
         f"(contacted at least {days} days ago, no reply).")  # fmt: skip
     if write and len(due):

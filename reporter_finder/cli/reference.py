@@ -43,7 +43,7 @@ def specialties(show: str | None, output: Output) -> None:
             columns=["key", "name", "category", "aliases"],
         )  # fmt: skip
         write_table(table, output.path, output.fmt, list_columns={"aliases"},
-                    overwrite=output.force)  # fmt: skip
+                    overwrite=output.force, wide=output.wide)  # fmt: skip
         return
     match = resolve_specialty(show)
     if not match.is_known:
@@ -68,7 +68,7 @@ def specialties(show: str | None, output: Output) -> None:
         return
     lists = set(details) - {"key", "name", "category"}
     write_table(pd.DataFrame([details]), output.path, output.fmt, list_columns=lists,
-                overwrite=output.force)  # fmt: skip
+                overwrite=output.force, wide=output.wide)  # fmt: skip
 
 
 # --- cache ----------------------------------------------------------------------------------

@@ -264,12 +264,13 @@ class ApplicantText:
 
 @dataclasses.dataclass(frozen=True)
 class Output:
-    """Where the data goes (``"-"`` = stdout), in which format, and whether an existing file
-    may be replaced (``--force``)."""
+    """Where the data goes (``"-"`` = stdout), in which format, whether an existing file may
+    be replaced (``--force``) and whether a table shows every column (``--wide``)."""
 
     path: str
     fmt: str
     force: bool = False
+    wide: bool = False
 
     @property
     def to_stdout(self) -> bool:

@@ -216,6 +216,7 @@ def write_leads(
     *,
     partial: str | None = None,
     overwrite: bool = False,
+    wide: bool = False,
 ) -> int:
     """Write a lead list (or a ranked table, turned into one) to ``dest`` in ``fmt``.
 
@@ -226,6 +227,7 @@ def write_leads(
         partial: the note of a partial result (see the module doc), or None.
         overwrite: replace ``dest`` if it exists. ``False`` (the default) refuses, because
             the file may hold the user's outreach notes (see the module doc).
+        wide: the ``table`` format shows every column, not those that fit the terminal.
 
     Returns:
         The number of data rows written.
@@ -250,6 +252,7 @@ def write_leads(
         freeze_columns=LEAD_FROZEN_COLUMNS,
         partial=partial,
         overwrite=overwrite,
+        wide=wide,
     )
 
 
@@ -263,6 +266,7 @@ def write_table(
     freeze_columns: int = 0,
     partial: str | None = None,
     overwrite: bool = False,
+    wide: bool = False,
 ) -> int:
     """Write any table (grants, projects, a PI's grants) to ``dest`` in ``fmt``.
 
@@ -272,10 +276,12 @@ def write_table(
         fmt: one of :data:`FORMATS`.
         list_columns: columns holding lists. In JSON a missing value there becomes ``[]``; in
             the other formats lists are joined with ``"; "``. ``None`` detects list cells.
-        table_columns: the subset of columns shown by the ``table`` format (all when ``None``).
+        table_columns: the columns the ``table`` format shows, best first: as many as fit the
+            terminal (:mod:`~reporter_finder.leads.terminal`); ``None``: the table's order.
         freeze_columns: how many left columns stay visible when scrolling an XLSX sheet.
         partial: the note of a partial result (see the module doc), or None.
         overwrite: replace ``dest`` if it exists (default: refuse, as :func:`write_leads`).
+        wide: the ``table`` format shows every column, not those that fit the terminal.
 
     Returns:
         The number of data rows written.
@@ -307,7 +313,9 @@ def write_table(
                 out, columns, rows, lists, lines=False, partial=partial
             ),
             "jsonl": lambda out: _write_json(out, columns, rows, lists, lines=True),
-            "table": lambda out: _write_table(out, columns, rows, table_columns, dest, partial),
+            "table": lambda out: _write_table(
+                out, columns, rows, table_columns, dest, partial, wide
+            ),
         }[fmt]
         _emit(dest, render, binary=False, overwrite=overwrite)
     if fmt in ("csv", "jsonl", "xlsx"):
@@ -353,10 +361,11 @@ def _write_table(
     table_columns: Sequence[str] | None,
     dest: str | os.PathLike[str],
     partial: str | None,
+    wide: bool,
 ) -> None:
     if partial is not None:
         out.write(f"# {partial}\n")
-    write_terminal_table(out, columns, rows, table_columns, width=terminal_width(dest))
+    write_terminal_table(out, columns, rows, table_columns, width=terminal_width(dest), wide=wide)
 
 
 def write_records(

@@ -160,9 +160,10 @@ def test_search_explicit_format_wins(tmp_path: Path) -> None:
 
 
 def test_search_table_format(tmp_path: Path) -> None:
-    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--format", "table", "--top", "3")
+    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--format", "table", "--top", "3",
+                 env={"COLUMNS": "80"})  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0].split()[:3] == ["rank", "score", "pi_name"]
+    assert result.stdout.splitlines()[0].split()[:3] == ["rank", "pi_name", "organization"]
 
 
 def test_search_filters_apply_to_loaded_records() -> None:

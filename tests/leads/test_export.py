@@ -413,9 +413,11 @@ def test_table_to_stdout_fits_the_terminal(
     monkeypatch.setenv("COLUMNS", "80")
     write_leads(lead_list(ranked.assign(top_grant_title="x" * 200)), "-", "table")
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:3] == ["rank", "score", "pi_name"]
+    assert lines[0].split()[:5] == ["rank", "pi_name", "organization", "state", "reason"]
     assert all(len(line) <= 80 for line in lines)
-    assert "…" in lines[2]
+    monkeypatch.setenv("COLUMNS", "160")
+    write_leads(lead_list(ranked.assign(top_grant_title="x" * 200)), "-", "table")
+    lines = capsys.readouterr().out.splitlines()
     assert "812,345" in lines[2]  # thousands separators for people, not for files
 
 

@@ -271,7 +271,9 @@ else:
 The lead list has one row per PI, best first, and four empty columns for you: `status`,
 `contacted_on`, `follow_up_on`, `notes`. Open it in Excel or Google Sheets, fill them in as
 you write to people, and let `reporter-finder followups` remind you who to follow up with.
-`write_leads` also writes `.xlsx`, `.json` and `.jsonl`.""",
+Rerunning this notebook replaces the file (`overwrite=True`; `write_leads` refuses to by
+default), so keep your notes in a copy. `write_leads` also writes `.xlsx`, `.json` and
+`.jsonl`.""",
     ),
     (
         "code",
@@ -279,7 +281,8 @@ you write to people, and let `reporter-finder followups` remind you who to follo
 OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
 leads = lead_list(search.ranked, top=TOP)
 path = OUTPUT_DIR / f"leads-{search.specialty.specialty.key}-{TRACK}.csv"
-rows = write_leads(leads, path, "csv")
+# overwrite=True: the notebook's own output, rebuilt on every run (see above).
+rows = write_leads(leads, path, "csv", overwrite=True)
 print(f"wrote {rows} leads to {path.resolve()}")
 leads.head(3)""",
     ),

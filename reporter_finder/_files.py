@@ -13,6 +13,7 @@ Private files (caches) pass ``mode=0o600``.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -29,13 +30,17 @@ def atomic_open(
     binary: bool = False,
     encoding: str = "utf-8",
     mode: int | None = None,
+    replace: bool = True,
 ) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; when the block ends without error, move it there.
 
     Text is written with ``newline=""``: callers (the csv module, a user's own line endings)
     choose their line endings. ``mode`` forces the file mode; by default see the module doc.
+    ``replace=False`` never replaces an existing ``path``: the temporary file is hard-linked
+    to it (an atomic "create if absent") instead of renamed over it.
 
     Raises:
+        FileExistsError: ``replace`` is false and ``path`` exists (it is untouched).
         OSError: the folder is not writable, the disk is full, … (``path`` is unchanged).
     """
     target = Path(path)
@@ -52,11 +57,29 @@ def atomic_open(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, _target_mode(target) if mode is None else mode)
-        os.replace(temp, target)
+        if replace:
+            os.replace(temp, target)
+        else:
+            _link_new(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def _link_new(temp: Path, target: Path) -> None:
+    """Move ``temp`` to ``target`` only if ``target`` does not exist, atomically where the file
+    system has hard links (elsewhere: check, then rename)."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (some network and FAT file systems)
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
+        os.replace(temp, target)
+        return
+    temp.unlink()
 
 
 def atomic_write_text(

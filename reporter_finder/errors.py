@@ -205,6 +205,22 @@ class DataFormatError(ReporterError):
     """A file or record is not RePORTER data (e.g. a ``--load`` file of another shape)."""
 
 
+class OutputExistsError(ReporterError, FileExistsError):
+    """A writer was asked not to replace an existing file, and the file exists.
+
+    ``path`` is the file left untouched. Also a :class:`FileExistsError`, so code written
+    against the built-in type keeps working.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.path = path
+        self.filename = path  # what OSError handlers read
+
+    def _kwargs(self) -> dict[str, Any]:
+        return {**super()._kwargs(), "path": self.path}
+
+
 class LexiconError(ReporterError):
     """The packaged specialty or skills vocabulary is malformed."""
 
@@ -224,6 +240,7 @@ __all__ = [
     "LexiconError",
     "NotFoundError",
     "OfflineCacheMissError",
+    "OutputExistsError",
     "OutreachError",
     "QueryError",
     "RateLimitError",

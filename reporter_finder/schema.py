@@ -451,17 +451,24 @@ PUBLICATION_COLUMNS: Final = MappingProxyType(
 
 #: Every column of a lead list, in order.
 LEAD_LIST_HEADER: Final = (*LEAD_COLUMNS, *TRACKING_COLUMNS)
-#: The lead-list columns shown by the terminal table (the full list goes to files).
+#: The lead-list columns the terminal table shows, best first: the first five at any width,
+#: the others as the width allows (leads.terminal; the full list goes to files). ``reason``
+#: is computed there from ``why``.
 LEAD_TABLE_COLUMNS: Final = (
     "rank",
-    "score",
     "pi_name",
     "organization",
     "state",
+    "reason",
+    "score",
+    "funding_for_you",
     "n_active_grants",
     "active_funding",
+    "months_left",
     "activity_codes",
     "top_grant_title",
+    "email",
+    "profile_id",
 )
 #: Separator used when a list cell is flattened into one CSV/XLSX/table cell.
 LIST_SEPARATOR: Final = "; "

@@ -48,7 +48,7 @@ DOC_FILES = [README, DOCS / "cli.md", DOCS / "library.md", DOCS / "ranking.md", 
 PYTHON_DOCS = [DOCS / "library.md", DOCS / "ranking.md", DOCS / "data.md"]
 SNAPSHOT = REPO / "examples" / "reporter-snapshot.json"
 #: The README tour's tables are shown as a terminal this wide prints them.
-TOUR_COLUMNS = 140
+TOUR_COLUMNS = 80
 
 
 def _text(path: Path) -> str:

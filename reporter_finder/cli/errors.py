@@ -20,6 +20,7 @@ from reporter_finder.errors import (
     InvalidResponseError,
     LexiconError,
     OfflineCacheMissError,
+    OutputExistsError,
     OutreachError,
     QueryError,
     RateLimitError,
@@ -40,6 +41,7 @@ _META_API_URL = "reporter_finder.api_url"
 #: What to do about each kind of library error, when the error carries no hint of its own.
 _DEFAULT_HINTS: tuple[tuple[type[ReporterError], str], ...] = (
     (OfflineCacheMissError, "run the same command once without --offline to fill the cache"),
+    (OutputExistsError, "pass --force to replace it"),
     (DataFormatError, "pass a file saved by 'reporter-finder fetch --save', or a RePORTER "
      "projects/search response saved as JSON"),
     (RateLimitError, "RePORTER is limiting requests: wait a few minutes and try again"),
@@ -138,11 +140,21 @@ def error_message(exc: ReporterError, api_url: str | None = None) -> tuple[str, 
     if isinstance(exc, QueryError) and exc.status is not None and exc.body:
         what += f": {exc.body}"  # the server's words say which value it rejected
     default = next((h for cls, h in _DEFAULT_HINTS if isinstance(exc, cls)), None)
-    # The library's offline hint speaks of cache modes; on the command line it is a flag.
-    hint = default if isinstance(exc, OfflineCacheMissError) else exc.hint or default
+    # The library's offline and overwrite hints speak of Python; on the command line: flags.
+    hint = (
+        default
+        if isinstance(exc, (OfflineCacheMissError, OutputExistsError))
+        else (exc.hint or default)
+    )
     hint = hint.rstrip(".") if hint else "rerun with -v for details"
     # A QueryError raised before any request is a value the user typed: a usage error.
-    code = EXIT_USAGE if isinstance(exc, QueryError) and exc.status is None else EXIT_RUNTIME
+    # So is a file that exists (the same exit as the check before the work, check_new).
+    code = (
+        EXIT_USAGE
+        if isinstance(exc, OutputExistsError)
+        or (isinstance(exc, QueryError) and exc.status is None)
+        else EXIT_RUNTIME
+    )
     first_word = hint.split(" ", 1)[0]
     if first_word[1:].islower():  # "Check …" reads "— check …"; "RePORTER …" stays as it is
         hint = hint[:1].lower() + hint[1:]

@@ -32,14 +32,15 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/request
 
 # --- pi -------------------------------------------------------------------------------------
 
+#: Columns of one PI's grants in the terminal view, best first: as many as fit.
 PI_TABLE_COLUMNS = (
     "core_project_num",
     "project_title",
-    "first_fiscal_year",
+    "role",
+    "is_active",
     "last_fiscal_year",
     "latest_award_amount",
-    "is_active",
-    "role",
+    "first_fiscal_year",
     "n_publications",
 )
 
@@ -194,7 +195,8 @@ def pi(
         click.echo(f"{person.pi_name} — {_shown(person.pi_title, 'title not given')}, "
                    f"{person.organization}, {_shown(person.department, 'department not given')} "
                    f"(profile id {person.profile_id})")  # fmt: skip
-    write_table(rows, output.path, output.fmt, table_columns=PI_TABLE_COLUMNS, partial=partial)
+    write_table(rows, output.path, output.fmt, table_columns=PI_TABLE_COLUMNS, partial=partial,
+                overwrite=output.force, wide=output.wide)  # fmt: skip
     if output.fmt == "table" and output.to_stdout and papers is not None:
         click.echo(f"\nPublications linked to these grants ({len(papers)}, most recent first):")
         for citation, url in zip(papers["citation"], papers["pubmed_url"], strict=True):

@@ -15,6 +15,7 @@ from reporter_finder.cli.options import (
     active_option,
     as_of_option,
     email_option,
+    force_option,
     load_option,
     network_options,
     output_options,
@@ -31,6 +32,7 @@ from reporter_finder.cli.values import (
     Output,
     Publications,
     Ranking,
+    check_new,
     check_writable,
 )
 from reporter_finder.errors import partial_note
@@ -183,7 +185,8 @@ def search(
     leads = lead_list(ranked, top=ranking.top)
     marked = _mark_new(leads, result.tables, earlier) if earlier is not None else None
     count = write_leads(marked.leads if marked else leads, output.path, output.fmt,
-                        partial=result.partial_note)  # fmt: skip
+                        partial=result.partial_note, overwrite=output.force,
+                        wide=output.wide)  # fmt: skip
     output.done(count, "PIs")
     if marked is not None:
         say(marked.summary())  # "new since 2026-11-02: 3 PIs, 5 awards"
@@ -224,17 +227,18 @@ def _with_emails(
     return ranked
 
 
-#: Columns of the ``grants`` table in the terminal view (files get every column).
+#: Columns of the ``grants`` table in the terminal view, best first: as many as fit (files
+#: and ``--wide`` get every column).
 GRANT_TABLE_COLUMNS = (
-    "relevance",
     "core_project_num",
-    "activity_code",
     "project_title",
     "org_name",
     "org_state",
-    "last_fiscal_year",
-    "latest_award_amount",
+    "relevance",
     "is_active",
+    "latest_award_amount",
+    "last_fiscal_year",
+    "activity_code",
 )
 
 
@@ -267,7 +271,8 @@ def grants(
     if table.empty:
         raise _nothing_matched(filters, "grants")
     count = write_table(table, output.path, output.fmt, table_columns=GRANT_TABLE_COLUMNS,
-                        partial=result.partial_note)  # fmt: skip
+                        partial=result.partial_note, overwrite=output.force,
+                        wide=output.wide)  # fmt: skip
     output.done(count, "grants")
     warn_partial(result.partial_note, _where(output.path))
 
@@ -280,8 +285,9 @@ def grants(
 @network_options
 @click.option("--save", required=True, metavar="FILE",
               help="JSON file to write the raw records to ('-' for stdout).")  # fmt: skip
+@force_option
 @verbosity_options
-def fetch(filters: Filters, network: Network, save: str) -> None:
+def fetch(filters: Filters, network: Network, save: str, force: bool) -> None:
     """Download the raw RePORTER records of a SPECIALTY search to a JSON file.
 
     Rank them later, as often as you like and without the network, with --load.
@@ -292,6 +298,7 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
       reporter-finder search cardiology --load cardiology.json --skills "MRI" -o leads.csv
     """
     check_writable(save, "'--save'")  # before the download, not after it
+    check_new(save, force)
     from reporter_finder.leads.export import write_records
     from reporter_finder.rank.resolve import resolve_specialty
     from reporter_finder.retrieval import default_query, fetch_records, split_query
@@ -314,7 +321,7 @@ def fetch(filters: Filters, network: Network, save: str) -> None:
         meta["partial"] = note
     if not records:
         raise _nothing_matched(filters, "records")
-    count = write_records(records, save, meta=meta)
+    count = write_records(records, save, meta=meta, overwrite=force)
     if save != "-":
         say(f"Saved {count} records to {save}.")
     warn_partial(note, _where(save))

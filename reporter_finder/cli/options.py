@@ -24,6 +24,7 @@ from reporter_finder.cli.values import (
     Publications,
     Ranking,
     as_of_callback,
+    check_new,
     check_writable,
     mechanisms_callback,
     skills_callback,
@@ -257,19 +258,35 @@ def applicant_options(f: F) -> F:
     )(f)  # fmt: skip
 
 
+def force_option(f: F) -> F:
+    """``--force``: replace an existing output file. Without it a command that would replace
+    one stops before any work (:func:`~reporter_finder.cli.values.check_new`, exit 2).
+
+    Every command that writes files declares it through this decorator, so the flag reads the
+    same everywhere; :func:`output_options` includes it.
+    """
+    return click.option(
+        "--force", is_flag=True,
+        help="Replace output files that exist. [default: stop, and touch nothing]",
+    )(f)  # fmt: skip
+
+
 def output_options(f: F) -> F:
-    """``-o/--output`` and ``--format``, resolved and checked before any work starts."""
+    """``-o/--output``, ``--format``, ``--wide`` and ``--force``, resolved and checked before
+    any work starts (packed as :class:`~reporter_finder.cli.values.Output`)."""
 
     def pack(f: F) -> F:
         @functools.wraps(f)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            path, fmt = kwargs.pop("output"), kwargs.pop("fmt")
+            path, fmt, force = kwargs.pop("output"), kwargs.pop("fmt"), kwargs.pop("force")
+            wide = kwargs.pop("wide")
             check_writable(path, "'-o' / '--output'")
             try:
                 fmt = infer_format(path, fmt, is_tty=sys.stdout.isatty())
             except ValueError as exc:
                 raise click.BadParameter(str(exc), param_hint="'--format'") from None
-            kwargs["output"] = Output(path, fmt)
+            check_new(path, force)  # after the usage checks: a typo is reported first
+            kwargs["output"] = Output(path, fmt, force, wide)
             return f(*args, **kwargs)
 
         return wrapper  # type: ignore[return-value]
@@ -280,6 +297,10 @@ def output_options(f: F) -> F:
         click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
                      help="table, csv, xlsx, json or jsonl. [default: from the file extension; "
                      "a table on a terminal, CSV when piped]"),
+        click.option("--wide", is_flag=True,
+                     help="The table format shows every column, however wide the lines. "
+                     "[default: the columns that fit the terminal, most useful first]"),
+        force_option,
         pack,
     )(f)  # fmt: skip
 

@@ -15,6 +15,7 @@ from reporter_finder.cli.options import (
     applicant_options,
     as_of_option,
     email_option,
+    force_option,
     load_option,
     network_options,
     output_options,
@@ -22,7 +23,14 @@ from reporter_finder.cli.options import (
     verbosity_options,
 )
 from reporter_finder.cli.terminal import say, warn_partial
-from reporter_finder.cli.values import ApplicantText, Network, Output, Publications, check_writable
+from reporter_finder.cli.values import (
+    ApplicantText,
+    Network,
+    Output,
+    Publications,
+    check_new,
+    check_writable,
+)
 
 # --- draft ----------------------------------------------------------------------------------
 
@@ -66,11 +74,7 @@ def _template_text(template: Path | None, kind: str) -> str:
     metavar="FILE",
     help="One PI: where to write the draft; '-' is stdout, a .eml name writes an e-mail file.",
 )
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Replace draft files that already exist (default: refuse, write nothing).",
-)
+@force_option
 @applicant_options
 @email_option
 @network_options
@@ -80,8 +84,8 @@ def _template_text(template: Path | None, kind: str) -> str:
 @verbosity_options
 def draft(
     profile_id: str | None, from_csv: Path | None, top: int, out_dir: str, output: str,
-    applicant: ApplicantText, template: Path | None, email: str | None, network: Network,
-    load: Path | None, as_of: datetime.date | None, pubs: Publications, force: bool,
+    force: bool, applicant: ApplicantText, template: Path | None, email: str | None,
+    network: Network, load: Path | None, as_of: datetime.date | None, pubs: Publications,
 ) -> None:  # fmt: skip
     """Draft a short e-mail to a PI (four parts: their work, why them, you, a call).
 
@@ -103,6 +107,8 @@ def draft(
     if (profile_id is None) == (from_csv is None):
         raise click.UsageError("give one PI's PROFILE_ID or --from LEADS.csv (not both)")
     check_writable(output, "'-o' / '--output'")
+    if from_csv is None:  # one PI, one file (batch mode writes into --out as before)
+        check_new(output, force)
     from reporter_finder.outreach.compose import draft_batch, draft_for_pi
     from reporter_finder.outreach.files import write_draft, write_drafts
 
@@ -172,17 +178,14 @@ def draft(
     metavar="DIR",
     help="With --draft: folder for the .followup.txt and .followup.eml files.",
 )
-@click.option(
-    "--force", is_flag=True, help="With --draft: replace follow-up drafts that already exist."
-)
 @applicant_options
 @email_option
 @output_options
 @verbosity_options
 def followups(
     leads_csv: Path, days: int, write: bool, on: datetime.datetime | None, with_drafts: bool,
-    out_dir: str, force: bool, applicant: ApplicantText, template: Path | None,
-    email: str | None, output: Output,
+    out_dir: str, applicant: ApplicantText, template: Path | None, email: str | None,
+    output: Output,
 ) -> None:  # fmt: skip
     """The leads due for their one follow-up: contacted at least --days ago, no reply yet.
 
@@ -205,8 +208,10 @@ def followups(
     due = due_followups(read_leads(leads_csv), days=days)
     # The drafts first: when they are refused (a file exists), nothing else is written either,
     # so follow_up_on is never set for a follow-up that was not drafted.
-    paths = _write_followups(due, who, template, out_dir, email, force) if who and len(due) else []
-    write_table(followup_list(due), output.path, output.fmt)
+    paths = (_write_followups(due, who, template, out_dir, email, output.force)
+             if who and len(due) else [])  # fmt: skip
+    write_table(followup_list(due), output.path, output.fmt, overwrite=output.force,
+                wide=output.wide)  # fmt: skip
     say(f"{len(due)} lead{'' if len(due) == 1 else 's'} due for a follow-up "
         f"(contacted at least {days} days ago, no reply).")  # fmt: skip
     if write and len(due):

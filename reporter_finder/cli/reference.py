@@ -42,7 +42,8 @@ def specialties(show: str | None, output: Output) -> None:
              for s in load_lexicon().specialties.values()],
             columns=["key", "name", "category", "aliases"],
         )  # fmt: skip
-        write_table(table, output.path, output.fmt, list_columns={"aliases"})
+        write_table(table, output.path, output.fmt, list_columns={"aliases"},
+                    overwrite=output.force, wide=output.wide)  # fmt: skip
         return
     match = resolve_specialty(show)
     if not match.is_known:
@@ -66,7 +67,8 @@ def specialties(show: str | None, output: Output) -> None:
             click.echo(f"{key}: {'; '.join(value) if isinstance(value, list) else value}")
         return
     lists = set(details) - {"key", "name", "category"}
-    write_table(pd.DataFrame([details]), output.path, output.fmt, list_columns=lists)
+    write_table(pd.DataFrame([details]), output.path, output.fmt, list_columns=lists,
+                overwrite=output.force, wide=output.wide)  # fmt: skip
 
 
 # --- cache ----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from reporter_finder.api.limits import FISCAL_YEAR_MIN, STATE_CODES
-from reporter_finder.cli.errors import _META_API_URL
+from reporter_finder.cli.errors import _META_API_URL, EXIT_USAGE, CliError
 from reporter_finder.cli.terminal import _progress_wanted, say
 from reporter_finder.errors import QueryError
 from reporter_finder.schema import VISAS, normalise_visa
@@ -264,10 +264,13 @@ class ApplicantText:
 
 @dataclasses.dataclass(frozen=True)
 class Output:
-    """Where the data goes (``"-"`` = stdout) and in which format."""
+    """Where the data goes (``"-"`` = stdout), in which format, whether an existing file may
+    be replaced (``--force``) and whether a table shows every column (``--wide``)."""
 
     path: str
     fmt: str
+    force: bool = False
+    wide: bool = False
 
     @property
     def to_stdout(self) -> bool:
@@ -278,6 +281,14 @@ class Output:
         """Say on stderr what was written (nothing for a table on the terminal)."""
         if not self.to_stdout:
             say(f"Wrote {count} {noun} to {self.path} ({self.fmt}).")
+
+
+def check_new(path: str, force: bool) -> None:
+    """Fail early (exit 2, one line), before any download, if ``path`` exists and ``--force``
+    was not given: no file is replaced unasked. The file is not touched."""
+    if force or path == "-" or not os.path.lexists(path):
+        return
+    raise CliError(f"{path} exists — pass --force to replace it", EXIT_USAGE)
 
 
 def check_writable(path: str, option: str) -> None:

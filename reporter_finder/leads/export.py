@@ -13,6 +13,12 @@ Every writer here shares three rules:
 * **Atomic writes.** A file is written to a temporary file in the same directory and then
   renamed over the destination with :func:`os.replace`, so an interrupted run never leaves a
   half-written lead list; the temporary file is removed on failure. ``"-"`` means stdout.
+* **No silent overwrite.** Every writer takes ``overwrite``, ``False`` by default: an
+  existing file is then refused with :class:`~reporter_finder.errors.OutputExistsError`
+  before anything is written (the file and its sidecar stay byte for byte as they were). A
+  lead list is where its owner keeps their outreach notes (status, contacted_on, notes), so
+  losing it to a rerun is worse than one more keyword; ``overwrite=True`` replaces the file,
+  as ``--force`` does on the command line.
 * **Partial results are marked.** A result kept with ``--allow-partial`` carries a note: in
   JSON it is ``{"meta": {"partial": note}, "results": [...]}`` instead of a bare list, in the
   terminal table a first ``# PARTIAL RESULT: …`` line, and beside a CSV, JSONL or XLSX file a
@@ -44,7 +50,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from reporter_finder._files import atomic_open
-from reporter_finder.errors import InvalidArgumentError
+from reporter_finder.errors import InvalidArgumentError, OutputExistsError
 from reporter_finder.leads.cells import csv_text, neutralize, plain_rows
 from reporter_finder.leads.terminal import terminal_width, write_terminal_table
 from reporter_finder.leads.xlsx import write_xlsx
@@ -216,7 +222,13 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
 
 
 def write_leads(
-    leads: pd.DataFrame, dest: str | os.PathLike[str], fmt: str, *, partial: str | None = None
+    leads: pd.DataFrame,
+    dest: str | os.PathLike[str],
+    fmt: str,
+    *,
+    partial: str | None = None,
+    overwrite: bool = False,
+    wide: bool = False,
 ) -> int:
     """Write a lead list (or a ranked table, turned into one) to ``dest`` in ``fmt``.
 
@@ -225,12 +237,16 @@ def write_leads(
         dest: a file path, or ``"-"`` for stdout.
         fmt: one of :data:`FORMATS` (see :func:`infer_format`).
         partial: the note of a partial result (see the module doc), or None.
+        overwrite: replace ``dest`` if it exists. ``False`` (the default) refuses, because
+            the file may hold the user's outreach notes (see the module doc).
+        wide: the ``table`` format shows every column, not those that fit the terminal.
 
     Returns:
         The number of data rows written.
 
     Raises:
         InvalidArgumentError: unknown format.
+        OutputExistsError: ``dest`` exists and ``overwrite`` is false (it is untouched).
         OSError: the file cannot be written (nothing is left behind at ``dest`` when that
             happens).
 
@@ -247,6 +263,8 @@ def write_leads(
         table_columns=LEAD_TABLE_COLUMNS,
         freeze_columns=LEAD_FROZEN_COLUMNS,
         partial=partial,
+        overwrite=overwrite,
+        wide=wide,
     )
 
 
@@ -259,6 +277,8 @@ def write_table(
     table_columns: Sequence[str] | None = None,
     freeze_columns: int = 0,
     partial: str | None = None,
+    overwrite: bool = False,
+    wide: bool = False,
 ) -> int:
     """Write any table (grants, projects, a PI's grants) to ``dest`` in ``fmt``.
 
@@ -268,15 +288,19 @@ def write_table(
         fmt: one of :data:`FORMATS`.
         list_columns: columns holding lists. In JSON a missing value there becomes ``[]``; in
             the other formats lists are joined with ``"; "``. ``None`` detects list cells.
-        table_columns: the subset of columns shown by the ``table`` format (all when ``None``).
+        table_columns: the columns the ``table`` format shows, best first: as many as fit the
+            terminal (:mod:`~reporter_finder.leads.terminal`); ``None``: the table's order.
         freeze_columns: how many left columns stay visible when scrolling an XLSX sheet.
         partial: the note of a partial result (see the module doc), or None.
+        overwrite: replace ``dest`` if it exists (default: refuse, as :func:`write_leads`).
+        wide: the ``table`` format shows every column, not those that fit the terminal.
 
     Returns:
         The number of data rows written.
 
     Raises:
         InvalidArgumentError: unknown format.
+        OutputExistsError: ``dest`` exists and ``overwrite`` is false (it is untouched).
         OSError: the file cannot be written.
 
     Example:
@@ -284,6 +308,7 @@ def write_table(
     """
     if fmt not in FORMATS:
         raise InvalidArgumentError(f"unknown format {fmt!r} — use one of: {', '.join(FORMATS)}")
+    refuse_existing(dest, overwrite)  # before the sidecar or anything else is touched
     columns = [str(column) for column in df.columns]
     rows = plain_rows(df)
     lists = frozenset(list_columns) if list_columns is not None else _detect_lists(columns, rows)
@@ -292,7 +317,7 @@ def write_table(
         writer: Callable[[IO[Any]], None] = lambda out: write_xlsx(  # noqa: E731
             out, columns, rows, freeze_columns
         )
-        _emit(dest, writer, binary=True)
+        _emit(dest, writer, binary=True, overwrite=overwrite)
     else:
         render = {
             "csv": lambda out: _write_csv(out, columns, rows),
@@ -300,13 +325,28 @@ def write_table(
                 out, columns, rows, lists, lines=False, partial=partial
             ),
             "jsonl": lambda out: _write_json(out, columns, rows, lists, lines=True),
-            "table": lambda out: _write_table(out, columns, rows, table_columns, dest, partial),
+            "table": lambda out: _write_table(
+                out, columns, rows, table_columns, dest, partial, wide
+            ),
         }[fmt]
-        _emit(dest, render, binary=False)
+        _emit(dest, render, binary=False, overwrite=overwrite)
     if fmt in ("csv", "jsonl", "xlsx"):
         _mark_partial(dest, partial)
     logger.debug("wrote %d rows as %s to %s", len(rows), fmt, dest)
     return len(rows)
+
+
+def refuse_existing(dest: str | os.PathLike[str], overwrite: bool) -> None:
+    """Raise :class:`OutputExistsError` when ``dest`` is an existing file and ``overwrite``
+    is false (``"-"``, stdout, is never refused).
+
+    Example:
+        >>> refuse_existing("-", overwrite=False)  # stdout: nothing to protect
+    """
+    if overwrite or str(dest) == "-" or not os.path.lexists(dest):
+        return
+    name = os.fspath(dest)
+    raise OutputExistsError(f"{name} exists", path=name, hint="pass overwrite=True to replace it")
 
 
 def partial_sidecar(dest: str | os.PathLike[str]) -> Path:
@@ -333,10 +373,11 @@ def _write_table(
     table_columns: Sequence[str] | None,
     dest: str | os.PathLike[str],
     partial: str | None,
+    wide: bool,
 ) -> None:
     if partial is not None:
         out.write(f"# {partial}\n")
-    write_terminal_table(out, columns, rows, table_columns, width=terminal_width(dest))
+    write_terminal_table(out, columns, rows, table_columns, width=terminal_width(dest), wide=wide)
 
 
 def write_records(
@@ -344,6 +385,7 @@ def write_records(
     dest: str | os.PathLike[str],
     *,
     meta: Mapping[str, Any] | None = None,
+    overwrite: bool = False,
 ) -> int:
     """Save raw RePORTER project records as JSON that ``load_records`` (``--load``) reads back.
 
@@ -354,16 +396,20 @@ def write_records(
         records: project records as the API returned them (not modified).
         dest: a file path (written atomically), or ``"-"`` for stdout.
         meta: extra facts to store under ``"meta"`` (``total`` is always set).
+        overwrite: replace ``dest`` if it exists. ``False`` (the default) refuses: a saved
+            download may be hours of requests, and the records behind an earlier ranking.
 
     Returns:
         The number of records written.
 
     Raises:
+        OutputExistsError: ``dest`` exists and ``overwrite`` is false (it is untouched).
         OSError: the file cannot be written.
 
     Example:
         >>> write_records(client.fetch_projects(query), "cardiology.json")  # doctest: +SKIP
     """
+    refuse_existing(dest, overwrite)
     envelope = {"meta": {**(meta or {}), "total": len(records)}, "results": list(records)}
 
     def render(out: IO[str]) -> None:
@@ -371,7 +417,7 @@ def write_records(
         json.dump(envelope, out, ensure_ascii=False, indent=1, default=str)
         out.write("\n")
 
-    _emit(dest, render, binary=False)
+    _emit(dest, render, binary=False, overwrite=overwrite)
     return len(records)
 
 
@@ -458,7 +504,13 @@ def _write_json(
 # --- destinations -------------------------------------------------------------------------
 
 
-def _emit(dest: str | os.PathLike[str], write: Callable[[IO[Any]], None], *, binary: bool) -> None:
+def _emit(
+    dest: str | os.PathLike[str],
+    write: Callable[[IO[Any]], None],
+    *,
+    binary: bool,
+    overwrite: bool,
+) -> None:
     if str(dest) == "-":
         if binary:
             # Render in memory first: a failure must not leave half a workbook on stdout.
@@ -471,8 +523,13 @@ def _emit(dest: str | os.PathLike[str], write: Callable[[IO[Any]], None], *, bin
             write(sys.stdout)
             sys.stdout.flush()
         return
-    with atomic_open(dest, binary=binary) as handle:
-        write(handle)
+    try:
+        # replace=False: a file that appeared while this one was rendered is not clobbered.
+        with atomic_open(dest, binary=binary, replace=overwrite) as handle:
+            write(handle)
+    except FileExistsError:
+        refuse_existing(dest, overwrite)  # the typed error, with the path
+        raise
 
 
 __all__ = [
@@ -481,6 +538,7 @@ __all__ = [
     "infer_format",
     "lead_list",
     "partial_sidecar",
+    "refuse_existing",
     "write_leads",
     "write_records",
     "write_table",

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reporter_finder._files import atomic_write_text
-from reporter_finder.errors import OutreachError
+from reporter_finder.errors import OutputExistsError, OutreachError
 from reporter_finder.outreach.draft import Draft
 
 __all__ = [
@@ -56,8 +56,8 @@ def write_drafts(
         The paths written, in order.
 
     Raises:
-        OutreachError: a file exists and ``overwrite`` is false (nothing is written then),
-            or the folder or a file cannot be written.
+        OutputExistsError: a file exists and ``overwrite`` is false (nothing is written).
+        OutreachError: the folder or a file cannot be written.
     """
     if kind not in ("first", FOLLOWUP):
         raise OutreachError(f"kind must be 'first' or 'followup'; got {kind!r}")
@@ -84,9 +84,10 @@ def _refuse_existing(paths: Sequence[Path], overwrite: bool) -> None:
     existing = [p for p in paths if p.exists()]
     if existing and not overwrite:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        raise OutreachError(
+        raise OutputExistsError(
             f"{existing[0]} exists{more}; nothing was written",
-            hint="Pass --force to replace the drafts, or choose another --out folder.",
+            path=str(existing[0]),
+            hint="Pass overwrite=True to replace the drafts, or write to another folder.",
         )
 
 
@@ -141,7 +142,8 @@ def write_draft(
     ``.eml``, else the text with its sources (:func:`draft_with_sources`).
 
     Raises:
-        OutreachError: the file exists and ``overwrite`` is false, or it cannot be written.
+        OutputExistsError: the file exists and ``overwrite`` is false.
+        OutreachError: it cannot be written.
     """
     target = Path(path)
     _refuse_existing([target], overwrite)

@@ -160,9 +160,10 @@ def test_search_explicit_format_wins(tmp_path: Path) -> None:
 
 
 def test_search_table_format(tmp_path: Path) -> None:
-    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--format", "table", "--top", "3")
+    result = run("search", SPECIALTY, "--load", COMMON_FUND, "--format", "table", "--top", "3",
+                 env={"COLUMNS": "80"})  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[0].split()[:3] == ["rank", "score", "pi_name"]
+    assert result.stdout.splitlines()[0].split()[:3] == ["rank", "pi_name", "organization"]
 
 
 def test_search_filters_apply_to_loaded_records() -> None:
@@ -663,10 +664,10 @@ def test_draft_batch_from_a_lead_list_writes_txt_and_eml_per_lead(tmp_path: Path
     # A second run refuses to replace them, and writes nothing.
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     again = run("draft", "--from", str(leads), "--top", "3", "--out", str(out), *APPLICANT)
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert again.stderr.strip().splitlines()[-1] == (
         f"Error: {out / written[0]} exists (and 8 more); nothing was written — pass --force to "
-        "replace the drafts, or choose another --out folder"
+        "replace it"
     )
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     forced = run("draft", "--from", str(leads), "--top", "3", "--out", str(out), *APPLICANT,
@@ -934,11 +935,11 @@ def test_followups_writes_follow_up_drafts_beside_the_first_ones(
     sheet = edited_leads.read_bytes()
     again = run("followups", str(edited_leads), "--draft", "--out", str(out), *APPLICANT,
                 "--format", "csv", "--write")  # fmt: skip
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert again.stdout == ""
     assert again.stderr == (
         f"Error: {out / '03-diskin-sharon.followup.txt'} exists (and 3 more); nothing was "
-        "written — pass --force to replace the drafts, or choose another --out folder\n"
+        "written — pass --force to replace it\n"
     )
     assert edited_leads.read_bytes() == sheet
 

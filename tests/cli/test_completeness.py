@@ -177,7 +177,7 @@ def test_a_whole_result_removes_the_old_partial_mark(server: StandIn, tmp_path: 
     out = tmp_path / "leads.csv"
     (tmp_path / "leads.csv.partial.txt").write_text("leads.csv: PARTIAL RESULT …\n")
     out.write_text("old\n")
-    result = run(server, "search", "oncology", "--no-publications", "-o", str(out))
+    result = run(server, "search", "oncology", "--no-publications", "-o", str(out), "--force")
     assert result.exit_code == 0, result.stderr
     assert not (tmp_path / "leads.csv.partial.txt").exists()
 

@@ -413,9 +413,11 @@ def test_table_to_stdout_fits_the_terminal(
     monkeypatch.setenv("COLUMNS", "80")
     write_leads(lead_list(ranked.assign(top_grant_title="x" * 200)), "-", "table")
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:3] == ["rank", "score", "pi_name"]
+    assert lines[0].split()[:5] == ["rank", "pi_name", "organization", "state", "reason"]
     assert all(len(line) <= 80 for line in lines)
-    assert "…" in lines[2]
+    monkeypatch.setenv("COLUMNS", "160")
+    write_leads(lead_list(ranked.assign(top_grant_title="x" * 200)), "-", "table")
+    lines = capsys.readouterr().out.splitlines()
     assert "812,345" in lines[2]  # thousands separators for people, not for files
 
 
@@ -444,7 +446,7 @@ def test_failed_write_leaves_the_old_file_and_no_temp(
 
     monkeypatch.setattr(export, "_write_csv", explode)
     with pytest.raises(KeyboardInterrupt):
-        write_leads(lead_list(ranked), path, "csv")
+        write_leads(lead_list(ranked), path, "csv", overwrite=True)
     assert path.read_text(encoding="utf-8") == "previous contents\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["leads.csv"]
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from reporter_finder.api.pubmed import _parse_esummary
-from reporter_finder.errors import OutreachError
+from reporter_finder.errors import OutputExistsError, OutreachError
 from reporter_finder.outreach.compose import (
     draft_batch,
     draft_email,
@@ -362,7 +362,7 @@ def test_no_draft_file_is_overwritten_without_overwrite(tables: Tables, tmp_path
     out = tmp_path / "drafts"
     out.mkdir()
     (out / "02-ma-jian.eml").write_text("my edits", encoding="utf-8")
-    with pytest.raises(OutreachError, match=r"02-ma-jian.eml exists; nothing was written"):
+    with pytest.raises(OutputExistsError, match=r"02-ma-jian.eml exists; nothing was written"):
         write_drafts(drafts, out)
     assert sorted(p.name for p in out.iterdir()) == ["02-ma-jian.eml"]
     assert (out / "02-ma-jian.eml").read_text(encoding="utf-8") == "my edits"

@@ -38,8 +38,8 @@ def _template_text(template: Path | None, kind: str) -> str:
     "--from",
     "from_csv",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    metavar="LEADS.csv",
-    help="Batch mode: draft for the top leads of a lead list.",
+    metavar="LEADS.csv|.xlsx",
+    help="Batch mode: draft for the top leads of a lead list (CSV or Excel workbook).",
 )
 @click.option(
     "--top",
@@ -80,8 +80,8 @@ def draft(
     """Draft a short e-mail to a PI (four parts: their grant, the bridge, you, a call).
 
     Give one PI's profile id or name, looked up as by the pi command (the draft goes to stdout;
-    its sources to stderr), or a lead list with --from to write one .txt and one .eml per lead
-    into --out. Batch mode uses the lead list's columns only and makes no request.
+    its sources to stderr), or a lead list (CSV or .xlsx) with --from to write one .txt and one
+    .eml per lead into --out. Batch mode uses the lead list's columns only and makes no request.
 
     \b
     Examples:
@@ -92,7 +92,7 @@ def draft(
           --background "an internal medicine graduate from Peru"
     """
     if (profile_id is None) == (from_csv is None):
-        raise click.UsageError("give one PI's PROFILE_ID or --from LEADS.csv (not both)")
+        raise click.UsageError("give one PI's PROFILE_ID or --from LEADS.csv|.xlsx (not both)")
     check_writable(output, "'-o' / '--output'")
     from reporter_finder.outreach.compose import draft_batch, draft_for_pi
     from reporter_finder.outreach.files import write_draft, write_drafts
@@ -128,7 +128,11 @@ def draft(
 
 
 @cli.command()
-@click.argument("leads_csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "leads_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LEADS.csv|.xlsx",
+)
 @click.option(
     "--days",
     type=click.IntRange(min=0),
@@ -140,7 +144,7 @@ def draft(
 @click.option(
     "--write",
     is_flag=True,
-    help="Write follow_up_on into LEADS_CSV for the due leads (your other edits are kept).",
+    help="Write follow_up_on into the lead list for the due leads (your other edits are kept).",
 )
 @click.option(
     "--on",
@@ -167,14 +171,14 @@ def draft(
 @output_options
 @verbosity_options
 def followups(
-    leads_csv: Path, days: int, write: bool, on: datetime.datetime | None, with_drafts: bool,
+    leads_file: Path, days: int, write: bool, on: datetime.datetime | None, with_drafts: bool,
     out_dir: str, applicant: ApplicantText, template: Path | None, email: str | None,
     output: Output,
 ) -> None:  # fmt: skip
     """The leads due for their one follow-up: contacted at least --days ago, no reply yet.
 
-    Reads the lead list you have been editing (status, contacted_on, follow_up_on) and lists
-    the due leads, oldest contact first.
+    Reads the lead list you have been editing, CSV or Excel workbook (status, contacted_on,
+    follow_up_on), and lists the due leads, oldest contact first.
 
     \b
     Examples:
@@ -191,14 +195,14 @@ def followups(
     from reporter_finder.outreach.files import write_drafts
 
     who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
-    due = due_followups(read_leads(leads_csv), days=days)
+    due = due_followups(read_leads(leads_file), days=days)
     write_table(followup_list(due), output.path, output.fmt)
     say(f"{len(due)} lead{'' if len(due) == 1 else 's'} due for a follow-up "
         f"(contacted at least {days} days ago, no reply).")  # fmt: skip
     if write and len(due):
         when = on.date() if on else datetime.date.today()
-        mark_followups(leads_csv, due, on=when)
-        say(f"Set follow_up_on to {when.isoformat()} on {len(due)} rows of {leads_csv}.")
+        mark_followups(leads_file, due, on=when)
+        say(f"Set follow_up_on to {when.isoformat()} on {len(due)} rows of {leads_file}.")
     if who is not None and len(due):
         text = _template_text(template, "followup")
         drafts = [draft_followup({str(k): v for k, v in row.items()}, who, template=text)

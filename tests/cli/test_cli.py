@@ -659,6 +659,20 @@ def test_draft_batch_from_a_lead_list_writes_txt_and_eml_per_lead(tmp_path: Path
     assert "-- Sources (check before sending; not part of the e-mail) --" in first
 
 
+def test_draft_batch_reads_the_xlsx_lead_list_search_wrote(tmp_path: Path) -> None:
+    drafts = {}
+    for ext in ("csv", "xlsx"):
+        leads = tmp_path / f"leads.{ext}"
+        made = run("search", SPECIALTY, "--load", COMMON_FUND, "--top", "3", "-o", str(leads))
+        assert made.exit_code == 0, made.stderr
+        out = tmp_path / ext
+        result = run("draft", "--from", str(leads), "--out", str(out), *APPLICANT, catch=False)
+        assert result.exit_code == 0, result.stderr
+        drafts[ext] = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.txt")}
+    assert len(drafts["xlsx"]) == 3
+    assert drafts["xlsx"] == drafts["csv"]  # the same lead list, whichever format holds it
+
+
 def test_draft_batch_cites_the_lead_lists_own_paper_without_pubmed(tmp_path: Path) -> None:
     leads = _lead_csv(tmp_path / "leads.csv", [{
         "rank": "1", "pi_name": "Hu Li", "profile_id": HU_LI,

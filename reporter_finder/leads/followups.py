@@ -2,8 +2,9 @@
 
 :func:`due_followups` finds the leads of a lead list (read with
 :func:`~reporter_finder.leads.sheet.read_leads`) that are due for their one follow-up e-mail;
-:func:`mark_followups` writes ``follow_up_on`` back into the CSV while leaving every other byte
-of the file as it was (the byte-keeping is :mod:`reporter_finder.leads.sheet`'s).
+:func:`mark_followups` writes ``follow_up_on`` back into the lead list while leaving every other
+byte of a CSV (:mod:`reporter_finder.leads.sheet`) and every other cell of an ``.xlsx``
+workbook (:mod:`reporter_finder.leads.workbook`) as it was.
 
 Status rules (case-insensitive, surrounding spaces and a trailing period ignored):
 
@@ -32,10 +33,12 @@ from reporter_finder.leads.sheet import (
     Sheet,
     data_record_indexes,
     load_sheet,
+    read_bytes,
     set_field,
     terminator,
     write_sheet,
 )
+from reporter_finder.leads.workbook import is_workbook, read_table, set_dates
 from reporter_finder.schema import CONTACTED_DATE, DAYS_WAITING, FOLLOWUP_LIST_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -215,15 +218,21 @@ def mark_followups(
     *,
     on: date | None = None,
 ) -> Path:
-    """Write ``follow_up_on`` for the due leads back into the lead CSV, atomically.
+    """Write ``follow_up_on`` for the due leads back into the lead list, atomically.
 
     ``due`` is the result of :func:`due_followups` on :func:`read_leads` of the same file (its
     index names the data rows), or those row positions directly. Only the ``follow_up_on`` cell
-    of those rows changes (set to ``on``, default today, as ``YYYY-MM-DD``); every other byte of
-    the file — other cells, quoting, line endings, byte-order mark, encoding, blank lines — is
-    kept. If the file has no ``follow_up_on`` column, one is appended. The new content is
-    written to a temporary file in the same folder and moved over the original with
-    :func:`os.replace`, so a crash never leaves a half-written lead list.
+    of those rows changes (set to ``on``, default today); if the list has no ``follow_up_on``
+    column, one is appended. The new content is written to a temporary file in the same folder
+    and moved over the original with :func:`os.replace`, so a crash never leaves a
+    half-written lead list.
+
+    * A CSV keeps every other byte: other cells, quoting, line endings, byte-order mark,
+      encoding, blank lines. The date is written ``YYYY-MM-DD``.
+    * An ``.xlsx`` workbook keeps every other cell, value, formula and style, and its other
+      sheets; the date is a real date cell shown ``yyyy-mm-dd``. openpyxl rewrites the file, and
+      drops what it does not model (shapes, slicers, a chart's finer formatting, formulas'
+      cached results): see :mod:`reporter_finder.leads.workbook`.
 
     Returns:
         The path written.
@@ -237,20 +246,46 @@ def mark_followups(
     """
     path = Path(path)
     on = on or date.today()
-    sheet = load_sheet(path)
-    header = [h.strip().lstrip("\ufeff") for h in sheet.header]
+    raw = read_bytes(path)
+    if is_workbook(path, raw):
+        table = read_table(path, raw)
+        positions = _positions(path, due, len(table.rows))
+        if isinstance(due, pd.DataFrame):
+            _check_unchanged(path, _clean(table.header), table.rows, due)
+        numbers = [table.row_numbers[p] for p in positions]
+        set_dates(path, raw, _FOLLOW_UP_ON, numbers, on)
+        return path
+    sheet = load_sheet(path, raw)
+    header = _clean(sheet.header)
     data_records = data_record_indexes(sheet)
+    positions = _positions(path, due, len(data_records))
+    if isinstance(due, pd.DataFrame):
+        current = [sheet.rows[i - 1] for i in data_records]
+        _check_unchanged(path, header, current, due)
+    write_sheet(path, _marked_text(sheet, header, data_records, positions, on), sheet.encoding)
+    return path
 
+
+def _clean(header: list[str]) -> list[str]:
+    return [h.strip().lstrip("\ufeff") for h in header]
+
+
+def _positions(path: Path, due: pd.DataFrame | Iterable[int], count: int) -> list[int]:
+    """The data-row positions to mark, each checked to be one of the file's ``count`` rows."""
     positions = list(due.index) if isinstance(due, pd.DataFrame) else list(due)
     for position in positions:
-        if not isinstance(position, int) or not 0 <= position < len(data_records):
+        if not isinstance(position, int) or not 0 <= position < count:
             raise DataFormatError(
                 f"row {position!r} is not a data row of {path}",
                 hint="Pass the result of due_followups(read_leads(path)).",
             )
-    if isinstance(due, pd.DataFrame):
-        _check_unchanged(path, sheet, header, data_records, due)
+    return positions
 
+
+def _marked_text(
+    sheet: Sheet, header: list[str], data_records: list[int], positions: list[int], on: date
+) -> str:
+    """The CSV text with ``follow_up_on`` set on ``positions``, every other byte kept."""
     ending = terminator(sheet.records[0], "\r\n")
     records = list(sheet.records)
     if _FOLLOW_UP_ON in header:
@@ -265,18 +300,17 @@ def mark_followups(
         records[i] = set_field(records[i], sheet.delimiter, column, stamp, width)
         if not records[i].endswith(("\n", "\r")) and i < len(records) - 1:
             records[i] += ending  # pragma: no cover - only the last record lacks a terminator
-    write_sheet(path, "".join(records), sheet.encoding)
-    return path
+    return "".join(records)
 
 
 def _check_unchanged(
-    path: Path, sheet: Sheet, header: list[str], data_records: list[int], due: pd.DataFrame
+    path: Path, header: list[str], rows: list[list[str]], due: pd.DataFrame
 ) -> None:
+    """Refuse to write when a due row's cells (``rows``, by position) differ from ``due``."""
     names = [c for c in header if c in due.columns and c != _FOLLOW_UP_ON]
-    rows = due[names].itertuples(index=False, name=None)
-    for position, values in zip(due.index, rows, strict=True):
-        cells = sheet.rows[data_records[position] - 1]
-        current = (cells + [""] * len(header))[: len(header)]
+    values_by_row = due[names].itertuples(index=False, name=None)
+    for position, values in zip(due.index, values_by_row, strict=True):
+        current = (rows[position] + [""] * len(header))[: len(header)]
         for name, value in zip(names, values, strict=True):
             if str(value) != current[header.index(name)]:
                 raise DataFormatError(

@@ -907,6 +907,33 @@ def test_followups_write_round_trip_keeps_the_users_edits(edited_leads: Path) ->
     assert again.stderr.startswith("0 leads due")
 
 
+def _as_workbook(leads: Path) -> Path:
+    path = leads.with_suffix(".xlsx")
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "leads"
+    for row in csv.reader(io.StringIO(leads.read_text(encoding="utf-8"))):
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_followups_write_into_an_xlsx_lead_list(edited_leads: Path) -> None:
+    path = _as_workbook(edited_leads)
+    result = run("followups", str(path), "--write", "--on", "2026-11-24", "--format", "csv",
+                 catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert [r["pi_name"] for r in csv_rows(result.stdout)] == ["Sharon Diskin", "Hu Li"]
+    assert result.stderr.splitlines()[-1] == f"Set follow_up_on to 2026-11-24 on 2 rows of {path}."
+    sheet = openpyxl.load_workbook(path)["leads"]
+    header = [c.value for c in sheet[1]]
+    name, column = header.index("pi_name") + 1, header.index("follow_up_on") + 1
+    written = {sheet.cell(row=r, column=name).value: sheet.cell(row=r, column=column).value
+               for r in range(2, 7)}  # fmt: skip
+    assert written["Hu Li"] == written["Sharon Diskin"] == datetime.datetime(2026, 11, 24)
+    assert written["Jian Ma"] is None
+    assert written["Titus Brown"] == _days_ago(30)  # the user's own text, untouched
+
+
 def test_followups_writes_follow_up_drafts(edited_leads: Path, tmp_path: Path) -> None:
     out = tmp_path / "followups"
     result = run("followups", str(edited_leads), "--draft", "--out", str(out), *APPLICANT,

@@ -205,6 +205,11 @@ class DataFormatError(ReporterError):
     """A file or record is not RePORTER data (e.g. a ``--load`` file of another shape)."""
 
 
+class AmbiguousDateError(DataFormatError, ValueError):
+    """A date such as ``03/12/2026`` reads as two different days, and nothing says which order
+    the file uses (see :func:`reporter_finder.dates.parse_sheet_date`)."""
+
+
 class LexiconError(ReporterError):
     """The packaged specialty or skills vocabulary is malformed."""
 
@@ -215,6 +220,7 @@ class OutreachError(ReporterError):
 
 
 __all__ = [
+    "AmbiguousDateError",
     "DataFormatError",
     "FilterIgnoredError",
     "IncompleteResultError",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,6 +23,10 @@ from reporter_finder.cli.options import (
 )
 from reporter_finder.cli.terminal import say, warn_partial
 from reporter_finder.cli.values import ApplicantText, Network, Output, Publications, check_writable
+
+if TYPE_CHECKING:  # pragma: no cover - typing only; the command imports the library lazily
+    from reporter_finder.dates import DateOrder
+    from reporter_finder.leads.followups import FollowupCounts
 
 # --- draft ----------------------------------------------------------------------------------
 
@@ -153,6 +158,16 @@ def draft(
     help="With --write: the date to write. [default: today]",
 )
 @click.option(
+    "--dayfirst",
+    is_flag=True,
+    help="Read dates such as 03/12/2026 day first (3 December).",
+)
+@click.option(
+    "--monthfirst",
+    is_flag=True,
+    help="Read dates such as 03/12/2026 month first (12 March).",
+)
+@click.option(
     "--draft",
     "with_drafts",
     is_flag=True,
@@ -171,14 +186,16 @@ def draft(
 @output_options
 @verbosity_options
 def followups(
-    leads_file: Path, days: int, write: bool, on: datetime.datetime | None, with_drafts: bool,
-    out_dir: str, applicant: ApplicantText, template: Path | None, email: str | None,
-    output: Output,
+    leads_file: Path, days: int, write: bool, on: datetime.datetime | None, dayfirst: bool,
+    monthfirst: bool, with_drafts: bool, out_dir: str, applicant: ApplicantText,
+    template: Path | None, email: str | None, output: Output,
 ) -> None:  # fmt: skip
     """The leads due for their one follow-up: contacted at least --days ago, no reply yet.
 
     Reads the lead list you have been editing, CSV or Excel workbook (status, contacted_on,
-    follow_up_on), and lists the due leads, oldest contact first.
+    follow_up_on), and lists the due leads, oldest contact first. A date such as 03/12/2026
+    is read only with --dayfirst or --monthfirst; if any date is unreadable, nothing is
+    written.
 
     \b
     Examples:
@@ -188,25 +205,49 @@ def followups(
     """
     if on is not None and not write:
         raise click.UsageError("--on sets the date --write writes: add --write")
+    if dayfirst and monthfirst:
+        raise click.UsageError("--dayfirst and --monthfirst contradict each other: pick one")
+    order: DateOrder | None = "dayfirst" if dayfirst else "monthfirst" if monthfirst else None
     from reporter_finder.leads.export import write_table
-    from reporter_finder.leads.followups import due_followups, followup_list, mark_followups
+    from reporter_finder.leads.followups import (
+        due_followups,
+        followup_counts,
+        followup_list,
+        mark_followups,
+    )
     from reporter_finder.leads.sheet import read_leads
     from reporter_finder.outreach.compose import draft_followup
     from reporter_finder.outreach.files import write_drafts
 
     who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
-    due = due_followups(read_leads(leads_file), days=days)
+    leads = read_leads(leads_file)
+    # Every date is read before anything is written: a bad one stops the command here.
+    today = datetime.date.today()
+    due = due_followups(leads, days=days, today=today, order=order)
+    counts = followup_counts(leads, days=days, today=today, order=order)
     write_table(followup_list(due), output.path, output.fmt)
-    say(f"{len(due)} lead{'' if len(due) == 1 else 's'} due for a follow-up "
-        f"(contacted at least {days} days ago, no reply).")  # fmt: skip
+    say(_counts_line(counts))
     if write and len(due):
         when = on.date() if on else datetime.date.today()
         mark_followups(leads_file, due, on=when)
         say(f"Set follow_up_on to {when.isoformat()} on {len(due)} rows of {leads_file}.")
     if who is not None and len(due):
         text = _template_text(template, "followup")
-        drafts = [draft_followup({str(k): v for k, v in row.items()}, who, template=text)
+        # contacted_on as read above (with --dayfirst/--monthfirst), not re-guessed.
+        drafts = [draft_followup({str(k): v for k, v in row.items()}, who, template=text,
+                                 contacted_on=row["contacted_date"])
                   for _, row in due.iterrows()]  # fmt: skip
         paths = write_drafts(drafts, out_dir, from_addr=email)
         say(f"Wrote {len(drafts)} follow-up drafts to {out_dir}: "
             f"{', '.join(p.name for p in paths)}")  # fmt: skip
+
+
+def _counts_line(counts: FollowupCounts) -> str:
+    """``Follow-ups: 2 due, 1 waiting (contacted less than 7 days ago), 3 done (2 followed up,
+    1 answered); 4 not contacted yet.``"""
+    return (
+        f"Follow-ups: {counts.due} due, {counts.waiting} waiting (contacted less than "
+        f"{counts.days} day{'' if counts.days == 1 else 's'} ago), {counts.done} done "
+        f"({counts.followed_up} followed up, {counts.answered} answered); "
+        f"{counts.not_contacted} not contacted yet."
+    )

@@ -22,12 +22,13 @@ import logging
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 
-from reporter_finder.dates import parse_sheet_date
+from reporter_finder.dates import DateOrder, parse_sheet_dates
 from reporter_finder.errors import DataFormatError, InvalidArgumentError
 from reporter_finder.leads.sheet import (
     Sheet,
@@ -46,7 +47,9 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "CLOSED_STATUSES",
     "WAITING_STATUSES",
+    "FollowupCounts",
     "due_followups",
+    "followup_counts",
     "followup_list",
     "mark_followups",
 ]
@@ -97,19 +100,45 @@ def _normalise_status(value: object) -> str:
     return re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
 
 
+@dataclass(frozen=True)
+class FollowupCounts:
+    """Where each lead of a lead list stands, from :func:`followup_counts`.
+
+    Every lead is in exactly one group, taken in this order: ``answered`` (its status is not
+    one of :data:`WAITING_STATUSES`), ``followed_up`` (``follow_up_on`` is filled in),
+    ``not_contacted`` (no ``contacted_on``), ``due`` (contacted at least ``days`` days ago),
+    ``waiting`` (contacted less than ``days`` days ago).
+    """
+
+    due: int
+    waiting: int
+    followed_up: int
+    answered: int
+    not_contacted: int
+    days: int
+
+    @property
+    def done(self) -> int:
+        """Leads that will not get a follow-up: followed up already, or answered."""
+        return self.followed_up + self.answered
+
+
 def due_followups(
     leads: pd.DataFrame,
     *,
     days: int = 7,
     today: date | None = None,
     include_followed_up: bool = False,
+    order: DateOrder | None = None,
 ) -> pd.DataFrame:
     """The leads whose first e-mail went out at least ``days`` days ago and got no answer.
 
     A lead is due when ``contacted_on`` is a date at least ``days`` before ``today``, its
     ``status`` is one of :data:`WAITING_STATUSES` (blank counts as waiting), and
-    ``follow_up_on`` is blank (set ``include_followed_up=True`` to list those too). Pure: the
-    input is not modified.
+    ``follow_up_on`` is blank (set ``include_followed_up=True`` to list those too). Dates are
+    read by :func:`~reporter_finder.dates.parse_sheet_date`: ``03/12/2026`` is refused unless
+    ``order`` says whether the file writes the day (``"dayfirst"``) or the month
+    (``"monthfirst"``) first. Pure: the input is not modified.
 
     Returns:
         The due rows with all their columns and original index, plus ``contacted_date``
@@ -119,34 +148,14 @@ def due_followups(
     Raises:
         DataFormatError: ``contacted_on`` is missing as a column, or a cell in it is not a date
             (every bad cell is listed, with its spreadsheet row number).
+        AmbiguousDateError: dates such as ``03/12/2026`` and no ``order`` (a DataFormatError).
         InvalidArgumentError: ``days`` is negative (also a ``ValueError``).
 
     Example:
         >>> due = due_followups(read_leads("leads.csv"), days=7)  # doctest: +SKIP
     """
-    if days < 0:
-        raise InvalidArgumentError("days must be >= 0")
-    if _CONTACTED_ON not in leads.columns:
-        raise DataFormatError(
-            "the lead list has no 'contacted_on' column",
-            hint="Add a contacted_on column and fill in the date you sent each e-mail.",
-        )
+    contacted, statuses, followed = _tracking(leads, days, order)
     today = today or date.today()
-    contacted = _contacted_dates(leads[_CONTACTED_ON])
-    statuses = (
-        leads[_STATUS].map(_normalise_status)
-        if _STATUS in leads.columns
-        else pd.Series("", index=leads.index)
-    )
-    unknown = sorted(set(statuses) - WAITING_STATUSES - CLOSED_STATUSES)
-    if unknown:
-        logger.info("treating these statuses as answered (no follow-up): %s", ", ".join(unknown))
-    followed = (
-        leads[_FOLLOW_UP_ON].map(lambda v: bool(str(v).strip()) if pd.notna(v) else False)
-        if _FOLLOW_UP_ON in leads.columns
-        else pd.Series(False, index=leads.index)
-    )
-
     cutoff = today - timedelta(days=days)
     keep = [
         index
@@ -163,25 +172,67 @@ def due_followups(
     return due.sort_values(CONTACTED_DATE, kind="mergesort")
 
 
-def _contacted_dates(column: pd.Series) -> dict[object, date]:
-    """The date of each filled ``contacted_on`` cell, by index; every unreadable cell reported."""
-    contacted: dict[object, date] = {}
-    bad: list[str] = []
-    for position, (index, value) in enumerate(column.items()):
-        try:
-            parsed = parse_sheet_date(value)
-        except ValueError:
-            # position + 2: the header is spreadsheet row 1, the first data row is row 2.
-            bad.append(f"row {position + 2}: {str(value)!r}")
-            continue
-        if parsed is not None:
-            contacted[index] = parsed
-    if bad:
+def followup_counts(
+    leads: pd.DataFrame,
+    *,
+    days: int = 7,
+    today: date | None = None,
+    order: DateOrder | None = None,
+) -> FollowupCounts:
+    """How many leads are due, waiting, followed up, answered and not contacted yet.
+
+    The same rules as :func:`due_followups` (``due`` is its row count); the groups are those of
+    :class:`FollowupCounts`. Pure.
+
+    Raises:
+        The errors of :func:`due_followups`.
+
+    Example:
+        >>> followup_counts(read_leads("leads.csv"), days=7).due  # doctest: +SKIP
+        2
+    """
+    contacted, statuses, followed = _tracking(leads, days, order)
+    cutoff = (today or date.today()) - timedelta(days=days)
+    groups = {"due": 0, "waiting": 0, "followed_up": 0, "answered": 0, "not_contacted": 0}
+    for index in leads.index:
+        if statuses[index] not in WAITING_STATUSES:
+            groups["answered"] += 1
+        elif followed[index]:
+            groups["followed_up"] += 1
+        elif index not in contacted:
+            groups["not_contacted"] += 1
+        else:
+            groups["due" if contacted[index] <= cutoff else "waiting"] += 1
+    return FollowupCounts(**groups, days=days)
+
+
+def _tracking(
+    leads: pd.DataFrame, days: int, order: DateOrder | None
+) -> tuple[dict[object, date], pd.Series, pd.Series]:
+    """Each lead's contact date (filled cells only), normalised status, and followed-up flag."""
+    if days < 0:
+        raise InvalidArgumentError("days must be >= 0")
+    if _CONTACTED_ON not in leads.columns:
         raise DataFormatError(
-            "contacted_on has values that are not dates: " + "; ".join(bad),
-            hint="Write dates as YYYY-MM-DD (11/3/2026 and 3-Nov-2026 also work).",
+            "the lead list has no 'contacted_on' column",
+            hint="Add a contacted_on column and fill in the date you sent each e-mail.",
         )
-    return contacted
+    dates = parse_sheet_dates(leads[_CONTACTED_ON], column=_CONTACTED_ON, order=order)
+    contacted = {i: d for i, d in zip(leads.index, dates, strict=True) if d is not None}
+    statuses = (
+        leads[_STATUS].map(_normalise_status)
+        if _STATUS in leads.columns
+        else pd.Series("", index=leads.index)
+    )
+    unknown = sorted(set(statuses) - WAITING_STATUSES - CLOSED_STATUSES)
+    if unknown:
+        logger.info("treating these statuses as answered (no follow-up): %s", ", ".join(unknown))
+    followed = (
+        leads[_FOLLOW_UP_ON].map(lambda v: bool(str(v).strip()) if pd.notna(v) else False)
+        if _FOLLOW_UP_ON in leads.columns
+        else pd.Series(False, index=leads.index)
+    )
+    return contacted, statuses, followed
 
 
 def followup_list(due: pd.DataFrame) -> pd.DataFrame:

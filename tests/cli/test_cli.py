@@ -872,7 +872,8 @@ def test_followups_lists_the_due_leads_oldest_first(edited_leads: Path) -> None:
     ]
     assert rows[0]["contacted_on"] == _days_ago(20)
     assert result.stderr == (
-        "2 leads due for a follow-up (contacted at least 7 days ago, no reply).\n"
+        "Follow-ups: 2 due, 1 waiting (contacted less than 7 days ago), 2 done (1 followed up, "
+        "1 answered); 0 not contacted yet.\n"
     )
 
 
@@ -904,7 +905,8 @@ def test_followups_write_round_trip_keeps_the_users_edits(edited_leads: Path) ->
     # Nobody is due any more.
     again = run("followups", str(edited_leads), "--format", "csv", catch=False)
     assert csv_rows(again.stdout) == []
-    assert again.stderr.startswith("0 leads due")
+    assert again.stderr.startswith("Follow-ups: 0 due, 1 waiting (contacted less than 7 days "
+                                   "ago), 4 done (3 followed up, 1 answered)")  # fmt: skip
 
 
 def _as_workbook(leads: Path) -> Path:
@@ -954,6 +956,11 @@ def test_followups_writes_follow_up_drafts(edited_leads: Path, tmp_path: Path) -
         (["--on", "2026-11-24"], 2, "--on sets the date --write writes: add --write"),
         (["--draft"], 2, "drafts need --name and --background"),
         (["--days", "-1"], 2, "Invalid value for '--days'"),
+        (
+            ["--dayfirst", "--monthfirst"],
+            2,
+            "--dayfirst and --monthfirst contradict each other: pick one",
+        ),
     ],
 )
 def test_followups_usage_errors(
@@ -972,6 +979,37 @@ def test_followups_with_an_unreadable_date_names_the_row(tmp_path: Path) -> None
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("Error: contacted_on has values that are not dates: row 2: 'last week'")
     assert result.stdout == ""
+
+
+def test_followups_refuses_an_ambiguous_date_and_writes_nothing(tmp_path: Path) -> None:
+    leads = _lead_csv(tmp_path / "leads.csv", [
+        {"pi_name": "Hu Li", "contacted_on": "30/10/2026", "top_grant_title": "T",
+         "top_grant_number": "R03OD034496"},
+        {"pi_name": "Jian Ma", "contacted_on": "03/11/2026", "top_grant_title": "T",
+         "top_grant_number": "R03OD039980"},
+    ])  # fmt: skip
+    before = leads.read_bytes()
+    table, drafts = tmp_path / "due.csv", tmp_path / "drafts"
+    args = ["followups", str(leads), "-o", str(table), "--write", "--draft", "--out",
+            str(drafts), *APPLICANT]  # fmt: skip
+    result = run(*args)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: contacted_on has dates that could be day-first or month-first: row 3: "
+        "'03/11/2026' — say which comes first (--dayfirst or --monthfirst; order= in Python), "
+        "or write YYYY-MM-DD (row 2 '30/10/2026' is day-first)"
+    )
+    assert result.stdout == ""
+    assert leads.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["leads.csv"]  # no table, no drafts
+
+    done = run(*args, "--dayfirst", "--on", "2026-11-24", catch=False)
+    assert done.exit_code == 0, done.stderr
+    assert [r["contacted_on"] for r in csv_rows(table.read_text(encoding="utf-8"))] == [
+        "2026-10-30", "2026-11-03",
+    ]  # fmt: skip
+    assert "of November 3" in (drafts / "02-ma-jian.txt").read_text(encoding="utf-8")
+    assert leads.read_bytes().count(b"2026-11-24") == 2
 
 
 # --- bad inputs: one line, the right exit code, no traceback --------------------------------

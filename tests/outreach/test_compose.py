@@ -317,7 +317,7 @@ def test_followup_is_short_polite_and_refers_to_the_same_grant(
         "profile_id": "10519021",
         "top_grant_title": "Uncovering therapeutic-associated biomarkers via machine learning",
         "top_grant_number": "R03OD034496",
-        "contacted_on": "11/3/2026",
+        "contacted_on": "Nov 3, 2026",  # 11/3/2026 would be ambiguous: no date
     }
     from_lead = draft_followup(lead, ANA)
     assert isinstance(from_lead, Draft)

@@ -4,7 +4,8 @@
 :func:`~reporter_finder.leads.sheet.read_leads`) that are due for their one follow-up e-mail;
 :func:`mark_followups` writes ``follow_up_on`` back into the lead list while leaving every other
 byte of a CSV (:mod:`reporter_finder.leads.sheet`) and every other cell of an ``.xlsx``
-workbook (:mod:`reporter_finder.leads.workbook`) as it was.
+workbook (:mod:`reporter_finder.leads.workbook`) as it was. :func:`followup_counts` says
+where every lead stands (due, waiting, followed up, answered, not contacted yet).
 
 Status rules (case-insensitive, surrounding spaces and a trailing period ignored):
 
@@ -283,7 +284,8 @@ def mark_followups(
     * An ``.xlsx`` workbook keeps every other cell, value, formula and style, and its other
       sheets; the date is a real date cell shown ``yyyy-mm-dd``. openpyxl rewrites the file, and
       drops what it does not model (shapes, slicers, a chart's finer formatting, formulas'
-      cached results): see :mod:`reporter_finder.leads.workbook`.
+      cached results): see :mod:`reporter_finder.leads.workbook`. With no row to mark, the
+      workbook is left untouched.
 
     Returns:
         The path written.
@@ -304,7 +306,8 @@ def mark_followups(
         if isinstance(due, pd.DataFrame):
             _check_unchanged(path, _clean(table.header), table.rows, due)
         numbers = [table.row_numbers[p] for p in positions]
-        set_dates(path, raw, _FOLLOW_UP_ON, numbers, on)
+        if numbers:  # rewriting a workbook is not free (see above): only when a cell changes
+            set_dates(path, raw, _FOLLOW_UP_ON, numbers, on)
         return path
     sheet = load_sheet(path, raw)
     header = _clean(sheet.header)

@@ -221,3 +221,10 @@ def test_mark_followups_leaves_a_workbook_whole_when_the_save_fails(
         mark_followups(path, due, on=TODAY)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["leads.xlsx"]
+
+
+def test_mark_followups_with_nothing_due_leaves_a_workbook_untouched(tmp_path: Path) -> None:
+    path = _user_workbook(tmp_path / "leads.xlsx", with_follow_up=False)
+    before = path.read_bytes()
+    assert mark_followups(path, due_followups(read_leads(path), days=99, today=TODAY)) == path
+    assert path.read_bytes() == before

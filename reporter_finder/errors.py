@@ -221,6 +221,11 @@ class OutputExistsError(ReporterError, FileExistsError):
         return {**super()._kwargs(), "path": self.path}
 
 
+class AmbiguousDateError(DataFormatError, ValueError):
+    """A date such as ``03/12/2026`` reads as two different days, and nothing says which order
+    the file uses (see :func:`reporter_finder.dates.parse_sheet_date`)."""
+
+
 class LexiconError(ReporterError):
     """The packaged specialty or skills vocabulary is malformed."""
 
@@ -231,6 +236,7 @@ class OutreachError(ReporterError):
 
 
 __all__ = [
+    "AmbiguousDateError",
     "DataFormatError",
     "FilterIgnoredError",
     "IncompleteResultError",

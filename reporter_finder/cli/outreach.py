@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -32,6 +32,10 @@ from reporter_finder.cli.values import (
     check_writable,
 )
 
+if TYPE_CHECKING:  # pragma: no cover - typing only; the command imports the library lazily
+    from reporter_finder.dates import DateOrder
+    from reporter_finder.leads.followups import FollowupCounts
+
 # --- draft ----------------------------------------------------------------------------------
 
 
@@ -47,8 +51,8 @@ def _template_text(template: Path | None, kind: str) -> str:
     "--from",
     "from_csv",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    metavar="LEADS.csv",
-    help="Batch mode: draft for the top leads of a lead list.",
+    metavar="LEADS.csv|.xlsx",
+    help="Batch mode: draft for the top leads of a lead list (CSV or Excel workbook).",
 )
 @click.option(
     "--top",
@@ -90,11 +94,11 @@ def draft(
     """Draft a short e-mail to a PI (four parts: their work, why them, you, a call).
 
     Give one PI's profile id or name, looked up as by the pi command (the draft goes to stdout;
-    its sources to stderr), or a lead list with --from to write, per lead, NN-name.txt (what
-    you send), NN-name.eml (an unsent e-mail) and NN-name.sources.txt (where each claim comes
-    from) into --out; NN is the lead's rank. Batch mode uses the lead list's columns only
-    (add --load for the grants' abstracts) and makes no request. Existing files are never
-    replaced without --force.
+    its sources to stderr), or a lead list (CSV or .xlsx) with --from to write, per lead,
+    NN-name.txt (what you send), NN-name.eml (an unsent e-mail) and NN-name.sources.txt (where
+    each claim comes from) into --out; NN is the lead's rank. Batch mode uses the lead list's
+    columns only (add --load for the grants' abstracts) and makes no request. Existing files
+    are never replaced without --force.
 
     \b
     Examples:
@@ -105,7 +109,7 @@ def draft(
           --background "an internal medicine graduate from Peru"
     """
     if (profile_id is None) == (from_csv is None):
-        raise click.UsageError("give one PI's PROFILE_ID or --from LEADS.csv (not both)")
+        raise click.UsageError("give one PI's PROFILE_ID or --from LEADS.csv|.xlsx (not both)")
     check_writable(output, "'-o' / '--output'")
     if from_csv is None:  # one PI, one file (batch mode writes into --out as before)
         check_new(output, force)
@@ -144,7 +148,11 @@ def draft(
 
 
 @cli.command()
-@click.argument("leads_csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "leads_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LEADS.csv|.xlsx",
+)
 @click.option(
     "--days",
     type=click.IntRange(min=0),
@@ -156,13 +164,23 @@ def draft(
 @click.option(
     "--write",
     is_flag=True,
-    help="Write follow_up_on into LEADS_CSV for the due leads (your other edits are kept).",
+    help="Write follow_up_on into the lead list for the due leads (your other edits are kept).",
 )
 @click.option(
     "--on",
     type=click.DateTime(["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
     help="With --write: the date to write. [default: today]",
+)
+@click.option(
+    "--dayfirst",
+    is_flag=True,
+    help="Read dates such as 03/12/2026 day first (3 December).",
+)
+@click.option(
+    "--monthfirst",
+    is_flag=True,
+    help="Read dates such as 03/12/2026 month first (12 March).",
 )
 @click.option(
     "--draft",
@@ -183,14 +201,16 @@ def draft(
 @output_options
 @verbosity_options
 def followups(
-    leads_csv: Path, days: int, write: bool, on: datetime.datetime | None, with_drafts: bool,
-    out_dir: str, applicant: ApplicantText, template: Path | None, email: str | None,
-    output: Output,
+    leads_file: Path, days: int, write: bool, on: datetime.datetime | None, dayfirst: bool,
+    monthfirst: bool, with_drafts: bool, out_dir: str, applicant: ApplicantText,
+    template: Path | None, email: str | None, output: Output,
 ) -> None:  # fmt: skip
     """The leads due for their one follow-up: contacted at least --days ago, no reply yet.
 
-    Reads the lead list you have been editing (status, contacted_on, follow_up_on) and lists
-    the due leads, oldest contact first.
+    Reads the lead list you have been editing, CSV or Excel workbook (status, contacted_on,
+    follow_up_on), and lists the due leads, oldest contact first. A date such as 03/12/2026
+    is read only with --dayfirst or --monthfirst; if any date is unreadable, nothing is
+    written.
 
     \b
     Examples:
@@ -200,24 +220,35 @@ def followups(
     """
     if on is not None and not write:
         raise click.UsageError("--on sets the date --write writes: add --write")
+    if dayfirst and monthfirst:
+        raise click.UsageError("--dayfirst and --monthfirst contradict each other: pick one")
+    order: DateOrder | None = "dayfirst" if dayfirst else "monthfirst" if monthfirst else None
     from reporter_finder.leads.export import write_table
-    from reporter_finder.leads.followups import due_followups, followup_list, mark_followups
+    from reporter_finder.leads.followups import (
+        due_followups,
+        followup_counts,
+        followup_list,
+        mark_followups,
+    )
     from reporter_finder.leads.sheet import read_leads
 
     who = applicant.applicant(email) if with_drafts else None  # fail before writing anything
-    due = due_followups(read_leads(leads_csv), days=days)
-    # The drafts first: when they are refused (a file exists), nothing else is written either,
+    leads = read_leads(leads_file)
+    # Every date is read before anything is written: a bad one stops the command here.
+    today = datetime.date.today()
+    due = due_followups(leads, days=days, today=today, order=order)
+    counts = followup_counts(leads, days=days, today=today, order=order)
+    # The drafts next: when they are refused (a file exists), nothing else is written either,
     # so follow_up_on is never set for a follow-up that was not drafted.
     paths = (_write_followups(due, who, template, out_dir, email, output.force)
              if who and len(due) else [])  # fmt: skip
     write_table(followup_list(due), output.path, output.fmt, overwrite=output.force,
                 wide=output.wide)  # fmt: skip
-    say(f"{len(due)} lead{'' if len(due) == 1 else 's'} due for a follow-up "
-        f"(contacted at least {days} days ago, no reply).")  # fmt: skip
+    say(_counts_line(counts))
     if write and len(due):
         when = on.date() if on else datetime.date.today()
-        mark_followups(leads_csv, due, on=when)
-        say(f"Set follow_up_on to {when.isoformat()} on {len(due)} rows of {leads_csv}.")
+        mark_followups(leads_file, due, on=when)
+        say(f"Set follow_up_on to {when.isoformat()} on {len(due)} rows of {leads_file}.")
     if paths:
         say(f"Wrote {len(paths) // 2} follow-up drafts to {out_dir}: "
             f"{', '.join(p.name for p in paths)}")  # fmt: skip
@@ -227,16 +258,30 @@ def _write_followups(
     due: Any, who: Any, template: Path | None, out_dir: str, email: str | None, force: bool
 ) -> list[Path]:
     """One follow-up per due lead, replying to the subject of its first draft in ``out_dir``
-    when that file is there (the applicant may have edited it), else to the rebuilt one."""
+    when that file is there (the applicant may have edited it), else to the rebuilt one; the
+    first e-mail's date as read by ``due_followups`` (with the date order given), not re-read."""
     from reporter_finder.outreach.compose import followup_for_lead
     from reporter_finder.outreach.files import first_subject, write_drafts
 
     text = _template_text(template, "followup")
     drafts = []
     for _, row in due.iterrows():
-        follow = followup_for_lead(row, who, template=text)
+        sent_on = row["contacted_date"]
+        follow = followup_for_lead(row, who, template=text, contacted_on=sent_on)
         sent = first_subject(out_dir, follow)
         if sent is not None:
-            follow = followup_for_lead(row, who, first_subject=sent, template=text)
+            follow = followup_for_lead(row, who, first_subject=sent, template=text,
+                                       contacted_on=sent_on)  # fmt: skip
         drafts.append(follow)
     return write_drafts(drafts, out_dir, from_addr=email, kind="followup", overwrite=force)
+
+
+def _counts_line(counts: FollowupCounts) -> str:
+    """``Follow-ups: 2 due, 1 waiting (contacted less than 7 days ago), 3 done (2 followed up,
+    1 answered); 4 not contacted yet.``"""
+    return (
+        f"Follow-ups: {counts.due} due, {counts.waiting} waiting (contacted less than "
+        f"{counts.days} day{'' if counts.days == 1 else 's'} ago), {counts.done} done "
+        f"({counts.followed_up} followed up, {counts.answered} answered); "
+        f"{counts.not_contacted} not contacted yet."
+    )

@@ -2,8 +2,10 @@
 
 :func:`due_followups` finds the leads of a lead list (read with
 :func:`~reporter_finder.leads.sheet.read_leads`) that are due for their one follow-up e-mail;
-:func:`mark_followups` writes ``follow_up_on`` back into the CSV while leaving every other byte
-of the file as it was (the byte-keeping is :mod:`reporter_finder.leads.sheet`'s).
+:func:`mark_followups` writes ``follow_up_on`` back into the lead list while leaving every other
+byte of a CSV (:mod:`reporter_finder.leads.sheet`) and every other cell of an ``.xlsx``
+workbook (:mod:`reporter_finder.leads.workbook`) as it was. :func:`followup_counts` says
+where every lead stands (due, waiting, followed up, answered, not contacted yet).
 
 Status rules (case-insensitive, surrounding spaces and a trailing period ignored):
 
@@ -21,21 +23,24 @@ import logging
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 
-from reporter_finder.dates import parse_sheet_date
+from reporter_finder.dates import DateOrder, parse_sheet_dates
 from reporter_finder.errors import DataFormatError, InvalidArgumentError
 from reporter_finder.leads.sheet import (
     Sheet,
     data_record_indexes,
     load_sheet,
+    read_bytes,
     set_field,
     terminator,
     write_sheet,
 )
+from reporter_finder.leads.workbook import is_workbook, read_table, set_dates
 from reporter_finder.schema import CONTACTED_DATE, DAYS_WAITING, FOLLOWUP_LIST_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -43,7 +48,9 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "CLOSED_STATUSES",
     "WAITING_STATUSES",
+    "FollowupCounts",
     "due_followups",
+    "followup_counts",
     "followup_list",
     "mark_followups",
 ]
@@ -94,19 +101,45 @@ def _normalise_status(value: object) -> str:
     return re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
 
 
+@dataclass(frozen=True)
+class FollowupCounts:
+    """Where each lead of a lead list stands, from :func:`followup_counts`.
+
+    Every lead is in exactly one group, taken in this order: ``answered`` (its status is not
+    one of :data:`WAITING_STATUSES`), ``followed_up`` (``follow_up_on`` is filled in),
+    ``not_contacted`` (no ``contacted_on``), ``due`` (contacted at least ``days`` days ago),
+    ``waiting`` (contacted less than ``days`` days ago).
+    """
+
+    due: int
+    waiting: int
+    followed_up: int
+    answered: int
+    not_contacted: int
+    days: int
+
+    @property
+    def done(self) -> int:
+        """Leads that will not get a follow-up: followed up already, or answered."""
+        return self.followed_up + self.answered
+
+
 def due_followups(
     leads: pd.DataFrame,
     *,
     days: int = 7,
     today: date | None = None,
     include_followed_up: bool = False,
+    order: DateOrder | None = None,
 ) -> pd.DataFrame:
     """The leads whose first e-mail went out at least ``days`` days ago and got no answer.
 
     A lead is due when ``contacted_on`` is a date at least ``days`` before ``today``, its
     ``status`` is one of :data:`WAITING_STATUSES` (blank counts as waiting), and
-    ``follow_up_on`` is blank (set ``include_followed_up=True`` to list those too). Pure: the
-    input is not modified.
+    ``follow_up_on`` is blank (set ``include_followed_up=True`` to list those too). Dates are
+    read by :func:`~reporter_finder.dates.parse_sheet_date`: ``03/12/2026`` is refused unless
+    ``order`` says whether the file writes the day (``"dayfirst"``) or the month
+    (``"monthfirst"``) first. Pure: the input is not modified.
 
     Returns:
         The due rows with all their columns and original index, plus ``contacted_date``
@@ -116,34 +149,14 @@ def due_followups(
     Raises:
         DataFormatError: ``contacted_on`` is missing as a column, or a cell in it is not a date
             (every bad cell is listed, with its spreadsheet row number).
+        AmbiguousDateError: dates such as ``03/12/2026`` and no ``order`` (a DataFormatError).
         InvalidArgumentError: ``days`` is negative (also a ``ValueError``).
 
     Example:
         >>> due = due_followups(read_leads("leads.csv"), days=7)  # doctest: +SKIP
     """
-    if days < 0:
-        raise InvalidArgumentError("days must be >= 0")
-    if _CONTACTED_ON not in leads.columns:
-        raise DataFormatError(
-            "the lead list has no 'contacted_on' column",
-            hint="Add a contacted_on column and fill in the date you sent each e-mail.",
-        )
+    contacted, statuses, followed = _tracking(leads, days, order)
     today = today or date.today()
-    contacted = _contacted_dates(leads[_CONTACTED_ON])
-    statuses = (
-        leads[_STATUS].map(_normalise_status)
-        if _STATUS in leads.columns
-        else pd.Series("", index=leads.index)
-    )
-    unknown = sorted(set(statuses) - WAITING_STATUSES - CLOSED_STATUSES)
-    if unknown:
-        logger.info("treating these statuses as answered (no follow-up): %s", ", ".join(unknown))
-    followed = (
-        leads[_FOLLOW_UP_ON].map(lambda v: bool(str(v).strip()) if pd.notna(v) else False)
-        if _FOLLOW_UP_ON in leads.columns
-        else pd.Series(False, index=leads.index)
-    )
-
     cutoff = today - timedelta(days=days)
     keep = [
         index
@@ -160,25 +173,67 @@ def due_followups(
     return due.sort_values(CONTACTED_DATE, kind="mergesort")
 
 
-def _contacted_dates(column: pd.Series) -> dict[object, date]:
-    """The date of each filled ``contacted_on`` cell, by index; every unreadable cell reported."""
-    contacted: dict[object, date] = {}
-    bad: list[str] = []
-    for position, (index, value) in enumerate(column.items()):
-        try:
-            parsed = parse_sheet_date(value)
-        except ValueError:
-            # position + 2: the header is spreadsheet row 1, the first data row is row 2.
-            bad.append(f"row {position + 2}: {str(value)!r}")
-            continue
-        if parsed is not None:
-            contacted[index] = parsed
-    if bad:
+def followup_counts(
+    leads: pd.DataFrame,
+    *,
+    days: int = 7,
+    today: date | None = None,
+    order: DateOrder | None = None,
+) -> FollowupCounts:
+    """How many leads are due, waiting, followed up, answered and not contacted yet.
+
+    The same rules as :func:`due_followups` (``due`` is its row count); the groups are those of
+    :class:`FollowupCounts`. Pure.
+
+    Raises:
+        The errors of :func:`due_followups`.
+
+    Example:
+        >>> followup_counts(read_leads("leads.csv"), days=7).due  # doctest: +SKIP
+        2
+    """
+    contacted, statuses, followed = _tracking(leads, days, order)
+    cutoff = (today or date.today()) - timedelta(days=days)
+    groups = {"due": 0, "waiting": 0, "followed_up": 0, "answered": 0, "not_contacted": 0}
+    for index in leads.index:
+        if statuses[index] not in WAITING_STATUSES:
+            groups["answered"] += 1
+        elif followed[index]:
+            groups["followed_up"] += 1
+        elif index not in contacted:
+            groups["not_contacted"] += 1
+        else:
+            groups["due" if contacted[index] <= cutoff else "waiting"] += 1
+    return FollowupCounts(**groups, days=days)
+
+
+def _tracking(
+    leads: pd.DataFrame, days: int, order: DateOrder | None
+) -> tuple[dict[object, date], pd.Series, pd.Series]:
+    """Each lead's contact date (filled cells only), normalised status, and followed-up flag."""
+    if days < 0:
+        raise InvalidArgumentError("days must be >= 0")
+    if _CONTACTED_ON not in leads.columns:
         raise DataFormatError(
-            "contacted_on has values that are not dates: " + "; ".join(bad),
-            hint="Write dates as YYYY-MM-DD (11/3/2026 and 3-Nov-2026 also work).",
+            "the lead list has no 'contacted_on' column",
+            hint="Add a contacted_on column and fill in the date you sent each e-mail.",
         )
-    return contacted
+    dates = parse_sheet_dates(leads[_CONTACTED_ON], column=_CONTACTED_ON, order=order)
+    contacted = {i: d for i, d in zip(leads.index, dates, strict=True) if d is not None}
+    statuses = (
+        leads[_STATUS].map(_normalise_status)
+        if _STATUS in leads.columns
+        else pd.Series("", index=leads.index)
+    )
+    unknown = sorted(set(statuses) - WAITING_STATUSES - CLOSED_STATUSES)
+    if unknown:
+        logger.info("treating these statuses as answered (no follow-up): %s", ", ".join(unknown))
+    followed = (
+        leads[_FOLLOW_UP_ON].map(lambda v: bool(str(v).strip()) if pd.notna(v) else False)
+        if _FOLLOW_UP_ON in leads.columns
+        else pd.Series(False, index=leads.index)
+    )
+    return contacted, statuses, followed
 
 
 def followup_list(due: pd.DataFrame) -> pd.DataFrame:
@@ -215,15 +270,22 @@ def mark_followups(
     *,
     on: date | None = None,
 ) -> Path:
-    """Write ``follow_up_on`` for the due leads back into the lead CSV, atomically.
+    """Write ``follow_up_on`` for the due leads back into the lead list, atomically.
 
     ``due`` is the result of :func:`due_followups` on :func:`read_leads` of the same file (its
     index names the data rows), or those row positions directly. Only the ``follow_up_on`` cell
-    of those rows changes (set to ``on``, default today, as ``YYYY-MM-DD``); every other byte of
-    the file — other cells, quoting, line endings, byte-order mark, encoding, blank lines — is
-    kept. If the file has no ``follow_up_on`` column, one is appended. The new content is
-    written to a temporary file in the same folder and moved over the original with
-    :func:`os.replace`, so a crash never leaves a half-written lead list.
+    of those rows changes (set to ``on``, default today); if the list has no ``follow_up_on``
+    column, one is appended. The new content is written to a temporary file in the same folder
+    and moved over the original with :func:`os.replace`, so a crash never leaves a
+    half-written lead list.
+
+    * A CSV keeps every other byte: other cells, quoting, line endings, byte-order mark,
+      encoding, blank lines. The date is written ``YYYY-MM-DD``.
+    * An ``.xlsx`` workbook keeps every other cell, value, formula and style, and its other
+      sheets; the date is a real date cell shown ``yyyy-mm-dd``. openpyxl rewrites the file, and
+      drops what it does not model (shapes, slicers, a chart's finer formatting, formulas'
+      cached results): see :mod:`reporter_finder.leads.workbook`. With no row to mark, the
+      workbook is left untouched.
 
     Returns:
         The path written.
@@ -237,20 +299,47 @@ def mark_followups(
     """
     path = Path(path)
     on = on or date.today()
-    sheet = load_sheet(path)
-    header = [h.strip().lstrip("\ufeff") for h in sheet.header]
+    raw = read_bytes(path)
+    if is_workbook(path, raw):
+        table = read_table(path, raw)
+        positions = _positions(path, due, len(table.rows))
+        if isinstance(due, pd.DataFrame):
+            _check_unchanged(path, _clean(table.header), table.rows, due)
+        numbers = [table.row_numbers[p] for p in positions]
+        if numbers:  # rewriting a workbook is not free (see above): only when a cell changes
+            set_dates(path, raw, _FOLLOW_UP_ON, numbers, on)
+        return path
+    sheet = load_sheet(path, raw)
+    header = _clean(sheet.header)
     data_records = data_record_indexes(sheet)
+    positions = _positions(path, due, len(data_records))
+    if isinstance(due, pd.DataFrame):
+        current = [sheet.rows[i - 1] for i in data_records]
+        _check_unchanged(path, header, current, due)
+    write_sheet(path, _marked_text(sheet, header, data_records, positions, on), sheet.encoding)
+    return path
 
+
+def _clean(header: list[str]) -> list[str]:
+    return [h.strip().lstrip("\ufeff") for h in header]
+
+
+def _positions(path: Path, due: pd.DataFrame | Iterable[int], count: int) -> list[int]:
+    """The data-row positions to mark, each checked to be one of the file's ``count`` rows."""
     positions = list(due.index) if isinstance(due, pd.DataFrame) else list(due)
     for position in positions:
-        if not isinstance(position, int) or not 0 <= position < len(data_records):
+        if not isinstance(position, int) or not 0 <= position < count:
             raise DataFormatError(
                 f"row {position!r} is not a data row of {path}",
                 hint="Pass the result of due_followups(read_leads(path)).",
             )
-    if isinstance(due, pd.DataFrame):
-        _check_unchanged(path, sheet, header, data_records, due)
+    return positions
 
+
+def _marked_text(
+    sheet: Sheet, header: list[str], data_records: list[int], positions: list[int], on: date
+) -> str:
+    """The CSV text with ``follow_up_on`` set on ``positions``, every other byte kept."""
     ending = terminator(sheet.records[0], "\r\n")
     records = list(sheet.records)
     if _FOLLOW_UP_ON in header:
@@ -265,18 +354,17 @@ def mark_followups(
         records[i] = set_field(records[i], sheet.delimiter, column, stamp, width)
         if not records[i].endswith(("\n", "\r")) and i < len(records) - 1:
             records[i] += ending  # pragma: no cover - only the last record lacks a terminator
-    write_sheet(path, "".join(records), sheet.encoding)
-    return path
+    return "".join(records)
 
 
 def _check_unchanged(
-    path: Path, sheet: Sheet, header: list[str], data_records: list[int], due: pd.DataFrame
+    path: Path, header: list[str], rows: list[list[str]], due: pd.DataFrame
 ) -> None:
+    """Refuse to write when a due row's cells (``rows``, by position) differ from ``due``."""
     names = [c for c in header if c in due.columns and c != _FOLLOW_UP_ON]
-    rows = due[names].itertuples(index=False, name=None)
-    for position, values in zip(due.index, rows, strict=True):
-        cells = sheet.rows[data_records[position] - 1]
-        current = (cells + [""] * len(header))[: len(header)]
+    values_by_row = due[names].itertuples(index=False, name=None)
+    for position, values in zip(due.index, values_by_row, strict=True):
+        current = (rows[position] + [""] * len(header))[: len(header)]
         for name, value in zip(names, values, strict=True):
             if str(value) != current[header.index(name)]:
                 raise DataFormatError(

@@ -1,14 +1,15 @@
-"""A lead list CSV as the applicant left it: read without losing a byte, edited in place.
+"""A lead list as the applicant left it: read without losing a byte, edited in place.
 
 The lead CSV is the applicant's own working document: after ``reporter-finder search`` wrote it,
 they opened it in Excel or LibreOffice, filled in ``status`` and ``contacted_on``, added their own
 columns and notes, maybe re-saved it with a byte-order mark, in Windows-1252, or with ``;`` as
 the delimiter. :func:`read_leads` reads such a file with every cell the string the user typed;
 :class:`Sheet` keeps the raw text of each record so that :mod:`reporter_finder.leads.followups`
-can change one cell and leave every other byte of the file as it was.
+can change one cell and leave every other byte of the file as it was. A lead list saved as an
+Excel workbook (``.xlsx``) is read by :mod:`reporter_finder.leads.workbook` into the same table.
 
-Only :func:`read_leads` is public; :func:`load_sheet`, :func:`set_field`, :func:`terminator`
-and :func:`write_sheet` are this package's own tools for writing back.
+Only :func:`read_leads` is public; :func:`read_bytes`, :func:`load_sheet`, :func:`set_field`,
+:func:`terminator` and :func:`write_sheet` are this package's own tools for writing back.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pandas as pd
 
 from reporter_finder._files import atomic_write_text
 from reporter_finder.errors import DataFormatError
+from reporter_finder.leads import workbook
 
 __all__ = ["read_leads"]
 
@@ -45,14 +47,18 @@ class Sheet:
     rows: list[list[str]]
 
 
-def _read_text(path: Path) -> tuple[str, str]:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a file that cannot be read is a :class:`DataFormatError`."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DataFormatError(
             f"cannot read lead list {path}: {exc.strerror or exc}",
             hint="Check the path, and close the file if another program has it locked.",
         ) from exc
+
+
+def _decode(path: Path, raw: bytes) -> tuple[str, str]:
     # Excel on Windows saves "CSV" in the ANSI code page; everything else writes UTF-8. The
     # same codec is used to write the file back, so a cp1252 file stays cp1252.
     # A BOM is kept when there was one and not added when there was none.
@@ -114,8 +120,9 @@ def _sniff_delimiter(header_line: str) -> str:
     return best
 
 
-def load_sheet(path: Path) -> Sheet:
-    text, encoding = _read_text(path)
+def load_sheet(path: Path, raw: bytes | None = None) -> Sheet:
+    """The CSV at ``path`` (whose bytes are ``raw``, when already read) as a :class:`Sheet`."""
+    text, encoding = _decode(path, read_bytes(path) if raw is None else raw)
     records = split_records(text)
     # Trailing blank lines are kept as records (written back untouched) but are not rows.
     if not records or not records[0].strip():
@@ -135,7 +142,7 @@ def data_record_indexes(sheet: Sheet) -> list[int]:
 
 
 def read_leads(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a lead list CSV exactly as the user left it.
+    """Read a lead list, CSV or Excel workbook (``.xlsx``), exactly as the user left it.
 
     Every column is kept, in the file's order, with every cell as the string typed (blank cells
     are ``""``, never NaN; ``"NA"`` stays ``"NA"``). A UTF-8 byte-order mark, Windows-1252
@@ -143,15 +150,44 @@ def read_leads(path: str | os.PathLike[str]) -> pd.DataFrame:
     are skipped. The index is the data row's position (0 = first row under the header), which
     :func:`mark_followups` uses to write back. Missing tracking columns are not added.
 
+    A workbook is recognised by its content, whatever its name. Its sheet named ``leads`` (else
+    its first sheet) is read with row 1 as the header and each cell as the text a CSV would
+    hold: a date cell is ``YYYY-MM-DD``, a number is plain (``250000``, not ``250000.0``), a
+    formula is its last computed value.
+
     Raises:
-        DataFormatError: the file cannot be read, is empty, or has duplicate column names.
+        DataFormatError: the file cannot be read, is empty, has duplicate column names, or is
+            neither CSV text nor an ``.xlsx`` workbook.
 
     Example:
         >>> leads = read_leads("leads.csv")  # doctest: +SKIP
     """
     path = Path(path)
-    sheet = load_sheet(path)
-    header = [h.strip() for h in sheet.header]
+    raw = read_bytes(path)
+    if workbook.is_workbook(path, raw):
+        table = workbook.read_table(path, raw)
+        return _frame(path, table.header, table.rows)
+    sheet = load_sheet(path, raw)
+    width = len(sheet.header)
+    data = []
+    for i in data_record_indexes(sheet):
+        row = sheet.rows[i - 1]
+        # Spreadsheets drop trailing empty cells on some rows; pad so every row has a value
+        # per column. Cells beyond the header (a stray comma) are an error only if non-empty:
+        # there is no column to hold them.
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            raise DataFormatError(
+                f"{path}, line {_line_number(sheet, i)}: {len(row)} cells but the header has "
+                f"{width} columns",
+                hint="A cell probably contains an unquoted delimiter; fix that row.",
+            )
+        data.append((row + [""] * width)[:width])
+    return _frame(path, sheet.header, data)
+
+
+def _frame(path: Path, raw_header: list[str], data: list[list[str]]) -> pd.DataFrame:
+    """The table of a CSV or a workbook, under the same rules for its header."""
+    header = [h.strip() for h in raw_header]
     if header and header[0].startswith("\ufeff"):  # a second BOM from a careless concat
         header[0] = header[0].lstrip("\ufeff")
     dupes = sorted({h for h in header if header.count(h) > 1})
@@ -160,20 +196,6 @@ def read_leads(path: str | os.PathLike[str]) -> pd.DataFrame:
             f"{path} has duplicate column names: {', '.join(repr(d) for d in dupes)}",
             hint="Rename or delete the repeated columns in your spreadsheet.",
         )
-    width = len(header)
-    data = []
-    for i in data_record_indexes(sheet):
-        row = sheet.rows[i - 1]
-        # Spreadsheets drop trailing empty cells on some rows; pad so every row has a value
-        # per column. Cells beyond the header (a stray comma) are kept under generated names
-        # only if non-empty — there is no column to hold them otherwise.
-        if len(row) > width and any(cell.strip() for cell in row[width:]):
-            raise DataFormatError(
-                f"{path}, line {_line_number(sheet, i)}: {len(row)} cells but the header has "
-                f"{width} columns",
-                hint="A cell probably contains an unquoted delimiter; fix that row.",
-            )
-        data.append((row + [""] * width)[:width])
     # dtype=object keeps plain str cells, exactly as typed (no NaN, no numbers, no dates).
     return pd.DataFrame(data, columns=header, dtype=object)
 

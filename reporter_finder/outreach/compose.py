@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from reporter_finder.dates import parse_sheet_date
-from reporter_finder.errors import OutreachError
+from reporter_finder.errors import DataFormatError, OutreachError
 from reporter_finder.outreach.cite import Cited, cite
 from reporter_finder.outreach.describe import in_sentence, source_form
 from reporter_finder.outreach.draft import (
@@ -346,20 +346,27 @@ def followup_for_lead(
     tables: Tables | None = None,
     first_subject: str | None = None,
     template: str | None = None,
+    contacted_on: date | None = None,
 ) -> Draft:
     """The follow-up for a row of a lead list: the first draft is rebuilt from the lead (as
-    ``draft --from`` wrote it), and ``contacted_on`` is read from the row.
+    ``draft --from`` wrote it); ``contacted_on`` is read from the row when not given.
 
     Raises:
         OutreachError: the lead has no grant to refer to, or a template is invalid.
+        DataFormatError: ``contacted_on`` is not a date, or is ambiguous (03/12/2026: pass
+            the date read with an explicit order).
     """
     row = {str(k): v for k, v in lead.items()}
     first = _draft_lead(row, tables, applicant, None, None)
     rank = profile_id_of(row.get("rank"))
-    try:
-        contacted = parse_sheet_date(row.get("contacted_on"))
-    except ValueError:
-        contacted = None
+    contacted = contacted_on
+    if contacted is None:
+        try:
+            contacted = parse_sheet_date(row.get("contacted_on"))
+        except DataFormatError:
+            raise
+        except ValueError as exc:
+            raise DataFormatError(f"contacted_on of {first.to_name}: {exc}") from exc
     follow = draft_followup(
         first, applicant, contacted_on=contacted, first_subject=first_subject, template=template
     )

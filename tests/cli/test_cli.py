@@ -675,6 +675,20 @@ def test_draft_batch_from_a_lead_list_writes_txt_and_eml_per_lead(tmp_path: Path
     assert forced.exit_code == 0, forced.stderr
 
 
+def test_draft_batch_reads_the_xlsx_lead_list_search_wrote(tmp_path: Path) -> None:
+    drafts = {}
+    for ext in ("csv", "xlsx"):
+        leads = tmp_path / f"leads.{ext}"
+        made = run("search", SPECIALTY, "--load", COMMON_FUND, "--top", "3", "-o", str(leads))
+        assert made.exit_code == 0, made.stderr
+        out = tmp_path / ext
+        result = run("draft", "--from", str(leads), "--out", str(out), *APPLICANT, catch=False)
+        assert result.exit_code == 0, result.stderr
+        drafts[ext] = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.txt")}
+    assert len(drafts["xlsx"]) == 3 * 2  # the e-mails and their sources
+    assert drafts["xlsx"] == drafts["csv"]  # the same lead list, whichever format holds it
+
+
 def test_draft_batch_cites_the_lead_lists_own_paper_without_pubmed(tmp_path: Path) -> None:
     leads = _lead_csv(tmp_path / "leads.csv", [{
         "rank": "1", "pi_name": "Hu Li", "profile_id": HU_LI,
@@ -874,7 +888,8 @@ def test_followups_lists_the_due_leads_oldest_first(edited_leads: Path) -> None:
     ]
     assert rows[0]["contacted_on"] == _days_ago(20)
     assert result.stderr == (
-        "2 leads due for a follow-up (contacted at least 7 days ago, no reply).\n"
+        "Follow-ups: 2 due, 1 waiting (contacted less than 7 days ago), 2 done (1 followed up, "
+        "1 answered); 0 not contacted yet.\n"
     )
 
 
@@ -906,7 +921,35 @@ def test_followups_write_round_trip_keeps_the_users_edits(edited_leads: Path) ->
     # Nobody is due any more.
     again = run("followups", str(edited_leads), "--format", "csv", catch=False)
     assert csv_rows(again.stdout) == []
-    assert again.stderr.startswith("0 leads due")
+    assert again.stderr.startswith("Follow-ups: 0 due, 1 waiting (contacted less than 7 days "
+                                   "ago), 4 done (3 followed up, 1 answered)")  # fmt: skip
+
+
+def _as_workbook(leads: Path) -> Path:
+    path = leads.with_suffix(".xlsx")
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "leads"
+    for row in csv.reader(io.StringIO(leads.read_text(encoding="utf-8"))):
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_followups_write_into_an_xlsx_lead_list(edited_leads: Path) -> None:
+    path = _as_workbook(edited_leads)
+    result = run("followups", str(path), "--write", "--on", "2026-11-24", "--format", "csv",
+                 catch=False)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert [r["pi_name"] for r in csv_rows(result.stdout)] == ["Sharon Diskin", "Hu Li"]
+    assert result.stderr.splitlines()[-1] == f"Set follow_up_on to 2026-11-24 on 2 rows of {path}."
+    sheet = openpyxl.load_workbook(path)["leads"]
+    header = [c.value for c in sheet[1]]
+    name, column = header.index("pi_name") + 1, header.index("follow_up_on") + 1
+    written = {sheet.cell(row=r, column=name).value: sheet.cell(row=r, column=column).value
+               for r in range(2, 7)}  # fmt: skip
+    assert written["Hu Li"] == written["Sharon Diskin"] == datetime.datetime(2026, 11, 24)
+    assert written["Jian Ma"] is None
+    assert written["Titus Brown"] == _days_ago(30)  # the user's own text, untouched
 
 
 def test_followups_writes_follow_up_drafts_beside_the_first_ones(
@@ -950,6 +993,11 @@ def test_followups_writes_follow_up_drafts_beside_the_first_ones(
         (["--on", "2026-11-24"], 2, "--on sets the date --write writes: add --write"),
         (["--draft"], 2, "drafts need --name and --background"),
         (["--days", "-1"], 2, "Invalid value for '--days'"),
+        (
+            ["--dayfirst", "--monthfirst"],
+            2,
+            "--dayfirst and --monthfirst contradict each other: pick one",
+        ),
     ],
 )
 def test_followups_usage_errors(
@@ -968,6 +1016,38 @@ def test_followups_with_an_unreadable_date_names_the_row(tmp_path: Path) -> None
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("Error: contacted_on has values that are not dates: row 2: 'last week'")
     assert result.stdout == ""
+
+
+def test_followups_refuses_an_ambiguous_date_and_writes_nothing(tmp_path: Path) -> None:
+    leads = _lead_csv(tmp_path / "leads.csv", [
+        {"pi_name": "Hu Li", "contacted_on": "30/10/2026", "top_grant_title": "T",
+         "top_grant_number": "R03OD034496"},
+        {"pi_name": "Jian Ma", "contacted_on": "03/11/2026", "top_grant_title": "T",
+         "top_grant_number": "R03OD039980"},
+    ])  # fmt: skip
+    before = leads.read_bytes()
+    table, drafts = tmp_path / "due.csv", tmp_path / "drafts"
+    args = ["followups", str(leads), "-o", str(table), "--write", "--draft", "--out",
+            str(drafts), *APPLICANT]  # fmt: skip
+    result = run(*args)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: contacted_on has dates that could be day-first or month-first: row 3: "
+        "'03/11/2026' — say which comes first (--dayfirst or --monthfirst; order= in Python), "
+        "or write YYYY-MM-DD (row 2 '30/10/2026' is day-first)"
+    )
+    assert result.stdout == ""
+    assert leads.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["leads.csv"]  # no table, no drafts
+
+    done = run(*args, "--dayfirst", "--on", "2026-11-24", catch=False)
+    assert done.exit_code == 0, done.stderr
+    assert [r["contacted_on"] for r in csv_rows(table.read_text(encoding="utf-8"))] == [
+        "2026-10-30", "2026-11-03",
+    ]  # fmt: skip
+    followup = (drafts / "02-ma-jian.followup.txt").read_text(encoding="utf-8")
+    assert "I wrote to you on 3 November" in followup
+    assert leads.read_bytes().count(b"2026-11-24") == 2
 
 
 # --- bad inputs: one line, the right exit code, no traceback --------------------------------

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from reporter_finder.dates import parse_sheet_date
-from reporter_finder.errors import DataFormatError, InvalidArgumentError
-from reporter_finder.leads.followups import due_followups, followup_list, mark_followups
+from reporter_finder.dates import date_order, parse_sheet_date
+from reporter_finder.errors import AmbiguousDateError, DataFormatError, InvalidArgumentError
+from reporter_finder.leads.followups import (
+    FollowupCounts,
+    due_followups,
+    followup_counts,
+    followup_list,
+    mark_followups,
+)
 from reporter_finder.leads.sheet import read_leads
 from tests.frames import assert_unchanged, snapshot
 
@@ -22,7 +28,7 @@ TODAY = date(2026, 11, 24)
 # cell dropped, dates in four spellings, an Excel serial number, and statuses in mixed case.
 USER_CSV = (
     "\ufeffrank,pi_name,organization,my rating,status,contacted_on,follow_up_on,notes\r\n"
-    '1,Ana M Rivera,"UNIVERSITY OF X, SAN DIEGO",5,contacted,11/3/2026,,"asked about R01; '
+    '1,Ana M Rivera,"UNIVERSITY OF X, SAN DIEGO",5,contacted,3 Nov 2026,,"asked about R01; '
     'said ""maybe"""\r\n'
     "2,Hu Li,MAYO CLINIC ROCHESTER,,Replied,2026-11-01,,\r\n"
     "3,Jian Ma,CARNEGIE-MELLON UNIVERSITY,4,,3-Nov-2026,,\r\n"
@@ -45,10 +51,23 @@ def user_csv(tmp_path: Path) -> Path:
     ("text", "expected"),
     [
         ("2026-11-03", date(2026, 11, 3)),
-        ("11/3/2026", date(2026, 11, 3)),
-        ("11/3/26", date(2026, 11, 3)),
+        ("2026/11/03", date(2026, 11, 3)),
         ("3-Nov-2026", date(2026, 11, 3)),
+        ("3-Nov-26", date(2026, 11, 3)),
         ("Nov 3, 2026", date(2026, 11, 3)),
+        ("12 Mar 2026", date(2026, 3, 12)),
+        ("12 March 2026", date(2026, 3, 12)),
+        ("Mar 12, 2026", date(2026, 3, 12)),
+        ("September 30, 2026", date(2026, 9, 30)),
+        ("11/30/2026", date(2026, 11, 30)),  # only month-first makes a date
+        ("30/11/2026", date(2026, 11, 30)),  # only day-first makes a date
+        ("30.11.2026", date(2026, 11, 30)),
+        ("11/30/26", date(2026, 11, 30)),
+        ("03/03/2026", date(2026, 3, 3)),  # both orders: the same day
+        ("11/30/2026 2:15 PM", date(2026, 11, 30)),
+        ("2026-11-03T10:00:00", date(2026, 11, 3)),
+        (46329, date(2026, 11, 3)),  # an Excel number cell
+        (datetime(2026, 11, 3, 14, 5), date(2026, 11, 3)),  # an Excel date cell
         ("2026-11-03 00:00:00", date(2026, 11, 3)),
         ("46329", date(2026, 11, 3)),
         ("46329.5", date(2026, 11, 3)),
@@ -56,11 +75,11 @@ def user_csv(tmp_path: Path) -> Path:
         ("", None),
     ],
 )
-def test_parse_sheet_date_reads_spreadsheet_spellings(text: str, expected: date | None) -> None:
+def test_parse_sheet_date_reads_spreadsheet_spellings(text: object, expected: date | None) -> None:
     assert parse_sheet_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["soon", "13/45/2026", "42"])
+@pytest.mark.parametrize("text", ["soon", "13/45/2026", "42", "2026-02-30", "Foo 3, 2026"])
 def test_parse_sheet_date_rejects_non_dates(text: str) -> None:
     with pytest.raises(ValueError, match="not"):
         parse_sheet_date(text)
@@ -92,7 +111,7 @@ def test_due_followups_selects_waiting_leads_oldest_first(
 ) -> None:
     with caplog.at_level("INFO", logger="reporter_finder.leads.followups"):
         due = due_followups(read_leads(user_csv), days=7, today=TODAY)
-    # Ana (11/3, contacted), Jian (3-Nov, blank status), Sharon (serial 46329 = 11/3, sent).
+    # Ana (3 Nov, contacted), Jian (3-Nov, blank status), Sharon (serial 46329 = 11/3, sent).
     # Not: Hu (replied), Kristin (4 days), Titus (already followed up), No Date, Old Lead
     # (an unknown status counts as answered, and is reported).
     assert due["pi_name"].tolist() == ["Ana M Rivera", "Jian Ma", "Sharon Diskin"]
@@ -112,7 +131,7 @@ def test_due_followups_options(user_csv: Path) -> None:
 
 def test_due_followups_sorts_by_date_not_text() -> None:
     leads = pd.DataFrame(
-        {"pi_name": ["b", "a", "c"], "contacted_on": ["11/2/2026", "2026-10-30", "46326"]}
+        {"pi_name": ["b", "a", "c"], "contacted_on": ["Nov 2, 2026", "2026-10-30", "46326"]}
     )
     due = due_followups(leads, days=1, today=TODAY)
     assert due["pi_name"].tolist() == ["a", "c", "b"]  # 10/30, 10/31 (serial), 11/2
@@ -133,7 +152,7 @@ def test_mark_followups_round_trip_changes_only_the_follow_up_cells(user_csv: Pa
     written = user_csv.read_bytes().decode("utf-8")
     assert written.startswith("\ufeff")  # BOM kept
     expected = (
-        USER_CSV.replace("contacted,11/3/2026,,", "contacted,11/3/2026,2026-11-24,")
+        USER_CSV.replace("contacted,3 Nov 2026,,", "contacted,3 Nov 2026,2026-11-24,")
         .replace(",3-Nov-2026,,", ",3-Nov-2026,2026-11-24,")
         .replace(",46329,,", ",46329,2026-11-24,")
     )
@@ -156,13 +175,13 @@ def read_leads_from_text(text: str, folder: Path) -> pd.DataFrame:
 
 def test_mark_followups_adds_the_column_when_missing_and_keeps_cp1252(tmp_path: Path) -> None:
     path = tmp_path / "excel.csv"
-    path.write_bytes("pi_name;contacted_on;notes\nJosé Núñez;10/1/2026;café\n".encode("cp1252"))
+    path.write_bytes("pi_name;contacted_on;notes\nJosé Núñez;1 Oct 2026;café\n".encode("cp1252"))
     leads = read_leads(path)
     assert leads.loc[0, "pi_name"] == "José Núñez"
     due = due_followups(leads, today=TODAY)
     mark_followups(path, due, on=TODAY)
     assert path.read_bytes() == (
-        "pi_name;contacted_on;notes;follow_up_on\nJosé Núñez;10/1/2026;café;2026-11-24\n"
+        "pi_name;contacted_on;notes;follow_up_on\nJosé Núñez;1 Oct 2026;café;2026-11-24\n"
     ).encode("cp1252")
 
 
@@ -236,3 +255,97 @@ def test_due_followups_and_followup_list_leave_their_input_alone() -> None:
     due_before = snapshot(due)
     followup_list(due)
     assert_unchanged(due, due_before)
+
+
+# --- dates whose day and month could be swapped ----------------------------------------------
+
+
+def test_parse_sheet_date_refuses_a_slash_date_that_reads_both_ways() -> None:
+    # Regression: 03/12/2026 was read month-first (12 March) without a word.
+    with pytest.raises(AmbiguousDateError, match=r"^'03/12/2026' could be 3 December or 12 March$"):
+        parse_sheet_date("03/12/2026")
+    assert issubclass(AmbiguousDateError, ValueError)
+    assert issubclass(AmbiguousDateError, DataFormatError)
+    assert parse_sheet_date("03/12/2026", order="dayfirst") == date(2026, 12, 3)
+    assert parse_sheet_date("03.12.2026", order="monthfirst") == date(2026, 3, 12)
+    assert parse_sheet_date("30/11/2026", order="dayfirst") == date(2026, 11, 30)
+    assert parse_sheet_date("2026-03-12", order="dayfirst") == date(2026, 3, 12)
+    with pytest.raises(ValueError, match=r"^'11/30/2026' is not a day-first date$"):
+        parse_sheet_date("11/30/2026", order="dayfirst")
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [("30/11/2026", "dayfirst"), ("11/30/2026", "monthfirst"), ("03/12/2026", None),
+     ("03/03/2026", None), ("2026-11-30", None), ("soon", None)],
+)  # fmt: skip
+def test_date_order_says_only_what_a_date_proves(text: str, order: str | None) -> None:
+    assert date_order(text) == order
+
+
+def test_due_followups_names_the_rows_and_column_of_ambiguous_dates() -> None:
+    leads = pd.DataFrame(
+        {"pi_name": list("abcd"), "contacted_on": ["30/11/2026", "03/12/2026", "", "04/05/2026"]}
+    )
+    with pytest.raises(AmbiguousDateError) as caught:
+        due_followups(leads, today=TODAY)
+    assert caught.value.message == (
+        "contacted_on has dates that could be day-first or month-first: "
+        "row 3: '03/12/2026'; row 5: '04/05/2026'"
+    )
+    assert caught.value.hint == (
+        "Say which comes first (--dayfirst or --monthfirst; order= in Python), or write "
+        "YYYY-MM-DD (row 2 '30/11/2026' is day-first)."
+    )
+    due = due_followups(leads, today=date(2026, 12, 31), order="dayfirst")
+    assert due["contacted_date"].tolist() == [
+        date(2026, 5, 4),
+        date(2026, 11, 30),
+        date(2026, 12, 3),
+    ]
+    with pytest.raises(DataFormatError, match=r"row 2: '30/11/2026' \(not month-first\)$"):
+        due_followups(leads, today=TODAY, order="monthfirst")
+
+
+def test_an_ambiguous_date_hint_shows_a_column_that_mixes_orders() -> None:
+    leads = pd.DataFrame({"contacted_on": ["11/30/2026", "03/12/2026", "30/11/2026", "soon"]})
+    with pytest.raises(DataFormatError) as caught:
+        due_followups(leads, today=TODAY)
+    assert not isinstance(caught.value, AmbiguousDateError)  # "soon" needs fixing, whatever order
+    assert caught.value.message == (
+        "contacted_on has values that are not dates: row 5: 'soon'; and dates that could be "
+        "day-first or month-first: row 3: '03/12/2026'"
+    )
+    assert caught.value.hint is not None
+    assert caught.value.hint.endswith(
+        "(the column mixes both: row 2 '11/30/2026' is month-first; row 4 '30/11/2026' is "
+        "day-first)."
+    )
+
+
+# --- counts ----------------------------------------------------------------------------------
+
+
+def test_followup_counts_puts_every_lead_in_one_group(user_csv: Path) -> None:
+    leads = read_leads(user_csv)
+    counts = followup_counts(leads, days=7, today=TODAY)
+    # due: Ana, Jian, Sharon; waiting: Kristin (4 days); followed up: Titus; answered: Hu
+    # (replied) and Old Lead (an unknown status); not contacted: No Date.
+    assert counts == FollowupCounts(
+        due=3, waiting=1, followed_up=1, answered=2, not_contacted=1, days=7
+    )
+    assert counts.done == 3
+    assert counts.due == len(due_followups(leads, days=7, today=TODAY))
+    assert followup_counts(leads, days=3, today=TODAY).due == 4
+
+
+def test_a_lead_with_follow_up_on_set_is_never_due_again() -> None:
+    leads = pd.DataFrame(
+        {
+            "status": ["sent", "sent", ""],
+            "contacted_on": ["2026-01-05", "2026-01-05", "2026-01-05"],
+            "follow_up_on": ["2026-01-12", "  soon-ish ", ""],  # any text counts as done
+        }
+    )
+    assert list(due_followups(leads, days=7, today=TODAY).index) == [2]
+    assert followup_counts(leads, days=7, today=TODAY).followed_up == 2

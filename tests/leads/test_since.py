@@ -184,7 +184,7 @@ def test_inputs_are_not_modified(tables: Tables) -> None:
 
 
 def test_the_earlier_list_is_read_from_its_cells() -> None:
-    old = _old(listed_on=["11/2/2026", "2026-12-01", ""], profile_id=["1.0", "3", ""])
+    old = _old(listed_on=["Nov 2, 2026", "2026-12-01", ""], profile_id=["1.0", "3", ""])
     found = earlier_list(old)
     assert found.listed_on == datetime.date(2026, 11, 2)  # the earliest: nothing is missed
     assert found.newest_appl_id == 200

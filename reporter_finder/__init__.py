@@ -40,7 +40,7 @@ _EXPORTS: dict[str, str] = {
     "rank_pis": "rank.ranker",
     "find_mentors": "search",
     "MentorSearch": "search",
-    "lead_list": "leads.export",
+    "lead_list": "leads.listing",
     "write_leads": "leads.export",
     "write_table": "leads.export",
     "read_leads": "leads.sheet",
@@ -76,8 +76,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from reporter_finder.api.query import ProjectQuery
     from reporter_finder.api.reporter import ReporterClient
     from reporter_finder.errors import DataFormatError, QueryError, ReporterError
-    from reporter_finder.leads.export import lead_list, write_leads, write_table
+    from reporter_finder.leads.export import write_leads, write_table
     from reporter_finder.leads.followups import due_followups, mark_followups
+    from reporter_finder.leads.listing import lead_list
     from reporter_finder.leads.publications import publications_for_leads
     from reporter_finder.leads.sheet import read_leads
     from reporter_finder.outreach.compose import draft_batch, draft_followup

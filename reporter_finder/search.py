@@ -210,7 +210,8 @@ class MentorSearch:
         # api → tables → rank → search → leads, so search never imports leads at module
         # level; this lazy import, inside the one method that writes, is the accepted
         # exception (and keeps openpyxl out of every search).
-        from reporter_finder.leads.export import lead_list, write_leads
+        from reporter_finder.leads.export import write_leads
+        from reporter_finder.leads.listing import lead_list
 
         return write_leads(lead_list(self.ranked, top=top), path, fmt, partial=self.partial_note)
 

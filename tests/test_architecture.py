@@ -36,6 +36,7 @@ ALLOWED_UPWARD = {
     # MentorSearch.to_csv/to_excel are conveniences over the lead-list writer; the import is
     # inside the methods so that importing search never loads leads.
     ("reporter_finder.search", "reporter_finder.leads.export"): "MentorSearch.to_csv/to_excel",
+    ("reporter_finder.search", "reporter_finder.leads.listing"): "MentorSearch.to_csv/to_excel",
 }
 
 

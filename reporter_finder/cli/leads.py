@@ -160,7 +160,8 @@ def search(
       reporter-finder search nephrology --load saved.json --format json
       reporter-finder search cardiology --since leads.csv -o new-leads.csv
     """
-    from reporter_finder.leads.export import lead_list, write_leads
+    from reporter_finder.leads.export import write_leads
+    from reporter_finder.leads.listing import lead_list
 
     earlier = _earlier(since) if since else None  # before the search: a bad list fails fast
     pubmed = network.pubmed_client(pubs, email) if pubs.wanted(load) else None  # checks --email

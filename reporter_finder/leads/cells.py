@@ -78,3 +78,13 @@ def csv_text(value: Any) -> str:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return str(value)
+
+
+def as_list(value: Any) -> list[Any]:
+    """A list cell as a list: missing → ``[]``, a bare string → ``[string]``."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (list, tuple, set, frozenset)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else list(value)
+        return items if isinstance(items, list) else [items]
+    return []

@@ -33,7 +33,8 @@ pandas, numpy and openpyxl are imported inside the functions that need them: the
 imports :data:`FORMATS` and :func:`infer_format` while building ``--help``, which must stay fast.
 
 Example:
-    >>> from reporter_finder.leads.export import lead_list, write_leads
+    >>> from reporter_finder.leads.listing import lead_list
+    >>> from reporter_finder.leads.export import write_leads
     >>> write_leads(lead_list(search.ranked, top=50), "leads.csv", "csv")  # doctest: +SKIP
 """
 
@@ -52,18 +53,13 @@ from typing import IO, TYPE_CHECKING, Any, Final
 from reporter_finder._files import atomic_open
 from reporter_finder.errors import InvalidArgumentError, OutputExistsError
 from reporter_finder.leads.cells import csv_text, neutralize, plain_rows
+from reporter_finder.leads.listing import lead_list
 from reporter_finder.leads.terminal import terminal_width, write_terminal_table
 from reporter_finder.leads.xlsx import write_xlsx
 from reporter_finder.schema import (
-    EMAIL_LEAD_COLUMNS,
-    LEAD_COLUMNS,
     LEAD_LIST_COLUMNS,
     LEAD_LIST_HEADER,
     LEAD_TABLE_COLUMNS,
-    PAY_LEAD_COLUMNS,
-    PUBLICATION_LEAD_COLUMNS,
-    SINCE_LEAD_COLUMNS,
-    TRACKING_COLUMNS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pandas is imported lazily
@@ -131,94 +127,6 @@ def infer_format(path: str | os.PathLike[str] | None, fmt: str | None, *, is_tty
         f"cannot tell the format of {os.fspath(path)!r} from its extension — use a .csv, "
         f".xlsx, .json or .jsonl file name, or pass --format {'|'.join(FORMATS)}"
     )
-
-
-# --- lead list ----------------------------------------------------------------------------
-
-
-def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
-    """The lead list users open in Excel, from a ranked PI table.
-
-    Args:
-        ranked: ``MentorSearch.ranked`` (the ``LEAD_COLUMNS`` first, extra score columns after;
-            extra columns are dropped). An empty frame, even one without columns, is fine.
-            ``n_publications`` and ``recent_publications`` may be missing (publications not
-            looked up): they are then empty, not 0. ``co_pis`` may be missing (a table ranked
-            before co-PIs were grouped): it is then empty; so may ``PAY_LEAD_COLUMNS``
-            (``funding_for_you`` and the hiring signals) and ``SINCE_LEAD_COLUMNS``
-            (``listed_on`` and the ``--since`` marks), then empty too.
-        top: keep the best ``top`` rows (by ``rank``); ``None`` keeps all.
-
-    Returns:
-        A new DataFrame with exactly ``LEAD_COLUMNS + TRACKING_COLUMNS``: list columns hold
-        lists (never missing), ``score`` is rounded to 4 decimals, ``n_publications`` is Int64
-        (``<NA>`` for a PI whose publications were not looked up), and the tracking columns
-        (status, contacted_on, follow_up_on, notes) are empty for the user to fill.
-
-    Raises:
-        InvalidArgumentError: ``ranked`` has rows but lacks some of the ``LEAD_COLUMNS``, or
-            ``top`` < 0.
-
-    Example:
-        >>> leads = lead_list(search.ranked, top=50)  # doctest: +SKIP
-    """
-    import pandas as pd
-
-    if top is not None and top < 0:
-        raise InvalidArgumentError(f"top must be 0 or more, not {top}")
-    # The publication columns come from a later, optional step (attach_publications): a
-    # ranked table without them is complete, its publications just were not looked up.
-    not_looked_up: dict[str, Any] = {
-        c: pd.NA
-        for c in (*PUBLICATION_LEAD_COLUMNS, *EMAIL_LEAD_COLUMNS)
-        if c not in ranked.columns and len(ranked)
-    }
-    # A table ranked before co-PIs were grouped (issue #14) has no co_pis: none were folded.
-    if "co_pis" not in ranked.columns and len(ranked):
-        not_looked_up["co_pis"] = [[] for _ in range(len(ranked))]
-    # Nor one ranked before issue #15 funding_for_you and the hiring signals: not known.
-    # Nor one ranked before grants carried their aim (issue #16): unknown, so empty.
-    not_looked_up.update(
-        {
-            c: pd.NA
-            for c in (*PAY_LEAD_COLUMNS, "top_grant_aim")
-            if c not in ranked.columns and len(ranked)
-        }
-    )
-    # Nor one ranked before issue #16 recorded when it was made: a later --since cannot
-    # compare with it (leads.since says so), but it is still a lead list.
-    not_looked_up.update(
-        {c: pd.NA for c in SINCE_LEAD_COLUMNS if c not in ranked.columns and len(ranked)}
-    )
-    ranked = ranked.assign(**not_looked_up)
-    missing = [column for column in LEAD_COLUMNS if column not in ranked.columns]
-    if missing and len(ranked):
-        raise InvalidArgumentError(
-            f"the ranked table lacks lead-list columns: {', '.join(missing)}"
-        )
-
-    if missing:  # an empty result: the header must still be written
-        leads = pd.DataFrame({column: pd.Series([], dtype="object") for column in LEAD_COLUMNS})
-    else:
-        leads = ranked.loc[:, list(LEAD_COLUMNS)].copy()
-    if "rank" in leads and len(leads):
-        # A stable sort keeps the ranker's tie-break for equal ranks.
-        leads = leads.sort_values("rank", kind="stable")
-    if top is not None:
-        leads = leads.head(top)
-    leads = leads.reset_index(drop=True)
-
-    for column in LEAD_LIST_COLUMNS:
-        leads[column] = pd.Series(
-            [_as_list(value) for value in leads[column]], index=leads.index, dtype="object"
-        )
-    if len(leads):
-        leads["score"] = pd.to_numeric(leads["score"], errors="coerce").round(4)
-        for column in ("n_publications", "email_pmid", "email_year"):
-            leads[column] = pd.to_numeric(leads[column]).astype("Int64")
-    for column in TRACKING_COLUMNS:
-        leads[column] = pd.Series([pd.NA] * len(leads), index=leads.index, dtype="string")
-    return leads
 
 
 def write_leads(
@@ -424,16 +332,6 @@ def write_records(
 # --- cell values --------------------------------------------------------------------------
 
 
-def _as_list(value: Any) -> list[Any]:
-    """A list cell as a list: missing → ``[]``, a bare string → ``[string]``."""
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, (list, tuple, set, frozenset)) or hasattr(value, "tolist"):
-        items = value.tolist() if hasattr(value, "tolist") else list(value)
-        return items if isinstance(items, list) else [items]
-    return []
-
-
 def _detect_lists(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> frozenset[str]:
     found = {
         column
@@ -536,7 +434,6 @@ __all__ = [
     "EXTENSION_FORMATS",
     "FORMATS",
     "infer_format",
-    "lead_list",
     "partial_sidecar",
     "refuse_existing",
     "write_leads",

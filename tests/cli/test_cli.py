@@ -1299,3 +1299,24 @@ def test_error_messages(error: Exception, expected: str, code: int) -> None:
     assert expected in message
     assert "\n" not in message
     assert exit_code == code
+
+
+def test_search_since_reads_an_xlsx_lead_list_as_it_reads_the_csv(tmp_path: Path) -> None:
+    """--since is "search --load-style reuse" of a lead list: CSV and XLSX alike (listed_on
+    is a real date cell in the workbook)."""
+    lines, rows = {}, {}
+    for ext in ("csv", "xlsx"):
+        old = tmp_path / f"leads.{ext}"
+        made = run("search", SPECIALTY, "--load", COMMON_FUND, "--as-of", "2025-06-01",
+                   "--top", "10", "-o", str(old))  # fmt: skip
+        assert made.exit_code == 0, made.stderr
+        new = tmp_path / f"new-from-{ext}.csv"
+        again = run("search", SPECIALTY, "--load", COMMON_FUND, "--as-of", "2026-06-01",
+                    "--top", "10", "--since", str(old), "-o", str(new), catch=False)  # fmt: skip
+        assert again.exit_code == 0, again.stderr
+        lines[ext] = [line for line in again.stderr.splitlines() if line.startswith("new since")]
+        rows[ext] = [(r["pi_name"], r["new_pi"], r["new_awards"]) for r in
+                     csv_rows(new.read_text(encoding="utf-8"))]  # fmt: skip
+    assert lines["csv"] == lines["xlsx"]
+    assert lines["xlsx"][0].startswith("new since 2025-06-01: ")
+    assert rows["csv"] == rows["xlsx"]

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from reporter_finder.errors import DataFormatError
-from reporter_finder.leads.export import lead_list, write_leads
+from reporter_finder.leads.export import write_leads
+from reporter_finder.leads.listing import lead_list
 from reporter_finder.leads.sheet import read_leads
 from reporter_finder.leads.since import EarlierList, earlier_list, mark_new_since
 from reporter_finder.rank.ranker import rank_pis

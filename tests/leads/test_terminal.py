@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from reporter_finder.cli import cli
-from reporter_finder.leads.export import lead_list, write_leads
+from reporter_finder.leads.export import write_leads
+from reporter_finder.leads.listing import lead_list
 from reporter_finder.leads.terminal import short_reason, write_terminal_table
 from reporter_finder.schema import LEAD_LIST_HEADER, LEAD_TABLE_COLUMNS
 

@@ -13,7 +13,8 @@ import pytest
 
 from reporter_finder.api.reporter import Records
 from reporter_finder.errors import InvalidArgumentError, NotFoundError, ReporterError
-from reporter_finder.leads.export import lead_list, write_leads
+from reporter_finder.leads.export import write_leads
+from reporter_finder.leads.listing import lead_list
 from reporter_finder.schema import COMPONENT_COLUMNS, LEAD_LIST_HEADER
 from reporter_finder.search import MentorSearch, default_query, find_mentors, split_query
 from tests.conftest import load_fixture

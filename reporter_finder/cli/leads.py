@@ -3,6 +3,7 @@ records)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,10 @@ def search(
     from reporter_finder.leads.listing import lead_list
 
     earlier = _earlier(since) if since else None  # before the search: a bad list fails fast
+    if earlier is not None and network.cache_mode == "normal":
+        # "What is new" must not be answered from a cached week-old answer: ask afresh (and
+        # store it). --offline and --no-cache are the user's explicit choice and are kept.
+        network = dataclasses.replace(network, cache_mode="refresh")
     pubmed = network.pubmed_client(pubs, email) if pubs.wanted(load) else None  # checks --email
     result = _find(filters, network, load, ranking, as_of)
     ranked = result.ranked

@@ -172,7 +172,9 @@ def test_search_since_marks_what_is_new(tmp_path: Path, reporter_server: Any) ->
         _new_grant(by_core["R03OD036498"], 11_600_003),
     ])  # fmt: skip
     new = tmp_path / "new.csv"
-    second = _run("search", SPECIALTY, "--as-of", "2026-09-15", "--no-publications", "--refresh",
+    # No --refresh: --since asks RePORTER afresh itself, or the first run's cached answers
+    # (kept for a week) would hide everything new.
+    second = _run("search", SPECIALTY, "--as-of", "2026-09-15", "--no-publications",
                   "--since", str(tmp_path / "leads.csv"), "-o", str(new), env=env)  # fmt: skip
     assert second.returncode == 0, second.stderr
     assert second.stderr.splitlines()[-1] == "new since 2026-07-01: 1 PI, 3 awards"

@@ -35,6 +35,24 @@ API_URL = os.environ.get("REPORTER_FINDER_API_URL")  # None: the real RePORTER A
 OUTPUT_DIR = Path(os.environ.get("REPORTER_FINDER_OUTPUT_DIR") or "output")"""
 
 OPEN_SOURCE = """\
+class Stop(Exception):
+    \"\"\"A library error as one line instead of a traceback: Jupyter prints what
+    _render_traceback_ returns.\"\"\"
+
+    def __init__(self, err):
+        hint = (
+            "run the notebook once with REPORTER_FINDER_SOURCE=api to fill the cache"
+            if SOURCE == "cache"
+            else err.hint
+        )
+        super().__init__(f"{err.message} — {hint}" if hint else err.message)
+
+    def _render_traceback_(self):
+        return [f"Stopped: {self}"]
+
+
+if AS_OF is None:  # the snapshot's records were saved in mid-2025; live data: today
+    AS_OF = date(2025, 6, 1) if SOURCE == "snapshot" else date.today()
 if SOURCE == "snapshot":
     RECORDS, CLIENT = load_records(SNAPSHOT), None
     print(f"Offline: {len(RECORDS)} RePORTER records from {SNAPSHOT}")
@@ -43,7 +61,8 @@ elif SOURCE in ("api", "cache"):
     RECORDS, CLIENT = None, ReporterClient(API_URL, cache=cache, progress=False)
     print(f"RePORTER API at {CLIENT.base_url} (cache: {cache.mode})")
 else:
-    raise ValueError(f"REPORTER_FINDER_SOURCE must be snapshot, api or cache, not {SOURCE!r}")"""
+    raise ValueError(f"REPORTER_FINDER_SOURCE must be snapshot, api or cache, not {SOURCE!r}")
+print(f"'Active' and 'months left' are judged on {AS_OF}.")"""
 
 CLOSE_SOURCE = """\
 if CLIENT is not None:
@@ -55,9 +74,10 @@ SOURCES_MD = """\
 fiscal years 2020–2026) shipped with the repository. They are not a specialty search, so the
 lists are short — but every step works exactly as with live data. To search RePORTER itself,
 start Jupyter with `REPORTER_FINDER_SOURCE=api` (answers are cached for 7 days;
-`REPORTER_FINDER_SOURCE=cache` then reruns from the cache without network), and set `AS_OF`
-to `date.today()`. `REPORTER_FINDER_SNAPSHOT=path/to/saved.json` runs on records you saved
-with `reporter-finder fetch SPECIALTY --save saved.json`."""
+`REPORTER_FINDER_SOURCE=cache` then reruns from the cache without network; a search that was
+never cached stops with one line saying so). Live data is judged on today's date, the
+snapshot on 2025-06-01 (set `AS_OF` to choose). `REPORTER_FINDER_SNAPSHOT=path/to/saved.json`
+runs on records you saved with `reporter-finder fetch SPECIALTY --save saved.json`."""
 
 
 def _cells(notebook: str, cells: list[tuple[str, str]]) -> list[nbformat.NotebookNode]:
@@ -121,7 +141,7 @@ TRACK = "postdoc"  # "clinical", "postdoc" or "any"
 STATES = []  # e.g. ["MA", "NY"]: only institutions in these states
 PI_NAME = None  # a PI to look at in step 3, e.g. "Taylor, Deanne"; None: the top-ranked PI
 TOP = 25  # rows in the lead list
-AS_OF = date(2025, 6, 1)  # "active" is judged on this date; use date.today() with live data
+AS_OF = None  # the day "active" is judged on; None: today, or 2025-06-01 for the snapshot
 
 """
         + SOURCE_PARAMETERS,
@@ -129,11 +149,20 @@ AS_OF = date(2025, 6, 1)  # "active" is judged on this date; use date.today() wi
     (
         "code",
         """\
+import matplotlib
+
+try:  # inline figures in Jupyter; a file-only backend anywhere else (no display needed)
+    get_ipython().run_line_magic("matplotlib", "inline")
+except NameError:
+    matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
 import pandas as pd
 
 from reporter_finder import (
     CacheSettings,
     ReporterClient,
+    ReporterError,
     find_mentors,
     find_pi,
     lead_list,
@@ -182,22 +211,33 @@ PI has money now — a funded project is what pays for a research fellow.""",
     (
         "code",
         """\
-search = find_mentors(
-    SPECIALTY,
-    skills=SKILLS,
-    track=TRACK,
-    states=STATES,
-    as_of=AS_OF,
-    records=RECORDS,
-    client=CLIENT,
-)
+try:
+    search = find_mentors(
+        SPECIALTY,
+        skills=SKILLS,
+        track=TRACK,
+        states=STATES,
+        as_of=AS_OF,
+        records=RECORDS,
+        client=CLIENT,
+    )
+except ReporterError as err:  # offline and not cached, no network…: one line, not a traceback
+    raise Stop(err) from None
 print(f"{len(search.ranked)} PIs ranked for {search.specialty.specialty.name}, track {TRACK}")
 if search.ranked.empty:
     print("No PI matched: try a broader specialty, fewer states, or more years.")
-search.top(10)[
-    ["rank", "score", "pi_name", "pi_title", "organization", "state",
-     "n_active_grants", "active_funding", "track_fit"]
-]""",
+table = search.top(10)[
+    ["rank", "score", "pi_name", "organization", "state", "n_active_grants",
+     "active_funding", "months_left", "track_fit"]
+].astype({"active_funding": float, "months_left": float})
+# Score as a bar, money in dollars, and greener the longer the funding runs.
+(
+    table.style.hide(axis="index")
+    .format({"score": "{:.3f}", "active_funding": "${:,.0f}", "months_left": "{:.0f}"},
+            na_rep="—")
+    .bar(subset=["score"], color="#9ecae1", vmin=0)
+    .background_gradient(subset=["months_left"], cmap="Greens", vmin=0)
+)""",
     ),
     (
         "md",
@@ -222,6 +262,62 @@ for row in search.top(5).itertuples():
     print(f"   words:  {joined(row.matched_terms)}")
     print(f"   skills: {joined(row.matched_skills)};  flags: {joined(row.mentor_flags)}")
     print(f"   grant:  {row.top_grant_number} {row.top_grant_url}")""",
+    ),
+    (
+        "md",
+        """\
+### Who has money now, and for how long
+
+A funded project is what pays a research fellow, so look at two things side by side for the
+top PIs: the **active funding** (the latest yearly award of each running grant) and the
+**months left** on their longest-running grant. Under a year (the dashed line), the money may
+end before your fellowship does; a PI with none left is not out of the question, but ask
+about funding early.""",
+    ),
+    (
+        "code",
+        """\
+top = search.top(15)
+names = [f"{r.rank}. {r.pi_name}" for r in top.itertuples()]
+fig, (money, runway) = plt.subplots(
+    1, 2, sharey=True, figsize=(11, 0.35 * len(top) + 1.5), squeeze=True
+)
+money.barh(names, top["active_funding"].fillna(0).astype(float) / 1e6, color="tab:blue")
+money.set_xlabel("active funding, $ million per year")
+money.invert_yaxis()  # rank 1 on top (the y axis is shared)
+runway.barh(names, top["months_left"].fillna(0).astype(float).clip(lower=0), color="tab:green")
+runway.axvline(12, color="grey", linestyle="--", linewidth=1)
+runway.set_xlabel(f"months left on the longest grant, from {AS_OF}")
+fig.suptitle(f"Top {len(top)} PIs: {search.specialty.specialty.name}")
+fig.tight_layout()
+plt.show()""",
+    ),
+    (
+        "md",
+        """\
+### Where the leads are
+
+Every ranked PI by the state of their institution, split by whether they have a grant
+running now. Useful if you have family, a visa sponsor's preference or a residency program
+in mind; `STATES` in the parameters cell keeps only some states.""",
+    ),
+    (
+        "code",
+        """\
+ranked = search.ranked
+funded = (ranked["n_active_grants"].fillna(0) > 0).map(
+    {True: "with an active grant", False: "no active grant"}
+)
+by_state = pd.crosstab(ranked["state"].fillna("?"), funded).reindex(
+    columns=["with an active grant", "no active grant"], fill_value=0
+)
+by_state = by_state.loc[by_state.sum(axis=1).sort_values(ascending=False).index].head(15)
+ax = by_state.plot.bar(stacked=True, figsize=(9, 3.5), rot=0, color=["tab:blue", "lightgrey"])
+ax.set_xlabel("state")
+ax.set_ylabel("PIs ranked")
+ax.set_title(f"Leads by state: {search.specialty.specialty.name}")
+plt.tight_layout()
+plt.show()""",
     ),
     (
         "md",
@@ -296,8 +392,8 @@ leads.head(3)""",
 * **Places you can live:** `STATES = ["MA", "NY"]`; `find_mentors` also takes `cities=` and
   `institutions=` (partial names: `["Johns Hopkins"]`).
 * **Only PIs with money now:** `find_mentors(..., active_only=True)`.
-* **Live data:** start Jupyter with `REPORTER_FINDER_SOURCE=api` and set
-  `AS_OF = date.today()`. The client waits a second between requests, as NIH asks.
+* **Live data:** start Jupyter with `REPORTER_FINDER_SOURCE=api`; "active" is then judged on
+  today's date. The client waits a second between requests, as NIH asks.
 * **The same from the command line** (run from the repository's root):
 
 ```bash
@@ -340,7 +436,7 @@ TRACK = "postdoc"  # "clinical", "postdoc" or "any"
 TOP_N = 10  # PIs per specialty in the plots
 STATES_TO_COMPARE = ["PA", "CA", "MA"]  # places to compare for the first specialty
 TIMELINE_PI = None  # a PI name for the funding timeline; None: the longest-funded lead
-AS_OF = date(2025, 6, 1)  # "active" is judged on this date; use date.today() with live data
+AS_OF = None  # the day "active" is judged on; None: today, or 2025-06-01 for the snapshot
 
 """
         + SOURCE_PARAMETERS,
@@ -361,6 +457,7 @@ import pandas as pd
 from reporter_finder import (
     CacheSettings,
     ReporterClient,
+    ReporterError,
     find_mentors,
     find_pi,
     load_records,
@@ -380,12 +477,15 @@ One `find_mentors` call per specialty (with the API: one request each, a second 
     (
         "code",
         """\
-searches = {
-    name: find_mentors(
-        name, skills=SKILLS, track=TRACK, as_of=AS_OF, records=RECORDS, client=CLIENT
-    )
-    for name in SPECIALTIES
-}
+try:
+    searches = {
+        name: find_mentors(
+            name, skills=SKILLS, track=TRACK, as_of=AS_OF, records=RECORDS, client=CLIENT
+        )
+        for name in SPECIALTIES
+    }
+except ReporterError as err:  # offline and not cached, no network…: one line, not a traceback
+    raise Stop(err) from None
 
 
 def label(name):
@@ -419,8 +519,10 @@ have more time for a fellow than a consortium.""",
     (
         "code",
         """\
+# One x scale for every panel (sharex), so bars compare across specialties.
 fig, axes = plt.subplots(
-    1, len(searches), figsize=(5.5 * len(searches), 0.4 * TOP_N + 1.5), squeeze=False
+    1, len(searches), figsize=(5.5 * len(searches), 0.4 * TOP_N + 1.5), squeeze=False,
+    sharex=True,
 )
 for ax, (name, s) in zip(axes[0], searches.items()):
     top = s.top(TOP_N)
@@ -492,11 +594,13 @@ plt.show()""",
     (
         "md",
         """\
-## One PI's funding timeline
+## One PI's portfolio over time
 
-Award per NIH fiscal year (October–September), one colour per grant, from the `projects`
-table (one row per yearly award). A steady run of renewals says the lab is stable; a last bar
-years ago says the money may have run out. Set `TIMELINE_PI` to a name to see someone else.""",
+Top: each grant of the PI from its first to its last fiscal year. Bottom: the award per NIH
+fiscal year (October–September), one colour per grant, from the `projects` table (one row
+per yearly award). Both panels share one time axis, and the dotted line is `AS_OF`. A steady
+run of renewals says the lab is stable; a last bar years ago says the money may have run
+out. Set `TIMELINE_PI` to a name to see someone else.""",
     ),
     (
         "code",
@@ -521,14 +625,38 @@ timeline = projects.pivot_table(
 )
 years = range(int(timeline.index.min()), int(timeline.index.max()) + 1)
 timeline = (timeline.reindex(years).fillna(0) / 1e6).astype(float)
-ax = timeline.plot.bar(stacked=True, figsize=(8, 4), width=0.7, rot=0)
-ax.set_xlabel("NIH fiscal year")
-ax.set_ylabel("award, $ million")
-ax.set_title(f"{pi['pi_name']} — {pi['organization']}")
-ax.legend(title="grant", fontsize="small")
-plt.tight_layout()
+portfolio = first.pi(pi_key)
+colours = {core: f"C{i % 10}" for i, core in enumerate(timeline.columns)}
+as_of_fy = AS_OF.year + (AS_OF.month >= 10)  # NIH fiscal years start in October
+
+# sharex: the grants' spans and their yearly awards on one time axis.
+fig, (spans, awards) = plt.subplots(
+    2, 1, sharex=True, figsize=(9, 2.5 + 0.3 * len(portfolio)), height_ratios=[1, 1.4]
+)
+for i, grant in enumerate(portfolio.itertuples()):
+    spans.barh(
+        i, grant.last_fiscal_year - grant.first_fiscal_year + 1,
+        left=grant.first_fiscal_year - 0.5, color=colours.get(grant.core_project_num, "grey"),
+    )
+spans.set_yticks(
+    range(len(portfolio)),
+    [f"{g.core_project_num} ({g.activity_code})" for g in portfolio.itertuples()],
+    fontsize="small",
+)
+spans.invert_yaxis()  # newest grant on top
+spans.set_title(f"{pi['pi_name']} — {pi['organization']}")
+bottom = pd.Series(0.0, index=timeline.index)
+for core in timeline.columns:
+    awards.bar(timeline.index, timeline[core], bottom=bottom, width=0.7, color=colours[core])
+    bottom += timeline[core]
+awards.set_xlabel("NIH fiscal year")
+awards.set_ylabel("award, $ million")
+awards.xaxis.get_major_locator().set_params(integer=True)
+for ax in (spans, awards):
+    ax.axvline(as_of_fy, color="grey", linestyle=":", linewidth=1)
+fig.tight_layout()
 plt.show()
-first.pi(pi_key)[["core_project_num", "activity_code", "project_title", "is_active"]]""",
+portfolio[["core_project_num", "activity_code", "project_title", "is_active", "months_left"]]""",
     ),
     (
         "md",

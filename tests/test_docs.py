@@ -43,7 +43,8 @@ from reporter_finder.cli import cli
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
 DOCS = REPO / "docs"
-DOC_FILES = [README, DOCS / "cli.md", DOCS / "library.md", DOCS / "ranking.md", DOCS / "data.md"]
+DOC_NAMES = ("cli.md", "library.md", "ranking.md", "data.md", "troubleshooting.md")
+DOC_FILES = [README, *(DOCS / name for name in DOC_NAMES)]
 #: Doc files whose ``python`` blocks are executed.
 PYTHON_DOCS = [DOCS / "library.md", DOCS / "ranking.md", DOCS / "data.md"]
 SNAPSHOT = REPO / "examples" / "reporter-snapshot.json"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import datetime
 import importlib.util
 import json
 import os
@@ -23,6 +24,7 @@ from typing import Any
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 import reporter_finder
 from reporter_finder.api.limits import INCLUDE_FIELDS
@@ -35,6 +37,9 @@ EXAMPLES = ROOT / "examples"
 SNAPSHOT = EXAMPLES / "reporter-snapshot.json"
 NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("*.ipynb"))
 CELL_TIMEOUT = 120  # seconds per cell
+#: Executed copies go here (git-ignored ``build/``), for CI to keep as artifacts; the
+#: committed notebooks stay without outputs.
+EXECUTED = ROOT / "build" / "notebooks"
 
 
 def _load_script(path: Path) -> ModuleType:
@@ -147,7 +152,9 @@ def kernel_env(
     return dict(os.environ)
 
 
-def _execute(path: Path, env: dict[str, str]) -> nbformat.NotebookNode:
+def _execute(path: Path, env: dict[str, str], copy: str) -> nbformat.NotebookNode:
+    """Run ``path`` top to bottom; the executed notebook is also written to
+    ``build/notebooks/<stem>-<copy>.ipynb``, failed or not."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
@@ -155,7 +162,11 @@ def _execute(path: Path, env: dict[str, str]) -> nbformat.NotebookNode:
         kernel_name="python3",
         resources={"metadata": {"path": str(NOTEBOOKS)}},  # the kernel's working directory
     )
-    client.execute(env=env)  # raises CellExecutionError if a cell fails
+    try:
+        client.execute(env=env)  # raises CellExecutionError if a cell fails
+    finally:
+        EXECUTED.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, EXECUTED / f"{path.stem}-{copy}.ipynb")
     return nb
 
 
@@ -186,13 +197,16 @@ def test_notebook_runs(
 ) -> None:
     # A user's own (git-ignored) notebooks/output/ may exist: the run must add nothing to it.
     before = _listing(NOTEBOOKS / "output")
-    nb = _execute(path, {**kernel_env, "REPORTER_FINDER_SOURCE": source})
+    nb = _execute(path, {**kernel_env, "REPORTER_FINDER_SOURCE": source}, source)
 
     outputs = _outputs(nb)
     assert not [o for o in outputs if o.output_type == "error"]
     stderr = [o.text for o in outputs if o.output_type == "stream" and o.name == "stderr"]
     assert not stderr, f"the notebook wrote to stderr (a warning?): {stderr}"
     searches = [r for r in reporter_server.requests if r.path.endswith("/projects/search")]
+    # Live data is judged on today's date; the snapshot on the day its records fit.
+    as_of = datetime.date(2025, 6, 1) if source == "snapshot" else datetime.date.today()
+    assert f"'Active' and 'months left' are judged on {as_of}." in _stdout(nb)
     if source == "snapshot":
         assert f"Offline: {len(load_records(SNAPSHOT))} RePORTER records" in _stdout(nb)
         assert reporter_server.requests == []  # offline means offline
@@ -204,7 +218,11 @@ def test_notebook_runs(
         assert specialties <= len(searches) <= 2 * specialties
         assert all(r.body["criteria"]["fiscal_years"] for r in searches)
 
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
     if path.name.startswith("01"):
+        assert len(images) >= 2  # funding and months left; leads by state
+        styled = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+        assert any("<style" in html and "active_funding" in html for html in styled)
         (lead_file,) = (tmp_path / "output").glob("leads-*.csv")
         with lead_file.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))
@@ -212,7 +230,20 @@ def test_notebook_runs(
         assert len(rows) >= 2
         assert rows[1][0] == "1"  # rank 1 first
     else:
-        images = [o for o in outputs if "image/png" in o.get("data", {})]
         assert len(images) >= 5  # funding, states, mechanisms, timeline, overlap
     # REPORTER_FINDER_OUTPUT_DIR was honoured: nothing was written beside the notebooks.
     assert _listing(NOTEBOOKS / "output") == before
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=lambda p: p.name)
+def test_a_cache_miss_stops_with_one_line(path: Path, kernel_env: dict[str, str]) -> None:
+    """``REPORTER_FINDER_SOURCE=cache`` with nothing cached (the test's cache is empty)."""
+    with pytest.raises(CellExecutionError):
+        _execute(path, {**kernel_env, "REPORTER_FINDER_SOURCE": "cache"}, "cache-miss")
+    nb = nbformat.read(EXECUTED / f"{path.stem}-cache-miss.ipynb", as_version=4)
+    (error,) = [o for o in _outputs(nb) if o.output_type == "error"]
+    assert len(error.traceback) == 1, error.traceback  # one line, no traceback
+    (line,) = error.traceback
+    assert line.startswith("Stopped: Offline mode: this RePORTER request is not in the cache")
+    assert line.endswith("run the notebook once with REPORTER_FINDER_SOURCE=api to fill the cache")

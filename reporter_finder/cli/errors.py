@@ -177,6 +177,16 @@ class ReporterGroup(click.Group):
 
     command_class = ReporterCommand
 
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The top-level help ends with every environment variable the commands read."""
+        super().format_epilog(ctx, formatter)
+        if ctx.parent is not None:
+            return
+        from reporter_finder.cli.settings import OTHER_ENVIRONMENT, environment_variables
+
+        with formatter.section("Environment variables (an option on the command line wins)"):
+            formatter.write_dl([*environment_variables(self), *OTHER_ENVIRONMENT])
+
     def invoke(self, ctx: click.Context) -> Any:
         if ctx.parent is not None:  # a nested group (``cache``): the top level handles errors
             return super().invoke(ctx)

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from reporter_finder.api.limits import API_URL_ENV, EUTILS_URL_ENV
+from reporter_finder.api.limits import EUTILS_URL_ENV
+from reporter_finder.cli.settings import (
+    api_url_option,
+    cache_dir_option,
+    cache_file,
+    global_value,
+    offline_option,
+)
 from reporter_finder.cli.terminal import _META_QUIET, _META_VERBOSE
 from reporter_finder.cli.values import (
     EMAIL_ENV,
@@ -148,25 +155,29 @@ def _cache_mode(offline: bool, no_cache: bool, refresh: bool) -> str:
 
 
 def network_options(f: F) -> F:
-    """API URL, cache mode, timeout, retries and --allow-partial."""
+    """API URL, cache mode and folder, timeout, retries and --allow-partial (the first three
+    are global options: see :mod:`~reporter_finder.cli.settings`)."""
 
     def pack(f: F) -> F:
         @functools.wraps(f)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            mode = _cache_mode(kwargs.pop("offline"), kwargs.pop("no_cache"), kwargs.pop("refresh"))
+            # The global options may also have been given before the command name.
+            for name in ("api_url", "offline", "cache_dir"):
+                kwargs.pop(name)
+            offline, api_url = global_value("offline"), global_value("api_url")
+            mode = _cache_mode(offline, kwargs.pop("no_cache"), kwargs.pop("refresh"))
             kwargs["network"] = Network(
-                kwargs.pop("api_url"), mode, kwargs.pop("timeout"), kwargs.pop("retries"),
-                kwargs.pop("allow_partial"),
+                api_url, mode, kwargs.pop("timeout"), kwargs.pop("retries"),
+                kwargs.pop("allow_partial"), cache_file(global_value("cache_dir")),
             )  # fmt: skip
             return f(*args, **kwargs)
 
         return wrapper  # type: ignore[return-value]
 
     return _stack(
-        click.option("--api-url", envvar=API_URL_ENV, show_envvar=True, metavar="URL",
-                     help="RePORTER API root. [default: https://api.reporter.nih.gov/v2]"),
-        click.option("--offline", is_flag=True,
-                     help="Use only cached responses; never touch the network."),
+        api_url_option,
+        offline_option,
+        cache_dir_option,
         click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
         click.option("--refresh", is_flag=True,
                      help="Ignore cached responses and store fresh ones."),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import click
 
 from reporter_finder.cli.errors import EXIT_USAGE, CliError, ReporterGroup
 from reporter_finder.cli.group import cli
 from reporter_finder.cli.options import output_options, verbosity_options
+from reporter_finder.cli.settings import cache_dir_option, cache_file, global_value
 from reporter_finder.cli.terminal import say
 from reporter_finder.cli.values import Output
 
@@ -78,7 +80,8 @@ def specialties(show: str | None, output: Output) -> None:
 def cache() -> None:
     """Look at or empty the HTTP cache of RePORTER answers (kept 7 days).
 
-    The cache lives in your user cache directory, or in $REPORTER_FINDER_CACHE_DIR.
+    The cache lives in your user cache directory, or in --cache-dir DIR
+    ($REPORTER_FINDER_CACHE_DIR).
 
     \b
     Examples:
@@ -88,8 +91,9 @@ def cache() -> None:
 
 
 @cache.command("info")
+@cache_dir_option
 @verbosity_options
-def cache_info_command() -> None:
+def cache_info_command(cache_dir: Path | None) -> None:
     """Where the cache is, its size, and how many answers it holds.
 
     \b
@@ -98,7 +102,7 @@ def cache_info_command() -> None:
     """
     from reporter_finder.api.cache import CacheSettings, cache_info
 
-    info = cache_info(CacheSettings())
+    info = cache_info(CacheSettings(path=cache_file(global_value("cache_dir"))))
     for key, value in info.items():
         shown = (
             value.isoformat(timespec="seconds") if isinstance(value, datetime.datetime) else value
@@ -107,8 +111,9 @@ def cache_info_command() -> None:
 
 
 @cache.command("clear")
+@cache_dir_option
 @verbosity_options
-def cache_clear_command() -> None:
+def cache_clear_command(cache_dir: Path | None) -> None:
     """Delete every cached answer (the next search asks RePORTER again).
 
     \b
@@ -117,7 +122,7 @@ def cache_clear_command() -> None:
     """
     from reporter_finder.api.cache import CacheSettings, clear_cache
 
-    settings = CacheSettings()
+    settings = CacheSettings(path=cache_file(global_value("cache_dir")))
     removed = clear_cache(settings)
     plural = "" if removed == 1 else "s"
     say(f"Removed {removed} cached answer{plural} from {settings.resolved_path}.")

@@ -176,6 +176,7 @@ class Network:
     timeout: float
     retries: int
     allow_partial: bool = False
+    cache_path: Path | None = None  # the SQLite file; None: the library's default place
 
     def client(self) -> ReporterClient:
         """The command's RePORTER client (one per command, closed when the command ends)."""
@@ -187,7 +188,7 @@ class Network:
             return ctx.meta[_META_CLIENT]  # type: ignore[no-any-return]
         client = ReporterClient(
             self.api_url,
-            cache=CacheSettings(mode=self.cache_mode),
+            cache=CacheSettings(mode=self.cache_mode, path=self.cache_path),
             timeout=(min(10.0, self.timeout), self.timeout),
             max_attempts=self.retries + 1,
             progress=_progress_wanted(),
@@ -210,7 +211,7 @@ class Network:
             base_url=publications.base_url,
             api_key=publications.api_key,
             email=email,
-            cache=CacheSettings(mode=self.cache_mode),
+            cache=CacheSettings(mode=self.cache_mode, path=self.cache_path),
             timeout=(min(10.0, self.timeout), self.timeout),
             max_attempts=self.retries + 1,
         )

@@ -267,7 +267,10 @@ def serve_ctgov() -> Iterator[CtgovStandin]:
     state = CtgovStandin(studies=load_studies())
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll interval: shutdown() waits for it, once per test.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     host, port = server.server_address[:2]
     state.base_url = f"http://{host}:{port}{API_PATH}"

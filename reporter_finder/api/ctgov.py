@@ -234,7 +234,7 @@ class ClinicalTrialsClient(SessionOwner):
         if not re.search(r"\w", surname):
             raise QueryError(f"A surname is needed to search trial officials; got {last_name!r}")
         expression = f"AREA[OverallOfficialName]{_essie_phrase(surname)}"
-        given = next(iter(first_name.replace(".", " ").split()), "")
+        given = next(iter(_ESSIE_SPECIAL.sub(" ", first_name.replace(".", " ")).split()), "")
         if len(given) > 1:
             expression += f" AND AREA[OverallOfficialName]{_essie_phrase(given)}"
         trials = self.search(expression, describe=f"trials led by {first_name} {last_name}")

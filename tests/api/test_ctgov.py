@@ -164,7 +164,7 @@ def test_an_initial_is_not_searched_and_essie_characters_are_dropped(
 ) -> None:
     mocked.get(STUDIES, json={"studies": [], "totalCount": 0})
     with client(fake) as ctgov:
-        assert ctgov.trials_for_official('O"Brien (Smith)', "J.") == []
+        assert ctgov.trials_for_official('O"Brien (Smith)', '"J."') == []
     assert sent(mocked.calls[0])["filter.advanced"] == 'AREA[OverallOfficialName]"O Brien Smith"'
 
 

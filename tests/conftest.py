@@ -17,6 +17,8 @@ from tests.fakeclock import FakeClock
 FIXTURES = Path(__file__).parent / "fixtures"
 #: A loopback E-utilities root where nothing listens (port 9, discard).
 NO_PUBMED_URL = "http://127.0.0.1:9/entrez/eutils"
+#: A loopback ClinicalTrials.gov root where nothing listens.
+NO_CTGOV_URL = "http://127.0.0.1:9/api/v2"
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -60,7 +62,8 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def _isolated_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """Keep tests away from the user's cache, config, API URL, NCBI key and e-mail, and NCBI."""
+    """Keep tests away from the user's cache, config, API URL, NCBI key and e-mail, NCBI and
+    ClinicalTrials.gov."""
     cache_dir = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("REPORTER_FINDER_CACHE_DIR", str(cache_dir))
     monkeypatch.delenv("REPORTER_FINDER_API_URL", raising=False)
@@ -69,6 +72,8 @@ def _isolated_environment(
     # Never NCBI's host name: a command that looks up publications without the PubMed
     # stand-in (the pubmed_server fixture) gets "connection refused" on loopback instead.
     monkeypatch.setenv("REPORTER_FINDER_EUTILS_URL", NO_PUBMED_URL)
+    # The same for ClinicalTrials.gov (the ctgov_server fixture points it at its stand-in).
+    monkeypatch.setenv("REPORTER_FINDER_CTGOV_URL", NO_CTGOV_URL)
 
 
 def closed_port() -> int:
@@ -128,6 +133,19 @@ def pubmed_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
     with serve_pubmed() as standin:
         monkeypatch.setenv("REPORTER_FINDER_EUTILS_URL", standin.base_url)
+        yield standin
+
+
+@pytest.fixture
+def ctgov_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A running ClinicalTrials.gov API v2 stand-in (tests/ctgov_standin.py) serving the
+    ``ctgov-*`` fixtures; for the test's duration ``REPORTER_FINDER_CTGOV_URL`` points at it.
+    Yields its state: ``.base_url``, ``.requests``, ``.add_study(...)``, ``.fail_next(...)``,
+    ``.drop_between_pages(...)``."""
+    from tests.ctgov_standin import serve_ctgov
+
+    with serve_ctgov() as standin:
+        monkeypatch.setenv("REPORTER_FINDER_CTGOV_URL", standin.base_url)
         yield standin
 
 

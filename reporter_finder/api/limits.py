@@ -15,6 +15,8 @@ DEFAULT_API_URL: Final = "https://api.reporter.nih.gov/v2"
 API_URL_ENV: Final = "REPORTER_FINDER_API_URL"
 #: Moves the NCBI E-utilities root (PubMed esummary and efetch), like ``API_URL_ENV``.
 EUTILS_URL_ENV: Final = "REPORTER_FINDER_EUTILS_URL"
+#: Moves the ClinicalTrials.gov API v2 root, like ``API_URL_ENV``.
+CTGOV_URL_ENV: Final = "REPORTER_FINDER_CTGOV_URL"
 PROJECTS_PATH: Final = "projects/search"
 PUBLICATIONS_PATH: Final = "publications/search"
 

@@ -455,3 +455,43 @@ def test_every_template_field_is_documented() -> None:
     cli_md = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"\{\{ (\w+) \}\}", cli_md)) - {"name"}  # "{{ name }}": the syntax
     assert documented == set(FIELDS)
+
+
+def test_the_clinical_track_cites_a_recruiting_trial_instead_of_a_paper(
+    tables: Tables, publications: pd.DataFrame
+) -> None:
+    from reporter_finder.api.ctgov import Trial
+    from reporter_finder.leads.trials import TrialMatch
+
+    def trial(nct: str, status: str) -> Trial:
+        return Trial(
+            nct_id=nct, title="Machine Learning to Predict Response in HIV Care", official_title="",
+            status=status, last_known_status=None, phases=("PHASE2",), start_date="2025-01",
+            primary_completion_date=None, enrollment=80, conditions=("HIV Infections",),
+            grant_ids=("5R03OD034496-02",), cores=("R03OD034496",), officials=(), contacts=(),
+            lead_sponsor="",
+        )  # fmt: skip
+
+    clinical = dataclasses.replace(ANA, track="clinical")
+    matches = [
+        TrialMatch(trial("NCT00000009", "COMPLETED"), "grant R03OD034496"),
+        TrialMatch(trial("NCT05000001", "RECRUITING"), "grant R03OD034496"),
+    ]
+    draft = draft_for_pi(tables, HU_LI, clinical, publications=publications, trials=matches)
+    assert draft.pmid is None  # the trial is cited instead of the paper
+    assert draft.body.split("\n\n")[1] == (
+        'I read about your NIH-funded trial "Machine Learning to Predict Response in HIV Care" '
+        "(NCT05000001), which is recruiting participants with HIV Infections. It is supported "
+        "by your NIH grant R03OD034496."
+    )
+    assert draft.subject == "Research Inquiry: Ana Rivera – Machine Learning"
+    assert any(
+        f.startswith('trial NCT05000001: "Machine Learning to Predict Response in HIV Care", '
+                     "status RECRUITING; conditions: HIV Infections; tied to the PI by grant "
+                     "R03OD034496; https://clinicaltrials.gov/study/NCT05000001")
+        for f in draft.facts
+    )  # fmt: skip
+    # The postdoc track, or a trial that no longer recruits, keeps the paper.
+    assert draft_for_pi(tables, HU_LI, ANA, publications=publications, trials=matches).pmid
+    closed = [matches[0]]
+    assert draft_for_pi(tables, HU_LI, clinical, publications=publications, trials=closed).pmid

@@ -79,7 +79,8 @@ class Cited:
         return "\n".join(self.texts)
 
     def sentences(self) -> str:
-        """Part 1: the paper (year, journal, title) and its grant, or the grant alone."""
+        """Part 1: the paper (title, journal, year) and the grant it acknowledges, or the
+        grant alone; with its aim when known."""
         which = f", which aims to {self.aim}" if self.aim else ""
         if self.nct_id:
             return self._trial_sentences(which)
@@ -89,14 +90,18 @@ class Cited:
                 f'I read about your NIH-funded project "{self.title}" '
                 f"({self.number}{funded}){which}."
             )
-        when = f"{self.year} " if self.year else ""
-        where = f" in {self.journal}," if self.journal else ""
-        first = f'I read your {when}paper{where} "{self.paper_title}".'
+        # RePORTER links a paper to the grants it acknowledges; they do not say the PI wrote
+        # it. So the draft says "a paper supported by your grant", never "your paper".
+        source = ", ".join(str(p) for p in (self.journal, self.year or "") if p)
+        first = f'I read "{self.paper_title}"' + (f" ({source})" if source else "")
         if self.paper_core == self.number:
-            return f"{first} It acknowledges your NIH grant {self.number}{which}."
-        if self.aim:
-            return f"{first} I also read about your NIH-funded project {self.number}{which}."
-        return f'{first} I also read about your NIH-funded project "{self.title}" ({self.number}).'
+            aim = f" The grant aims to {self.aim}." if self.aim else ""
+            return f"{first}, a paper supported by your NIH grant {self.number}.{aim}"
+        project = self.number if self.aim else f'"{self.title}" ({self.number})'
+        return (
+            f"{first}, a paper from your NIH-funded research. I also read about your "
+            f"NIH-funded project {project}{which}."
+        )
 
     def _trial_sentences(self, which: str) -> str:
         now = "is recruiting" if self.trial_status == "RECRUITING" else "will soon recruit"

@@ -97,10 +97,14 @@ def test_draft_cites_the_pis_newest_relevant_paper_and_its_grant(
     assert draft.pmid == 41263098
     paper = publications.set_index("pmid").loc[41263098]
     title = paper.title.rstrip(".")
-    assert f'I read your 2025 paper in PLoS Comput Biol, "{title}".' in draft.body
-    # ... and the grant it acknowledges, with no abbreviation the e-mail does not define.
+    # RePORTER links say the paper acknowledges the grant, not that the PI wrote it.
+    assert draft.body.split("\n\n")[1] == (
+        f'I read "{title}" (PLoS Comput Biol, 2025), a paper supported by your NIH grant '
+        "R03OD034496."  # its aim uses an abbreviation the e-mail would not define: left out
+    )
+    assert "your paper" not in draft.body
+    assert "your 2025 paper" not in draft.body
     assert draft.grant_number == "R03OD034496"
-    assert "It acknowledges your NIH grant R03OD034496." in draft.body
     assert "41977346" not in draft.body + " ".join(draft.facts)
     # Every claim is traceable, with its link.
     assert any(
@@ -304,13 +308,15 @@ def test_draft_batch_from_a_saved_lead_csv_without_tables() -> None:
         "PMID 9; Tumours (T1); a study — Cell 2024 (PMID 5); X — J 2020 (PMID 4)"
     )
     assert (
-        'your 2024 paper in Cell, "Tumours (T1); a study".'
+        'I read "Tumours (T1); a study" (Cell, 2024), a paper from your'
         in draft_batch(leads, None, ANA, top=2)[1].body
     )
     assert [d.to_name for d in drafts] == ["Jian Ma", "Hu Li"]  # rank order
     assert [d.rank for d in drafts] == [1, 2]
     assert drafts[1].pmid == 41263098
-    assert 'I read your 2025 paper in PLoS Comput Biol, "A paper".' in drafts[1].body
+    assert 'I read "A paper" (PLoS Comput Biol, 2025), a paper from your NIH-funded research.' in (
+        drafts[1].body
+    )
     # The lead list does not say which grant the paper acknowledges: the grant is named apart.
     assert "I also read about your NIH-funded project" in drafts[1].body
     assert drafts[0].pmid is None

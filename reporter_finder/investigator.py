@@ -20,7 +20,7 @@ import pandas as pd
 from reporter_finder.api.limits import PUBMED_URL_TEMPLATE
 from reporter_finder.api.query import ProjectQuery
 from reporter_finder.errors import NotFoundError
-from reporter_finder.schema import EMAIL_LEAD_COLUMNS, RANK_COLUMNS
+from reporter_finder.schema import EMAIL_LEAD_COLUMNS, RANK_COLUMNS, TRIAL_LEAD_COLUMNS
 from reporter_finder.tables.build import Tables
 from reporter_finder.tables.people import surname_patterns
 
@@ -60,6 +60,7 @@ PI_DETAIL_COLUMNS: tuple[str, ...] = (
     "pi_name",
     "pi_title",
     *EMAIL_LEAD_COLUMNS,  # the PI's sourced address, repeated on each grant's row
+    *TRIAL_LEAD_COLUMNS,  # the PI's clinical trials (leads.trials), repeated likewise
     "organization",
     "department",
     "core_project_num",
@@ -86,6 +87,7 @@ def pi_grant_details(
     *,
     publications: pd.DataFrame | None = None,
     email: Mapping[str, Any] | None = None,
+    trials: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """One PI in detail: one row per grant with the PI's details, role and papers, newest first.
 
@@ -96,6 +98,8 @@ def pi_grant_details(
             recent first; ``None`` when they were not looked up.
         email: the PI's sourced address (:func:`~reporter_finder.leads.emails.pi_emails`),
             repeated on every row; ``None`` leaves the e-mail columns empty.
+        trials: the PI's trial cells (:func:`~reporter_finder.leads.trials.trial_columns`),
+            repeated on every row; ``None`` (not looked up) leaves them empty.
 
     Returns:
         :data:`PI_DETAIL_COLUMNS`. ``role`` is ``"contact PI"`` when the PI is contact PI on
@@ -146,5 +150,14 @@ def pi_grant_details(
     for column in EMAIL_LEAD_COLUMNS:  # from leads.emails.pi_emails; empty when unknown
         value = (email or {}).get(column, pd.NA)
         rows[column] = pd.Series([value] * len(rows), index=rows.index, dtype=RANK_COLUMNS[column])
+    for column in TRIAL_LEAD_COLUMNS:
+        value = (trials or {}).get(column, pd.NA)
+        if column == "trial_nct_ids":
+            rows[column] = [
+                list(value) if isinstance(value, list) else [] for _ in range(len(rows))
+            ]
+        else:
+            rows[column] = pd.Series([value] * len(rows), index=rows.index,
+                                     dtype=RANK_COLUMNS[column])  # fmt: skip
     rows = rows.sort_values(["last_fiscal_year", "core_project_num"], ascending=[False, True])
     return rows.loc[:, list(PI_DETAIL_COLUMNS)].reset_index(drop=True)

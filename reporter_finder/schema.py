@@ -188,6 +188,13 @@ LEAD_COLUMNS: Final = (
     # Filled for the top of a ranking only (issue #6); empty (NA), not 0, when not looked up.
     "n_publications",  # PubMed papers acknowledging the PI's grants (RePORTER links)
     "recent_publications",  # the 3 most recent, "Title — Journal Year (PMID n)"
+    # The PI's NIH-linked clinical trials (issue #17, leads.trials), for the top of a ranking;
+    # n_trials is empty (NA), not 0, when ClinicalTrials.gov was not asked or not reachable.
+    "n_trials",  # trials tied to the PI by a grant id or as an official at their organisation
+    "n_recruiting_trials",  # of them, recruiting or not yet recruiting
+    "trial_nct_ids",  # "NCT…; NCT…", recruiting first
+    "trial_contact_email",  # the first contact e-mail those trials give (central, then sites)
+    "trial_contact_nct",  # the trial that e-mail comes from
     # What is new since an earlier lead list (issue #16, ``search --since``): empty without it
     "new_pi",  # True: the PI was not on the earlier list
     "new_awards",  # core project numbers with an award notice after the earlier list's date
@@ -207,6 +214,14 @@ PAY_LEAD_COLUMNS: Final = (
 #: The lead-list columns added by issue #16 (what is new since an earlier list): a ranked table
 #: made before them still makes a lead list, with these cells empty.
 SINCE_LEAD_COLUMNS: Final = ("new_pi", "new_awards", "listed_on", "newest_appl_id")
+#: The lead-list columns of the trials look-up (issue #17): empty when it did not run.
+TRIAL_LEAD_COLUMNS: Final = (
+    "n_trials",
+    "n_recruiting_trials",
+    "trial_nct_ids",
+    "trial_contact_email",
+    "trial_contact_nct",
+)
 #: The lead-list columns that come from the publications look-up, not from the ranker's data.
 PUBLICATION_LEAD_COLUMNS: Final = ("n_publications", "recent_publications")
 #: The e-mail columns, filled for the top of a ranking (leads.emails.emails_for_leads).
@@ -223,6 +238,7 @@ LEAD_LIST_COLUMNS: Final = frozenset(
         "co_pis",
         "recent_publications",
         "new_awards",
+        "trial_nct_ids",
     }
 )
 
@@ -366,6 +382,8 @@ COMPONENT_COLUMNS: Final = MappingProxyType(
         "prior_seniority": _FLOAT,
         "prior_track": _FLOAT,
         "prior_funding_for_you": _FLOAT,  # likely 1, limited 0.4, none 0 (funding_for_you)
+        # --track clinical: the weight of a recruiting NIH-linked trial (rank.trials), else 0
+        "prior_trial": _FLOAT,
         "n_matching_grants": _INT,
     }
 )
@@ -408,6 +426,11 @@ _LEAD_DTYPES: Final = MappingProxyType(
         "co_pis": _LIST,
         "n_publications": _INT,
         "recent_publications": _LIST,
+        "n_trials": _INT,
+        "n_recruiting_trials": _INT,
+        "trial_nct_ids": _LIST,
+        "trial_contact_email": _STR,
+        "trial_contact_nct": _STR,
         "new_pi": _BOOL,
         "new_awards": _LIST,
         "listed_on": _DATE,
@@ -419,6 +442,25 @@ _LEAD_DTYPES: Final = MappingProxyType(
 #: components.
 RANK_COLUMNS: Final = MappingProxyType(
     {**{c: _LEAD_DTYPES[c] for c in LEAD_COLUMNS}, **COMPONENT_COLUMNS}
+)
+
+# --- Trials ------------------------------------------------------------------------------
+
+#: ``leads.trials.trials_table`` columns: one row per trial of a PI, recruiting first.
+TRIAL_COLUMNS: Final = MappingProxyType(
+    {
+        "nct_id": _STR,
+        "url": _STR,  # https://clinicaltrials.gov/study/NCT…
+        "title": _STR,  # the brief title
+        "status": _STR,  # overallStatus as given: RECRUITING, COMPLETED, …
+        "phases": _LIST,  # PHASE2, NA, …
+        "start_date": _STR,  # as given: yyyy, yyyy-MM or yyyy-MM-dd
+        "primary_completion_date": _STR,
+        "enrollment": _INT,
+        "conditions": _LIST,
+        "route": _STR,  # "grant R01HL123456" or "official: <name as the trial gives it>"
+        "contacts": _LIST,  # "Name, e-mail, phone (central | site: facility, city)"
+    }
 )
 
 # --- Publications ------------------------------------------------------------------------

@@ -18,10 +18,11 @@ from reporter_finder.cli.options import (
     network_options,
     output_options,
     publication_options,
+    trial_options,
     verbosity_options,
 )
 from reporter_finder.cli.terminal import _quiet, say, warn_partial
-from reporter_finder.cli.values import Network, Output, Publications
+from reporter_finder.cli.values import Network, Output, Publications, Trials
 from reporter_finder.errors import partial_note
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
@@ -154,18 +155,59 @@ def _pi_email(
     return found.get(pi_key)
 
 
+def _pi_trials(
+    tables: Tables, pi_key: str, network: Network, trials: Trials, load: Path | None
+) -> list[Any] | None:
+    """One PI's trials when wanted (``None``: not looked up, or ClinicalTrials.gov failed, which
+    is said in one line)."""
+    if not trials.wanted(load):
+        return None
+    from reporter_finder.api.ctgov import is_outage
+    from reporter_finder.errors import OfflineCacheMissError, ReporterError
+    from reporter_finder.leads.trials import pi_trial_matches
+
+    try:
+        return pi_trial_matches(tables, pi_key, network.ctgov_client(trials))
+    except OfflineCacheMissError:
+        say("Warning: the trials are not in the cache (offline mode); the trial columns are "
+            "empty.")  # fmt: skip
+    except ReporterError as exc:
+        if not is_outage(exc):
+            raise
+        say(f"Warning: ClinicalTrials.gov could not be asked ({exc.message}); the trial columns "
+            "are empty.")  # fmt: skip
+    return None
+
+
+def _echo_trials(matches: list[Any]) -> None:
+    """The trials under the grants table: one line each, then its contacts."""
+    from reporter_finder.leads.trials import trials_table
+
+    click.echo(f"\nClinical trials ({len(matches)}, recruiting first):")
+    for row in trials_table(matches).to_dict("records"):
+        phases = ", ".join(row["phases"]) or "phase not given"
+        click.echo(f"  {row['nct_id']}  {row['status']}  {row['title']} — {phases}; start "
+                   f"{_shown(row['start_date'], '?')}, primary completion "
+                   f"{_shown(row['primary_completion_date'], '?')}; enrollment "
+                   f"{_shown(row['enrollment'], '?')}; {', '.join(row['conditions'])}; "
+                   f"{row['route']}  {row['url']}")  # fmt: skip
+        for contact in row["contacts"]:
+            click.echo(f"      contact: {contact}")
+
+
 @cli.command()
 @click.argument("who", metavar="PROFILE_ID_OR_NAME")
 @network_options
 @load_option
 @as_of_option
 @publication_options
+@trial_options
 @email_option
 @output_options
 @verbosity_options
 def pi(
     who: str, network: Network, load: Path | None, as_of: datetime.date | None,
-    pubs: Publications, email: str | None, output: Output,
+    pubs: Publications, trials: Trials, email: str | None, output: Output,
 ) -> None:  # fmt: skip
     """One PI: title, organization, every grant, program officers, study sections, links, and
     the papers linked to the grants (most recent first, with PMID and PubMed link).
@@ -183,13 +225,16 @@ def pi(
     """
     from reporter_finder.investigator import pi_grant_details
     from reporter_finder.leads.export import write_table
+    from reporter_finder.leads.trials import trial_columns
 
     who = " ".join(who.split())
     tables, partial = _pi_tables(who, network, load, as_of)
     pi_key = _choose_pi(tables.pis, who)
     papers = _pi_publications(tables, pi_key, network, pubs, email, load)
     address = _pi_email(tables, pi_key, papers, network, pubs, email, as_of)
-    rows = pi_grant_details(tables, pi_key, publications=papers, email=address)
+    matches = _pi_trials(tables, pi_key, network, trials, load)
+    cells = trial_columns(matches) if matches is not None else None
+    rows = pi_grant_details(tables, pi_key, publications=papers, email=address, trials=cells)
     if output.fmt == "table":
         person = rows.iloc[0]
         click.echo(f"{person.pi_name} — {_shown(person.pi_title, 'title not given')}, "
@@ -201,5 +246,7 @@ def pi(
         click.echo(f"\nPublications linked to these grants ({len(papers)}, most recent first):")
         for citation, url in zip(papers["citation"], papers["pubmed_url"], strict=True):
             click.echo(f"  {citation}  {url}")
+    if output.fmt == "table" and output.to_stdout and matches:
+        _echo_trials(matches)
     output.done(len(rows), "grants")
     warn_partial(partial, "the output" if output.to_stdout else output.path)

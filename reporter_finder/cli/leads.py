@@ -24,6 +24,7 @@ from reporter_finder.cli.options import (
     query_options,
     ranking_options,
     since_option,
+    trial_options,
     verbosity_options,
 )
 from reporter_finder.cli.terminal import say, warn_partial
@@ -33,6 +34,7 @@ from reporter_finder.cli.values import (
     Output,
     Publications,
     Ranking,
+    Trials,
     check_new,
     check_writable,
 )
@@ -121,6 +123,7 @@ def _nothing_matched(filters: Filters, noun: str) -> CliError:
 @as_of_option
 @since_option
 @publication_options
+@trial_options
 @email_option
 @click.option("--require-email", is_flag=True,
               help="Fail (exit 1, nothing written) when PubMed cannot be read for the "
@@ -135,6 +138,7 @@ def search(
     as_of: datetime.date | None,
     since: Path | None,
     pubs: Publications,
+    trials: Trials,
     email: str | None,
     require_email: bool,
     output: Output,
@@ -146,11 +150,14 @@ def search(
     terms; anything else is searched as typed. The lead list has one row per PI, best first,
     with the papers linked to each PI's grants (n_publications, recent_publications) and the
     PI's e-mail address as printed in their own recent paper (email, email_pmid, email_year,
-    email_match; looked up for the best 25), and empty status/contacted_on/
-    follow_up_on/notes columns for your outreach. funding_for_you says whether the PI has money
-    that can pay you (likely, limited, none); give --visa so that training grants that cannot
-    pay a visa holder earn no credit. Each list records the day it was made (listed_on): run the
-    search again with --since on it to mark the new PIs (new_pi) and new awards (new_awards).
+    email_match; looked up for the best 25), their NIH-linked clinical trials from
+    ClinicalTrials.gov (n_trials, n_recruiting_trials, trial_nct_ids, trial_contact_email; also
+    the best 25; with --track clinical a recruiting trial lifts the PI), and empty status/
+    contacted_on/follow_up_on/notes columns for your outreach. funding_for_you says whether the
+    PI has money that can pay you (likely, limited, none); give --visa so that training grants
+    that cannot pay a visa holder earn no credit. Each list records the day it was made
+    (listed_on): run the search again with --since on it to mark the new PIs (new_pi) and new
+    awards (new_awards).
 
     \b
     Examples:
@@ -188,6 +195,8 @@ def search(
                 "the lead list is written without them.")  # fmt: skip
         else:
             ranked = _with_emails(ranked, result, network, pubmed, ranking.top, require_email)
+    if trials.wanted(load):
+        ranked = _with_trials(ranked, result, network, trials, ranking)
     leads = lead_list(ranked, top=ranking.top)
     marked = _mark_new(leads, result.tables, earlier) if earlier is not None else None
     count = write_leads(marked.leads if marked else leads, output.path, output.fmt,
@@ -230,6 +239,21 @@ def _with_emails(
         if required:
             raise CliError(f"{problem} — rerun later, or without --require-email")
         say(f"Warning: {problem}; the email columns are empty for them.")
+    return ranked
+
+
+def _with_trials(
+    ranked: Any, result: Any, network: Network, trials: Trials, ranking: Ranking
+) -> Any:
+    """The ranked PIs with their trials (and, for the clinical track, the trial component);
+    one line when ClinicalTrials.gov cannot be asked."""
+    from reporter_finder.leads.trials import DEFAULT_TRIALS_TOP, trials_for_leads
+
+    best = min(ranking.top or DEFAULT_TRIALS_TOP, DEFAULT_TRIALS_TOP)
+    ranked, problem = trials_for_leads(ranked, result.tables, client=network.ctgov_client(trials),
+                                       top=best, track=ranking.track)  # fmt: skip
+    if problem is not None:
+        say(f"Warning: {problem}; the trial columns are empty.")
     return ranked
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from reporter_finder.api.limits import EUTILS_URL_ENV
+from reporter_finder.api.limits import CTGOV_URL_ENV, EUTILS_URL_ENV
 from reporter_finder.cli.settings import (
     api_url_option,
     cache_dir_option,
@@ -30,6 +30,7 @@ from reporter_finder.cli.values import (
     Output,
     Publications,
     Ranking,
+    Trials,
     as_of_callback,
     check_new,
     check_writable,
@@ -236,6 +237,28 @@ def publication_options(f: F) -> F:
         click.option("--eutils-url", envvar=EUTILS_URL_ENV, show_envvar=True, metavar="URL",
                      help="NCBI E-utilities root (esummary.fcgi and efetch.fcgi under it). "
                      "[default: https://eutils.ncbi.nlm.nih.gov/entrez/eutils]"),
+        pack,
+    )(f)  # fmt: skip
+
+
+def trial_options(f: F) -> F:
+    """``--trials/--no-trials`` and ``--ctgov-url``, packed as ``trials``."""
+
+    def pack(f: F) -> F:
+        @functools.wraps(f)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            kwargs["trials"] = Trials(kwargs.pop("trials"), kwargs.pop("ctgov_url"))
+            return f(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return _stack(
+        click.option("--trials/--no-trials", "trials", default=None,
+                     help="Look up the PIs' NIH-linked clinical trials on ClinicalTrials.gov. "
+                     "[default: on, off with --load]"),
+        click.option("--ctgov-url", envvar=CTGOV_URL_ENV, show_envvar=True, metavar="URL",
+                     help="ClinicalTrials.gov API root. "
+                     "[default: https://clinicaltrials.gov/api/v2]"),
         pack,
     )(f)  # fmt: skip
 

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from reporter_finder.cli.group import cli
-from reporter_finder.cli.investigator import _choose_pi, _pi_email, _pi_publications, _pi_tables
+from reporter_finder.cli.investigator import (
+    _choose_pi,
+    _pi_email,
+    _pi_publications,
+    _pi_tables,
+    _pi_trials,
+)
 from reporter_finder.cli.options import (
     applicant_options,
     as_of_option,
@@ -20,6 +26,7 @@ from reporter_finder.cli.options import (
     network_options,
     output_options,
     publication_options,
+    trial_options,
     verbosity_options,
 )
 from reporter_finder.cli.terminal import say, warn_partial
@@ -28,6 +35,7 @@ from reporter_finder.cli.values import (
     Network,
     Output,
     Publications,
+    Trials,
     check_new,
     check_writable,
 )
@@ -85,11 +93,13 @@ def _template_text(template: Path | None, kind: str) -> str:
 @load_option
 @as_of_option
 @publication_options
+@trial_options
 @verbosity_options
 def draft(
     profile_id: str | None, from_csv: Path | None, top: int, out_dir: str, output: str,
     force: bool, applicant: ApplicantText, template: Path | None, email: str | None,
     network: Network, load: Path | None, as_of: datetime.date | None, pubs: Publications,
+    trials: Trials,
 ) -> None:  # fmt: skip
     """Draft a short e-mail to a PI (four parts: their work, why them, you, a call).
 
@@ -132,7 +142,9 @@ def draft(
     pi = named if named.isdecimal() else _choose_pi(tables.pis, named)
     warn_partial(partial, "the PI's grant list behind this draft")
     papers = _pi_publications(tables, pi, network, pubs, email, load)
-    letter = draft_for_pi(tables, pi, who, publications=papers, template=text)
+    # The clinical track may cite a recruiting trial instead of a paper.
+    found = _pi_trials(tables, pi, network, trials, load) if who.track == "clinical" else None
+    letter = draft_for_pi(tables, pi, who, publications=papers, template=text, trials=found)
     address = _pi_email(tables, pi, papers, network, pubs, email, as_of)
     if address is not None:  # the .eml's To:, from the PI's own paper
         letter = dataclasses.replace(letter, to_addr=address["email"])

@@ -22,6 +22,7 @@ from reporter_finder.errors import QueryError
 from reporter_finder.schema import VISAS, normalise_visa
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
+    from reporter_finder.api.ctgov import ClinicalTrialsClient
     from reporter_finder.api.pubmed import PubMedClient
     from reporter_finder.api.reporter import ReporterClient
     from reporter_finder.outreach.draft import Applicant
@@ -198,6 +199,20 @@ class Network:
         ctx.call_on_close(client.close)
         return client
 
+    def ctgov_client(self, trials: Trials) -> ClinicalTrialsClient:
+        """A ClinicalTrials.gov client with the same cache mode, timeout and retries."""
+        from reporter_finder.api.cache import CacheSettings
+        from reporter_finder.api.ctgov import ClinicalTrialsClient
+
+        client = ClinicalTrialsClient(
+            trials.base_url,
+            cache=CacheSettings(mode=self.cache_mode),
+            timeout=(min(10.0, self.timeout), self.timeout),
+            max_attempts=self.retries + 1,
+        )
+        click.get_current_context().call_on_close(client.close)
+        return client
+
     def pubmed_client(self, publications: Publications, email: str | None) -> PubMedClient:
         """A PubMed client with the same cache mode, timeout and retries as RePORTER's.
 
@@ -217,6 +232,18 @@ class Network:
         )
         click.get_current_context().call_on_close(client.close)
         return client
+
+
+@dataclasses.dataclass(frozen=True)
+class Trials:
+    """Whether to look up the PIs' clinical trials, and where ClinicalTrials.gov is."""
+
+    enabled: bool | None  # None: on with the network, off with --load
+    base_url: str | None = None  # API v2 root; None: $REPORTER_FINDER_CTGOV_URL or the real one
+
+    def wanted(self, load: Path | None) -> bool:
+        """On by default, off with ``--load`` (which promises no requests) unless asked for."""
+        return self.enabled if self.enabled is not None else load is None
 
 
 @dataclasses.dataclass(frozen=True)

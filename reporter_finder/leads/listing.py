@@ -17,6 +17,7 @@ from reporter_finder.schema import (
     PUBLICATION_LEAD_COLUMNS,
     SINCE_LEAD_COLUMNS,
     TRACKING_COLUMNS,
+    TRIAL_LEAD_COLUMNS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pandas is imported lazily
@@ -25,12 +26,13 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; pandas is imported lazily
 __all__ = ["lead_list"]
 
 #: Lead-list columns a ranked table may lack and still be complete, left empty (not 0):
-#: the publications and e-mail look-ups are later, optional steps; a table ranked before
+#: the publications, e-mail and trials look-ups are later, optional steps; a table ranked before
 #: issue #15 has no pay signals, and one ranked before issue #16 no grant aim and no
 #: ``listed_on`` (a later ``--since`` cannot compare with it, and says so).
 _OPTIONAL_COLUMNS: Final = (
     *PUBLICATION_LEAD_COLUMNS,
     *EMAIL_LEAD_COLUMNS,
+    *TRIAL_LEAD_COLUMNS,
     *PAY_LEAD_COLUMNS,
     "top_grant_aim",
     *SINCE_LEAD_COLUMNS,
@@ -97,7 +99,8 @@ def lead_list(ranked: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
         )
     if len(leads):
         leads["score"] = pd.to_numeric(leads["score"], errors="coerce").round(4)
-        for column in ("n_publications", "email_pmid", "email_year"):
+        for column in ("n_publications", "email_pmid", "email_year", "n_trials",
+                       "n_recruiting_trials"):  # fmt: skip
             leads[column] = pd.to_numeric(leads[column]).astype("Int64")
     for column in TRACKING_COLUMNS:
         leads[column] = pd.Series([pd.NA] * len(leads), index=leads.index, dtype="string")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +48,7 @@ from reporter_finder.outreach.wording import join_words, last_name, name_slug
 from reporter_finder.schema import cell_text
 
 if TYPE_CHECKING:  # pragma: no cover
+    from reporter_finder.leads.trials import TrialMatch
     from reporter_finder.tables.build import Tables
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ def draft_email(
     matched_terms: Iterable[str] = (),
     template: str | None = None,
     abstracts: Mapping[str, str] | None = None,
+    trials: Sequence[TrialMatch] | None = None,
 ) -> Draft:
     """Write a four-part cold e-mail to one PI from their data.
 
@@ -87,6 +89,9 @@ def draft_email(
         template: template text (see :func:`load_template`); default the packaged one.
         abstracts: grant abstracts by core project number
             (:func:`~reporter_finder.outreach.sources.grant_abstracts`), for the grant's aim.
+        trials: the PI's trials (:func:`~reporter_finder.leads.trials.pi_trial_matches`). For
+            the clinical track, a recruiting (or soon recruiting) one is cited instead of a
+            paper, by its brief title, NCT id and conditions.
 
     Returns:
         The :class:`Draft`; a body outside :data:`MIN_WORDS`–:data:`MAX_WORDS` words is logged.
@@ -104,11 +109,15 @@ def draft_email(
     pi_key, profile_id = pi_key_of(pi), profile_id_of(pi.get("profile_id"))
     own = own_grants(grants, pi_key, pi_name)
     terms = [*(t for t in (applicant.specialty,) if t), *applicant.skills, *matched_terms]
-    paper, _ = choose_paper(publications, pi_key, profile_id, terms)
+    trial = _recruiting_trial(trials) if applicant.track == "clinical" else None
+    paper = None if trial is not None else choose_paper(publications, pi_key, profile_id, terms)[0]
     grant = _paper_grant(own, paper) if paper is not None else None
+    if trial is not None and trial.route.startswith("grant "):
+        grant = _core_grant(own, trial.route.removeprefix("grant "))
     if grant is None:
         grant = choose_grant(own, terms, abstracts)[0]
-    cited = cite(grant, paper, (abstracts or {}).get(cell_text(grant.get("core_project_num"))))
+    number = cell_text(grant.get("core_project_num"))
+    cited = cite(grant, paper, (abstracts or {}).get(number), trial)
     named, bridge_text = _bridge(applicant, cited)
     last = last_name(pi_name, cell_text(pi.get("sort_name")))
     topic = cited.topic(applicant)
@@ -148,9 +157,20 @@ def draft_email(
 
 def _paper_grant(own: pd.DataFrame, paper: pd.Series) -> pd.Series | None:
     """The PI's grant the paper acknowledges, when RePORTER links it to one of them."""
-    core = cell_text(paper.get("core_project_num"))
+    return _core_grant(own, cell_text(paper.get("core_project_num")))
+
+
+def _core_grant(own: pd.DataFrame, core: str) -> pd.Series | None:
     hit = own[own["core_project_num"].astype("string") == core] if core else own.iloc[0:0]
     return None if hit.empty else hit.iloc[0]
+
+
+def _recruiting_trial(trials: Sequence[TrialMatch] | None) -> TrialMatch | None:
+    """The trial a clinical-track draft cites: recruiting before not-yet-recruiting, a trial
+    tied by a grant before one tied by name (the input is recruiting-first already)."""
+    open_now = [m for m in trials or () if m.trial.is_recruiting]
+    open_now.sort(key=lambda m: (m.trial.status != "RECRUITING", not m.route.startswith("grant")))
+    return open_now[0] if open_now else None
 
 
 def _bridge(applicant: Applicant, cited: Cited) -> tuple[list[str], str]:
@@ -189,6 +209,7 @@ def draft_for_pi(
     publications: pd.DataFrame | None = None,
     matched_terms: Iterable[str] = (),
     template: str | None = None,
+    trials: Sequence[TrialMatch] | None = None,
 ) -> Draft:
     """:func:`draft_email` for one PI of ``tables``, named by ``pi_key`` or profile id; the
     grants' abstracts come from ``tables.projects``.
@@ -211,6 +232,7 @@ def draft_for_pi(
         matched_terms=matched_terms,
         template=template,
         abstracts=grant_abstracts(tables, grants["core_project_num"]),
+        trials=trials,
     )
 
 

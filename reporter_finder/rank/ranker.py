@@ -53,6 +53,7 @@ from reporter_finder.rank.weights import RankWeights
 from reporter_finder.schema import (
     EMAIL_LEAD_COLUMNS,
     RANK_COLUMNS,
+    TRIAL_LEAD_COLUMNS,
     empty_frame,
     frame,
     normalise_track,
@@ -63,7 +64,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill, Specialty
     from reporter_finder.tables.build import Tables
 
-__all__ = ["RankWeights", "final_score", "rank_pis"]
+__all__ = ["RankWeights", "final_score", "in_rank_order", "rank_pis"]
 
 
 def final_score(relevance: pd.Series, priors: Priors, w: RankWeights) -> pd.Series:
@@ -121,6 +122,9 @@ def _lead_frame(
             **{c: [None] * len(chosen) for c in EMAIL_LEAD_COLUMNS},
             "n_publications": [None] * len(chosen),
             "recent_publications": [[] for _ in chosen],
+            # Filled for the top of a ranking by leads.trials (issue #17): not looked up yet.
+            **{c: [None] * len(chosen) for c in TRIAL_LEAD_COLUMNS if c != "trial_nct_ids"},
+            "trial_nct_ids": [[] for _ in chosen],
             "co_pis": [[] for _ in chosen],  # filled by group_co_pis
             **reasons,
             **listing,
@@ -149,13 +153,15 @@ def _pay_columns(priors: Priors, chosen: pd.Index) -> dict[str, Any]:
     return {
         "funding_for_you": pay.funding_for_you.reindex(chosen).to_numpy(),
         "prior_funding_for_you": _rounded(pay.prior.reindex(chosen), 4),
+        # Set later, for the top of a clinical-track ranking (rank.trials): none yet.
+        "prior_trial": np.zeros(len(chosen)),
         "n_active_research_grants": pay.n_active_research.reindex(chosen).to_numpy(),
         "newest_award_date": pay.newest_award_date.reindex(chosen).to_numpy(),
         "new_or_renewed_last_12_months": pay.new_award.reindex(chosen).to_numpy(),
     }
 
 
-def _in_rank_order(out: pd.DataFrame) -> pd.DataFrame:
+def in_rank_order(out: pd.DataFrame) -> pd.DataFrame:
     """``out`` sorted best first (score, then profile_id with missing last, then pi_key),
     numbered 1..n, as :data:`~reporter_finder.schema.RANK_COLUMNS`."""
     out = out.assign(_pid=out["profile_id"].astype("Float64").fillna(np.inf).astype(float))
@@ -256,6 +262,6 @@ def rank_pis(
     # 4. explain
     reasons = explain(lk, core, facts, priors, skills, track, w)
     listing = _listing_columns(links, chosen, day)
-    ranked = _in_rank_order(_lead_frame(people, score, text, priors, reasons, listing))
+    ranked = in_rank_order(_lead_frame(people, score, text, priors, reasons, listing))
     # 5. one row per group of co-PIs
     return group_co_pis(ranked, lk) if w.group_co_pis else ranked

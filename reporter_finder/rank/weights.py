@@ -160,6 +160,9 @@ class RankWeights:
             K-awards, small research grants, grants ending sooner, or training grants), 0 for
             "none" (0.10).
         funding_for_you_limited: the credit of "limited" (0.4).
+        recruiting_trial: ``--track clinical`` only: what a recruiting or not-yet-recruiting
+            NIH-linked trial adds to the prior of a looked-up PI (0.15, a judgement: the
+            evaluation corpus has no trials, so no split could tune it; see rank.trials).
         likely_min_months: months left that make a major research grant "likely" (6).
         new_award_months: a new or renewed award this recent is a hiring signal (12).
         nrsa_codes: Kirschstein-NRSA awards (T32, T35, TL1, T90, F-awards…,
@@ -214,6 +217,7 @@ class RankWeights:
     seniority: float = 0.10
     funding_for_you: float = 0.10
     funding_for_you_limited: float = 0.4
+    recruiting_trial: float = 0.15
     likely_min_months: float = 6.0
     new_award_months: float = 12.0
     funding_cap: float = 2_000_000.0
@@ -263,5 +267,6 @@ class RankWeights:
             track=0.0,
             seniority=0.0,
             funding_for_you=0.0,
+            recruiting_trial=0.0,
             trainee_title_factor=1.0,
         )

@@ -615,7 +615,7 @@ def test_draft_one_pi_cites_a_recent_paper_from_pubmed(
     result = run("draft", HU_LI, "--load", COMMON_FUND, "--publications", *APPLICANT,
                  "--api-url", REPORTER, "--no-cache", catch=False)  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert re.search(r'I read your \d{4} paper in [^,]+, "[^"]+"\. It acknowledges your NIH '
+    assert re.search(r'I read "[^"]+" \([^)]+, \d{4}\), a paper supported by your NIH '
                      r"grant R03OD0\d+", result.stdout)  # fmt: skip
     assert re.search(r"paper PMID \d+: .*https://pubmed\.ncbi\.nlm\.nih\.gov/", result.stderr)
 
@@ -700,7 +700,7 @@ def test_draft_batch_cites_the_lead_lists_own_paper_without_pubmed(tmp_path: Pat
     result = run("draft", "--from", str(leads), "--out", str(out), *APPLICANT, catch=False)
     assert result.exit_code == 0, result.stderr
     text = (out / "01-li-hu.txt").read_text(encoding="utf-8")
-    assert 'I read your 2025 paper in PLoS Comput Biol, "A new model".' in text
+    assert 'I read "A new model" (PLoS Comput Biol, 2025), a paper from your' in text
     assert "paper PMID 41263098" in (out / "01-li-hu.sources.txt").read_text(encoding="utf-8")
 
 

@@ -97,10 +97,14 @@ def test_draft_cites_the_pis_newest_relevant_paper_and_its_grant(
     assert draft.pmid == 41263098
     paper = publications.set_index("pmid").loc[41263098]
     title = paper.title.rstrip(".")
-    assert f'I read your 2025 paper in PLoS Comput Biol, "{title}".' in draft.body
-    # ... and the grant it acknowledges, with no abbreviation the e-mail does not define.
+    # RePORTER links say the paper acknowledges the grant, not that the PI wrote it.
+    assert draft.body.split("\n\n")[1] == (
+        f'I read "{title}" (PLoS Comput Biol, 2025), a paper supported by your NIH grant '
+        "R03OD034496."  # its aim uses an abbreviation the e-mail would not define: left out
+    )
+    assert "your paper" not in draft.body
+    assert "your 2025 paper" not in draft.body
     assert draft.grant_number == "R03OD034496"
-    assert "It acknowledges your NIH grant R03OD034496." in draft.body
     assert "41977346" not in draft.body + " ".join(draft.facts)
     # Every claim is traceable, with its link.
     assert any(
@@ -304,13 +308,15 @@ def test_draft_batch_from_a_saved_lead_csv_without_tables() -> None:
         "PMID 9; Tumours (T1); a study — Cell 2024 (PMID 5); X — J 2020 (PMID 4)"
     )
     assert (
-        'your 2024 paper in Cell, "Tumours (T1); a study".'
+        'I read "Tumours (T1); a study" (Cell, 2024), a paper from your'
         in draft_batch(leads, None, ANA, top=2)[1].body
     )
     assert [d.to_name for d in drafts] == ["Jian Ma", "Hu Li"]  # rank order
     assert [d.rank for d in drafts] == [1, 2]
     assert drafts[1].pmid == 41263098
-    assert 'I read your 2025 paper in PLoS Comput Biol, "A paper".' in drafts[1].body
+    assert 'I read "A paper" (PLoS Comput Biol, 2025), a paper from your NIH-funded research.' in (
+        drafts[1].body
+    )
     # The lead list does not say which grant the paper acknowledges: the grant is named apart.
     assert "I also read about your NIH-funded project" in drafts[1].body
     assert drafts[0].pmid is None
@@ -455,3 +461,43 @@ def test_every_template_field_is_documented() -> None:
     cli_md = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"\{\{ (\w+) \}\}", cli_md)) - {"name"}  # "{{ name }}": the syntax
     assert documented == set(FIELDS)
+
+
+def test_the_clinical_track_cites_a_recruiting_trial_instead_of_a_paper(
+    tables: Tables, publications: pd.DataFrame
+) -> None:
+    from reporter_finder.api.ctgov import Trial
+    from reporter_finder.leads.trials import TrialMatch
+
+    def trial(nct: str, status: str) -> Trial:
+        return Trial(
+            nct_id=nct, title="Machine Learning to Predict Response in HIV Care", official_title="",
+            status=status, last_known_status=None, phases=("PHASE2",), start_date="2025-01",
+            primary_completion_date=None, enrollment=80, conditions=("HIV Infections",),
+            grant_ids=("5R03OD034496-02",), cores=("R03OD034496",), officials=(), contacts=(),
+            lead_sponsor="",
+        )  # fmt: skip
+
+    clinical = dataclasses.replace(ANA, track="clinical")
+    matches = [
+        TrialMatch(trial("NCT00000009", "COMPLETED"), "grant R03OD034496"),
+        TrialMatch(trial("NCT05000001", "RECRUITING"), "grant R03OD034496"),
+    ]
+    draft = draft_for_pi(tables, HU_LI, clinical, publications=publications, trials=matches)
+    assert draft.pmid is None  # the trial is cited instead of the paper
+    assert draft.body.split("\n\n")[1] == (
+        'I read about your NIH-funded trial "Machine Learning to Predict Response in HIV Care" '
+        "(NCT05000001), which is recruiting participants with HIV Infections. It is supported "
+        "by your NIH grant R03OD034496."
+    )
+    assert draft.subject == "Research Inquiry: Ana Rivera – Machine Learning"
+    assert any(
+        f.startswith('trial NCT05000001: "Machine Learning to Predict Response in HIV Care", '
+                     "status RECRUITING; conditions: HIV Infections; tied to the PI by grant "
+                     "R03OD034496; https://clinicaltrials.gov/study/NCT05000001")
+        for f in draft.facts
+    )  # fmt: skip
+    # The postdoc track, or a trial that no longer recruits, keeps the paper.
+    assert draft_for_pi(tables, HU_LI, ANA, publications=publications, trials=matches).pmid
+    closed = [matches[0]]
+    assert draft_for_pi(tables, HU_LI, clinical, publications=publications, trials=closed).pmid

@@ -56,6 +56,7 @@ __all__ = [
     "DEFAULT_CTGOV_URL",
     "GRANT_BATCH_SIZE",
     "MIN_REQUEST_INTERVAL",
+    "OFFICIAL_BATCH_SIZE",
     "PAGE_SIZE",
     "ClinicalTrialsClient",
     "Trial",
@@ -79,6 +80,8 @@ PAGE_SIZE_MAX = 1000
 #: about 290 URL characters), so 10 keeps the URL near 3,000 characters, well under the
 #: 8 KB most servers accept.
 GRANT_BATCH_SIZE = 10
+#: People per official-name search (two words each): the top 25 PIs in 3 requests.
+OFFICIAL_BATCH_SIZE = 10
 #: Application types written before a grant number in trial registrations (``1R18…-01A1``,
 #: ``2R01…-06``, ``3R01…-04S1``; ``5`` is the yearly continuation, the commonest in papers).
 APPLICATION_TYPES = ("1", "2", "3", "5")
@@ -114,6 +117,23 @@ def grant_spellings(core: str) -> tuple[str, ...]:
     """
     key = core[3:]
     return (core, *(t + core for t in APPLICATION_TYPES), key, f'"{key[:2]} {key[2:]}"')
+
+
+def _official_expression(last_name: str, first_name: str) -> str:
+    """``AREA[OverallOfficialName]"Rivera" AND AREA[OverallOfficialName]"Ana"`` (the given
+    name only when it is more than an initial).
+
+    Raises:
+        QueryError: the surname has no letter or digit.
+    """
+    surname = " ".join(_ESSIE_SPECIAL.sub(" ", last_name).split())
+    if not re.search(r"\w", surname):
+        raise QueryError(f"A surname is needed to search trial officials; got {last_name!r}")
+    expression = f"AREA[OverallOfficialName]{_essie_phrase(surname)}"
+    given = next(iter(_ESSIE_SPECIAL.sub(" ", first_name.replace(".", " ")).split()), "")
+    if len(given) > 1:
+        expression += f" AND AREA[OverallOfficialName]{_essie_phrase(given)}"
+    return expression
 
 
 def _essie_phrase(text: str) -> str:
@@ -217,32 +237,43 @@ class ClinicalTrialsClient(SessionOwner):
         return {a: list(found.get(c, [])) if c else [] for a, c in normal.items()}
 
     def trials_for_official(self, last_name: str, first_name: str) -> list[Trial]:
-        """The trials with an overall official who can be this person, sorted by NCT id.
+        """The trials with an overall official who can be this person, sorted by NCT id
+        (:meth:`trials_for_officials` for one person)."""
+        return self.trials_for_officials([(last_name, first_name)])[(last_name, first_name)]
 
-        Searches ``AREA[OverallOfficialName]`` for the surname (and the first given name,
-        when it is more than an initial), then keeps the trials where an official's name
+    def trials_for_officials(
+        self, names: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], list[Trial]]:
+        """The trials with an overall official who can be each person (last, first name).
+
+        Each person is searched as ``AREA[OverallOfficialName]`` for the surname (and the first
+        given name, when it is more than an initial); :data:`OFFICIAL_BATCH_SIZE` people are
+        ORed into one request (Essie's AND binds tighter than OR), so the top 25 PIs of a
+        search cost 3 requests, not 25. A trial is kept for a person when an official's name
         matches on folded surname and first initial, degrees ignored
         (:func:`~reporter_finder.api.trials.name_matches`). Same name is not same person:
         the caller checks the official's affiliation.
 
+        Returns:
+            Every asked (last, first) → its trials sorted by NCT id (``[]`` when none).
+
         Raises:
-            QueryError: ``last_name`` is empty, or the server rejected the search.
+            QueryError: a surname is empty, or the server rejected the search.
             IncompleteResultError, InvalidResponseError, OfflineCacheMissError,
             ReporterError: see :meth:`search`.
         """
-        surname = " ".join(_ESSIE_SPECIAL.sub(" ", last_name).split())
-        if not re.search(r"\w", surname):
-            raise QueryError(f"A surname is needed to search trial officials; got {last_name!r}")
-        expression = f"AREA[OverallOfficialName]{_essie_phrase(surname)}"
-        given = next(iter(_ESSIE_SPECIAL.sub(" ", first_name.replace(".", " ")).split()), "")
-        if len(given) > 1:
-            expression += f" AND AREA[OverallOfficialName]{_essie_phrase(given)}"
-        trials = self.search(expression, describe=f"trials led by {first_name} {last_name}")
-        return [
-            t
-            for t in trials
-            if any(name_matches(o.name, last_name, first_name) for o in t.officials)
-        ]
+        people = list(dict.fromkeys(names))
+        found: dict[tuple[str, str], list[Trial]] = {}
+        for start in range(0, len(people), OFFICIAL_BATCH_SIZE):
+            batch = people[start : start + OFFICIAL_BATCH_SIZE]
+            expression = " OR ".join(_official_expression(last, first) for last, first in batch)
+            who = f"{batch[0][1]} {batch[0][0]}" if len(batch) == 1 else f"{len(batch)} people"
+            trials = self.search(expression, describe=f"trials led by {who}")
+            for last, first in batch:
+                found[(last, first)] = [
+                    t for t in trials if any(name_matches(o.name, last, first) for o in t.officials)
+                ]
+        return found
 
     def search(self, expression: str, *, describe: str | None = None) -> list[Trial]:
         """Every study matching an Essie ``expression`` (sent as ``filter.advanced``), sorted

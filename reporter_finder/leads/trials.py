@@ -277,14 +277,15 @@ def _look_up(
     grants = tables.grants
     cores = {key: _cores_of(grants, key) for key in keys}
     by_core = client.trials_for_grants(sorted({c for cs in cores.values() for c in cs}))
+    people = {k: pis.loc[k] for k in keys if k in pis.index}
+    names = {k: sort_name_parts(cell_text(p.get("sort_name"))) for k, p in people.items()}
+    asked = [(last, first) for first, _middle, last in names.values() if last and first]
+    by_name = client.trials_for_officials(asked) if asked else {}
     found: dict[str, list[TrialMatch]] = {}
-    for key in keys:
-        person = pis.loc[key] if key in pis.index else None
-        if person is None:
-            continue
-        first, _middle, last = sort_name_parts(cell_text(person.get("sort_name")))
-        named = client.trials_for_official(last, first) if last and first else []
+    for key, person in people.items():
+        first, _middle, last = names[key]
         found[key] = pi_trials(
-            cell_text(person.get("organization")), cores[key], by_core, named, last_name=last
-        )
+            cell_text(person.get("organization")), cores[key], by_core,
+            by_name.get((last, first), []), last_name=last,
+        )  # fmt: skip
     return found

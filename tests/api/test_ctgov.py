@@ -385,3 +385,20 @@ def test_a_given_transport_is_used_and_its_session_not_closed(fake: FakeClock) -
 def test_page_size_is_1_to_1000(size: int) -> None:
     with pytest.raises(InvalidArgumentError):
         ClinicalTrialsClient(BASE, page_size=size)
+
+
+def test_officials_are_searched_ten_to_a_request(
+    fake: FakeClock, mocked: responses.RequestsMock
+) -> None:
+    for _ in range(2):
+        mocked.get(STUDIES, json={"studies": [], "totalCount": 0})
+    people = [(f"Surname{i}", "Ana") for i in range(12)]
+    with client(fake) as ctgov:
+        found = ctgov.trials_for_officials(people)
+    assert found == {person: [] for person in people}
+    expressions = [sent(call)["filter.advanced"] for call in mocked.calls]
+    assert len(expressions) == 2  # 10 + 2 people
+    assert expressions[1] == (
+        'AREA[OverallOfficialName]"Surname10" AND AREA[OverallOfficialName]"Ana" OR '
+        'AREA[OverallOfficialName]"Surname11" AND AREA[OverallOfficialName]"Ana"'
+    )

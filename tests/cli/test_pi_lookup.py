@@ -79,7 +79,8 @@ def run(*args: str, **kwargs: Any) -> Result:
 
 
 def pi(server: Any, who: str, *args: str, **kwargs: Any) -> Result:
-    return run("pi", who, "--api-url", server.url, "--no-cache", "--no-publications", *args,
+    return run("pi", who, "--api-url", server.url, "--no-cache", "--no-publications", "--no-trials",
+               *args,
                **kwargs)  # fmt: skip
 
 

@@ -173,9 +173,10 @@ class FakeClient:
             raise self.error
         return {c: self.by_core.get(c, []) for c in cores}
 
-    def trials_for_official(self, last: str, first: str) -> list[Trial]:
-        self.asked.append(("official", last, first))
-        return self.by_name.get(last, [])
+    def trials_for_officials(self, names: Any) -> dict[tuple[str, str], list[Trial]]:
+        names = list(names)
+        self.asked.append(("officials", names))
+        return {(last, first): self.by_name.get(last, []) for last, first in names}
 
 
 @pytest.fixture
@@ -194,7 +195,8 @@ def test_trials_for_leads_fills_the_top_and_leaves_the_rest_not_looked_up(
     out, problem = trials_for_leads(ranked, tables, client=client, top=3, track="any")  # type: ignore[arg-type]
     assert problem is None
     assert_unchanged(ranked, before)
-    assert [a[0] for a in client.asked] == ["grants", "official", "official", "official"]
+    assert [a[0] for a in client.asked] == ["grants", "officials"]  # two batched searches
+    assert len(client.asked[1][1]) == 3
     row = out.set_index("pi_key").loc[second.pi_key]
     assert (row.n_trials, row.n_recruiting_trials, row.trial_nct_ids) == (1, 1, ["NCT05000001"])
     assert (row.trial_contact_email, row.trial_contact_nct) == ("trial@x.org", "NCT05000001")

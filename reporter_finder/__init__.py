@@ -28,6 +28,7 @@ _EXPORTS: dict[str, str] = {
     "ProjectQuery": "api.query",
     "ReporterClient": "api.reporter",
     "PubMedClient": "api.pubmed",
+    "ClinicalTrialsClient": "api.ctgov",
     "CacheSettings": "api.cache",
     "Tables": "tables.build",
     "build_tables": "tables.build",
@@ -47,6 +48,7 @@ _EXPORTS: dict[str, str] = {
     "due_followups": "leads.followups",
     "mark_followups": "leads.followups",
     "publications_for_leads": "leads.publications",
+    "trials_for_leads": "leads.trials",
     "Applicant": "outreach.draft",
     "Draft": "outreach.draft",
     "draft_batch": "outreach.compose",
@@ -72,6 +74,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from reporter_finder.api.cache import CacheSettings
+    from reporter_finder.api.ctgov import ClinicalTrialsClient
     from reporter_finder.api.pubmed import PubMedClient
     from reporter_finder.api.query import ProjectQuery
     from reporter_finder.api.reporter import ReporterClient
@@ -81,6 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from reporter_finder.leads.listing import lead_list
     from reporter_finder.leads.publications import publications_for_leads
     from reporter_finder.leads.sheet import read_leads
+    from reporter_finder.leads.trials import trials_for_leads
     from reporter_finder.outreach.compose import draft_batch, draft_followup
     from reporter_finder.outreach.draft import Applicant, Draft
     from reporter_finder.outreach.files import write_drafts

@@ -214,19 +214,24 @@ def since_option(f: F) -> F:
     )(f)  # fmt: skip
 
 
-def publication_options(f: F) -> F:
-    """``--publications/--no-publications``, ``--ncbi-api-key`` and ``--eutils-url``, packed as
-    ``pubs``."""
+def _packed(target: str, build: Callable[..., Any], *names: str) -> Callable[[F], F]:
+    """A decorator that pops the options ``names`` and passes ``build(*their values)`` as the
+    command's ``target`` argument (a group of options becomes one value object)."""
 
     def pack(f: F) -> F:
         @functools.wraps(f)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            kwargs["pubs"] = Publications(
-                kwargs.pop("publications"), kwargs.pop("ncbi_api_key"), kwargs.pop("eutils_url")
-            )
+            kwargs[target] = build(*(kwargs.pop(name) for name in names))
             return f(*args, **kwargs)
 
         return wrapper  # type: ignore[return-value]
+
+    return pack
+
+
+def publication_options(f: F) -> F:
+    """``--publications/--no-publications``, ``--ncbi-api-key`` and ``--eutils-url``, packed as
+    ``pubs``."""
 
     return _stack(
         click.option("--publications/--no-publications", "publications", default=None,
@@ -237,20 +242,12 @@ def publication_options(f: F) -> F:
         click.option("--eutils-url", envvar=EUTILS_URL_ENV, show_envvar=True, metavar="URL",
                      help="NCBI E-utilities root (esummary.fcgi and efetch.fcgi under it). "
                      "[default: https://eutils.ncbi.nlm.nih.gov/entrez/eutils]"),
-        pack,
+        _packed("pubs", Publications, "publications", "ncbi_api_key", "eutils_url"),
     )(f)  # fmt: skip
 
 
 def trial_options(f: F) -> F:
     """``--trials/--no-trials`` and ``--ctgov-url``, packed as ``trials``."""
-
-    def pack(f: F) -> F:
-        @functools.wraps(f)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            kwargs["trials"] = Trials(kwargs.pop("trials"), kwargs.pop("ctgov_url"))
-            return f(*args, **kwargs)
-
-        return wrapper  # type: ignore[return-value]
 
     return _stack(
         click.option("--trials/--no-trials", "trials", default=None,
@@ -259,7 +256,7 @@ def trial_options(f: F) -> F:
         click.option("--ctgov-url", envvar=CTGOV_URL_ENV, show_envvar=True, metavar="URL",
                      help="ClinicalTrials.gov API root. "
                      "[default: https://clinicaltrials.gov/api/v2]"),
-        pack,
+        _packed("trials", Trials, "trials", "ctgov_url"),
     )(f)  # fmt: skip
 
 

@@ -128,18 +128,16 @@ def pi_trials(
             ):
                 found[trial.nct_id] = TrialMatch(trial, f"official: {official.name}")
                 break
-    return sorted(found.values(), key=_recruiting_first)
+    return _recruiting_first(found.values())
 
 
-def _recruiting_first(match: TrialMatch) -> tuple[int, str, str]:
-    trial = match.trial
-    # Recruiting first, then the newest start; the NCT id breaks ties (stable output).
-    start = trial.start_date or ""
-    return (0 if trial.is_recruiting else 1, _descending(start), trial.nct_id)
-
-
-def _descending(text: str) -> str:
-    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+def _recruiting_first(matches: Iterable[TrialMatch]) -> list[TrialMatch]:
+    """Recruiting trials first, then the newest start ("2024-03" > "2024"), then NCT id: three
+    stable sorts, least significant key first."""
+    ordered = sorted(matches, key=lambda m: m.trial.nct_id)
+    ordered.sort(key=lambda m: m.trial.start_date or "", reverse=True)
+    ordered.sort(key=lambda m: not m.trial.is_recruiting)
+    return ordered
 
 
 def trial_columns(matches: Sequence[TrialMatch]) -> dict[str, Any]:
@@ -147,7 +145,7 @@ def trial_columns(matches: Sequence[TrialMatch]) -> dict[str, Any]:
     trials: counts, NCT ids (recruiting first), and the first contact e-mail a trial gives —
     a recruiting trial's before others', a central contact's before a site's — with the trial
     it comes from. Pure; ``[]`` gives zeros and empty cells."""
-    ordered = sorted(matches, key=_recruiting_first)
+    ordered = _recruiting_first(matches)
     email, source = None, None
     for match in ordered:
         for contact in match.trial.contacts:
@@ -169,7 +167,7 @@ def trials_table(matches: Sequence[TrialMatch]) -> pd.DataFrame:
     """One row per trial (:data:`~reporter_finder.schema.TRIAL_COLUMNS`), recruiting first:
     what ``reporter-finder trials`` prints."""
     rows = []
-    for match in sorted(matches, key=_recruiting_first):
+    for match in _recruiting_first(matches):
         t = match.trial
         rows.append(
             {

@@ -111,13 +111,7 @@ def draft_email(
     terms = [*(t for t in (applicant.specialty,) if t), *applicant.skills, *matched_terms]
     trial = _recruiting_trial(trials) if applicant.track == "clinical" else None
     paper = None if trial is not None else choose_paper(publications, pi_key, profile_id, terms)[0]
-    grant = _paper_grant(own, paper) if paper is not None else None
-    if trial is not None and trial.route.startswith("grant "):
-        grant = _core_grant(own, trial.route.removeprefix("grant "))
-    if grant is None:
-        grant = choose_grant(own, terms, abstracts)[0]
-    number = cell_text(grant.get("core_project_num"))
-    cited = cite(grant, paper, (abstracts or {}).get(number), trial)
+    cited = _cite(own, terms, abstracts or {}, paper, trial)
     named, bridge_text = _bridge(applicant, cited)
     last = last_name(pi_name, cell_text(pi.get("sort_name")))
     topic = cited.topic(applicant)
@@ -155,9 +149,24 @@ def draft_email(
     return draft
 
 
-def _paper_grant(own: pd.DataFrame, paper: pd.Series) -> pd.Series | None:
-    """The PI's grant the paper acknowledges, when RePORTER links it to one of them."""
-    return _core_grant(own, cell_text(paper.get("core_project_num")))
+def _cite(
+    own: pd.DataFrame,
+    terms: Sequence[str],
+    abstracts: Mapping[str, str],
+    paper: pd.Series | None,
+    trial: TrialMatch | None,
+) -> Cited:
+    """What part 1 cites: the trial or the paper, with the grant it acknowledges when that is
+    one of the PI's; else the newest matching grant."""
+    grant = None
+    if trial is not None and trial.route.startswith("grant "):
+        grant = _core_grant(own, trial.route.removeprefix("grant "))
+    elif paper is not None:
+        grant = _core_grant(own, cell_text(paper.get("core_project_num")))
+    if grant is None:
+        grant = choose_grant(own, terms, abstracts)[0]
+    number = cell_text(grant.get("core_project_num"))
+    return cite(grant, paper, abstracts.get(number), trial)
 
 
 def _core_grant(own: pd.DataFrame, core: str) -> pd.Series | None:

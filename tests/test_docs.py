@@ -180,6 +180,33 @@ def test_readme_numbers_are_true(readme: str) -> None:
     assert f"here, {TOUR_COLUMNS} columns" in readme
 
 
+def _lines(path: Path) -> int:
+    return sum(1 for line in _text(path).splitlines() if line.strip())
+
+
+_NUMBERS = {"eight": 8}
+
+
+def test_the_counts_in_the_docs_are_true() -> None:
+    commands = re.search(r"`reporter-finder` has (\w+) commands", _text(DOCS / "cli.md"))
+    assert commands, "docs/cli.md no longer counts the commands"
+    assert _NUMBERS[commands.group(1)] == len(cli.commands)
+    names = re.search(r"the public surface \((\d+) names\)", _text(DOCS / "architecture.md"))
+    assert names, "docs/architecture.md no longer counts the public names"
+    assert int(names.group(1)) == len(set(reporter_finder.__all__) - {"__version__"})
+    data = REPO / "evaluation" / "data"
+    sizes = re.search(r"\((\d+) queries, (\d+) records;", _text(DOCS / "ranking.md"))
+    assert sizes, "docs/ranking.md no longer gives the evaluation's size"
+    assert int(sizes.group(1)) == _lines(data / "queries.jsonl")
+    assert int(sizes.group(2)) == _lines(data / "records.jsonl")
+
+
+def test_readme_names_the_last_four_columns(readme: str) -> None:
+    last = _lead_columns()[-4:]
+    shown = "The last four columns\n(" + ", ".join(f"`{c}`" for c in last) + ")"
+    assert shown in readme
+
+
 # --- README: the offline tour -----------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ import re
 import shlex
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,8 +230,7 @@ def _run(stand: Stand, command: Any) -> Run:
     key = (command.command, *(str(_producer(command, n)) for n in _inputs(words)))
     if key in stand.runs:
         return stand.runs[key]
-    folder = stand.folder / f"{len(stand.runs):03d}"
-    folder.mkdir()
+    folder = Path(tempfile.mkdtemp(dir=stand.folder))  # a producer run may come first
     _prepare(stand, command, words, folder)
     if "--offline" in words:  # the same command online first: it fills the cache
         online = [w for w in words[1:] if w != "--offline"]

@@ -8,7 +8,9 @@
 * docs/library.md: exactly the public names of ``reporter_finder.__all__``, and every
   ``python`` block runs (one namespace per file, in order, in a temporary directory) and
   prints the ``text`` block that follows it.
-* Everywhere: every ``reporter-finder …`` line parses with the real command line.
+* Everywhere: every ``reporter-finder …`` command that ``docs/list_doc_commands.py`` lists
+  parses with the real command line, and names a test that runs it (the tour and the main job
+  here, every other one in ``tests/cli/test_doc_examples.py``).
 """
 
 from __future__ import annotations
@@ -43,8 +45,7 @@ from reporter_finder.cli import cli
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
 DOCS = REPO / "docs"
-DOC_NAMES = ("cli.md", "library.md", "ranking.md", "data.md", "troubleshooting.md")
-DOC_FILES = [README, *(DOCS / name for name in DOC_NAMES)]
+DOC_FILES = [README, *sorted(DOCS.glob("*.md"))]
 #: Doc files whose ``python`` blocks are executed.
 PYTHON_DOCS = [DOCS / "library.md", DOCS / "ranking.md", DOCS / "data.md"]
 SNAPSHOT = REPO / "examples" / "reporter-snapshot.json"
@@ -177,6 +178,33 @@ def test_readme_numbers_are_true(readme: str) -> None:
     min_interval = inspect.signature(reporter_finder.ReporterClient).parameters["min_interval"]
     assert min_interval.default == 1.0
     assert f"here, {TOUR_COLUMNS} columns" in readme
+
+
+def _lines(path: Path) -> int:
+    return sum(1 for line in _text(path).splitlines() if line.strip())
+
+
+_NUMBERS = {"eight": 8}
+
+
+def test_the_counts_in_the_docs_are_true() -> None:
+    commands = re.search(r"`reporter-finder` has (\w+) commands", _text(DOCS / "cli.md"))
+    assert commands, "docs/cli.md no longer counts the commands"
+    assert _NUMBERS[commands.group(1)] == len(cli.commands)
+    names = re.search(r"the public surface \((\d+) names\)", _text(DOCS / "architecture.md"))
+    assert names, "docs/architecture.md no longer counts the public names"
+    assert int(names.group(1)) == len(set(reporter_finder.__all__) - {"__version__"})
+    data = REPO / "evaluation" / "data"
+    sizes = re.search(r"\((\d+) queries, (\d+) records;", _text(DOCS / "ranking.md"))
+    assert sizes, "docs/ranking.md no longer gives the evaluation's size"
+    assert int(sizes.group(1)) == _lines(data / "queries.jsonl")
+    assert int(sizes.group(2)) == _lines(data / "records.jsonl")
+
+
+def test_readme_names_the_last_four_columns(readme: str) -> None:
+    last = _lead_columns()[-4:]
+    shown = "The last four columns\n(" + ", ".join(f"`{c}`" for c in last) + ")"
+    assert shown in readme
 
 
 # --- README: the offline tour -----------------------------------------------------------
@@ -319,29 +347,6 @@ def test_every_command_is_named_in_the_readme_and_documented(readme: str, comman
     assert f"<!-- [[[help reporter-finder {command}]]] -->" in _text(DOCS / "cli.md")
 
 
-def _shown_commands(text: str) -> Iterator[tuple[int, str, bool]]:
-    """Every ``reporter-finder …`` command in code blocks (complete command lines) and in
-    inline code (which may just name a command: ``reporter-finder grants``)."""
-    for block in _blocks(text):
-        if block.lang not in ("bash", "console", "text", ""):
-            continue
-        lines = block.body.splitlines()
-        i = 0
-        while i < len(lines):
-            line = lines[i].strip()
-            number = block.line + 1 + i
-            while line.endswith("\\") and i + 1 < len(lines):
-                i += 1
-                line = line[:-1] + " " + lines[i].strip()
-            i += 1
-            line = line.removeprefix("$ ")
-            if line.startswith("reporter-finder ") or line == "reporter-finder":
-                yield number, line, True
-    prose = re.sub(r"^```.*?^```", "", text, flags=re.DOTALL | re.MULTILINE)
-    for match in re.finditer(r"`(reporter-finder[^`]*)`", prose):
-        yield text.count("\n", 0, text.find(match.group(0))) + 1, match.group(1), False
-
-
 def _dry_parse(line: str) -> None:
     """Parse ``line`` as the CLI would, without running anything."""
     words = shlex.split(line, comments=True)
@@ -375,12 +380,45 @@ def _dry_parse(line: str) -> None:
             return
 
 
+def _listing() -> Any:
+    """docs/list_doc_commands.py: the one extraction of the documented commands."""
+    spec = importlib.util.spec_from_file_location(
+        "list_doc_commands", DOCS / "list_doc_commands.py"
+    )
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+LISTING = _listing()
+DOC_COMMANDS = LISTING.doc_commands()
+
+
 def _all_shown_commands() -> list[Any]:
-    return [
-        pytest.param(line, complete, id=f"{path.name}:{number}")
-        for path in DOC_FILES
-        for number, line, complete in _shown_commands(_text(path))
+    return [pytest.param(c.command, c.in_block, id=c.id) for c in DOC_COMMANDS]
+
+
+def test_the_listing_reads_every_doc_file() -> None:
+    assert DOC_FILES == LISTING.DOC_FILES
+
+
+def test_every_documented_command_names_a_test_that_runs_it(readme: str) -> None:
+    tour = [c for c in DOC_COMMANDS if c.test == LISTING.TOUR_TEST]
+    steps = [s for s in _tour(readme) if isinstance(s, Step) and s.command.startswith("reporter")]
+    assert [(c.line, c.command) for c in tour] == [
+        (s.line, " ".join(s.command.split())) for s in steps
     ]
+    assert all(c.output is not None for c in tour)
+    (main_job,) = [c for c in DOC_COMMANDS if c.test == LISTING.MAIN_JOB_TEST]
+    assert main_job.command == _tagged_line(readme, "main job").split("&& ")[-1]
+    for name in (LISTING.TOUR_TEST, LISTING.MAIN_JOB_TEST):
+        assert callable(globals()[name.rpartition("::")[2]])
+    others = [c for c in DOC_COMMANDS if c not in tour and c is not main_job]
+    assert all(c.test == f"{LISTING.RUN_TEST}[{c.id}]" for c in others)
+    assert len({c.id for c in DOC_COMMANDS}) == len(DOC_COMMANDS)
 
 
 def _make_paths_exist(line: str) -> None:

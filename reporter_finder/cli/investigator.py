@@ -219,9 +219,9 @@ def pi(
 
     \b
     Examples:
-      reporter-finder pi 1234567
-      reporter-finder pi "Rivera, Ana" -o rivera.json
-      reporter-finder pi 1234567 --email you@example.org --ncbi-api-key "$NCBI_API_KEY"
+      reporter-finder pi 10519021
+      reporter-finder pi "Li, Hu" -o li.json
+      reporter-finder pi 10519021 --email you@example.org --ncbi-api-key "$NCBI_API_KEY"
     """
     from reporter_finder.investigator import pi_grant_details
     from reporter_finder.leads.export import write_table

@@ -33,7 +33,7 @@ _EXPORTS: dict[str, str] = {
     "Tables": "tables.build",
     "build_tables": "tables.build",
     "load_records": "tables.records",
-    "find_pi": "tables.people",
+    "find_pi": "tables.lookup",
     "load_lexicon": "rank.lexicon",
     "resolve_specialty": "rank.resolve",
     "resolve_skills": "rank.resolve",
@@ -94,5 +94,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from reporter_finder.rank.weights import RankWeights
     from reporter_finder.search import MentorSearch, find_mentors
     from reporter_finder.tables.build import Tables, build_tables
-    from reporter_finder.tables.people import find_pi
+    from reporter_finder.tables.lookup import find_pi
     from reporter_finder.tables.records import load_records

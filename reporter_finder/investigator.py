@@ -22,7 +22,7 @@ from reporter_finder.api.query import ProjectQuery
 from reporter_finder.errors import NotFoundError
 from reporter_finder.schema import EMAIL_LEAD_COLUMNS, RANK_COLUMNS, TRIAL_LEAD_COLUMNS
 from reporter_finder.tables.build import Tables
-from reporter_finder.tables.people import surname_patterns
+from reporter_finder.tables.lookup import surname_patterns
 
 __all__ = ["PI_DETAIL_COLUMNS", "pi_grant_details", "pi_query"]
 
@@ -31,9 +31,9 @@ def pi_query(who: str | int) -> ProjectQuery:
     """The query for one PI's projects: by profile id when ``who`` is all digits, else by name.
 
     A name is asked for broadly, as one request of ORed ``last_name`` criteria
-    (:func:`~reporter_finder.tables.people.surname_patterns`: each word that may be the
+    (:func:`~reporter_finder.tables.lookup.surname_patterns`: each word that may be the
     surname, wildcards, compound forms); RePORTER's exact-match semantics are not relied on, the
-    PI is then picked out of the answer with :func:`~reporter_finder.tables.people.lookup_pi`.
+    PI is then picked out of the answer with :func:`~reporter_finder.tables.lookup.lookup_pi`.
     A name of initials only is sent as typed.
 
     Raises:

@@ -75,7 +75,7 @@ def _choose_pi(pis: pd.DataFrame, who: str) -> str:
     on a terminal, else exit 2. None: the closest names on stderr and exit 1. Never another
     person: a near spelling of a surname is a close name, not a match.
     """
-    from reporter_finder.tables.people import lookup_pi
+    from reporter_finder.tables.lookup import lookup_pi
 
     found = lookup_pi(pis, who)
     matches = found.matches

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from reporter_finder.schema import GRANT_COLUMNS, PI_COLUMNS, PI_GRANT_COLUMNS, PROJECT_COLUMNS
 from reporter_finder.tables import build as tables_module
 from reporter_finder.tables.build import build_tables
-from reporter_finder.tables.people import find_pi
+from reporter_finder.tables.lookup import find_pi
 from reporter_finder.tables.projects import pi_grants_table, projects_table
 from reporter_finder.tables.records import load_records
 from reporter_finder.tables.summaries import grants_table, pis_table

@@ -1,4 +1,4 @@
-"""reporter_finder.tables.people: display and sort names, PI keys, and find_pi."""
+"""reporter_finder.tables.people and .lookup: display and sort names, PI keys, and find_pi."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from reporter_finder.schema import PI_COLUMNS
 from reporter_finder.tables.build import Tables, build_tables
-from reporter_finder.tables.people import MATCH_SCORE, find_pi, lookup_pi, surname_patterns
+from reporter_finder.tables.lookup import MATCH_SCORE, find_pi, lookup_pi, surname_patterns
 from reporter_finder.tables.projects import projects_table
 from tests.tables.conftest import (
     AS_OF,

@@ -228,7 +228,8 @@ def followups(
     Examples:
       reporter-finder followups leads.csv --days 7
       reporter-finder followups leads.csv --days 7 --write
-      reporter-finder followups leads.csv --draft --name "Ana Rivera" --background "…"
+      reporter-finder followups leads.csv --draft --name "Ana Rivera" \\
+          --background "an internal medicine graduate from Peru"
     """
     if on is not None and not write:
         raise click.UsageError("--on sets the date --write writes: add --write")

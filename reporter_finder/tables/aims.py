@@ -33,11 +33,21 @@ _AIM_PATTERNS: Final = (
         r"(?P<aim>[^.;:]+)",
         re.IGNORECASE,
     ),
+    # "Our long-term goal is to …", "The objective is to …"
+    re.compile(
+        r"\b(?:our|the)\s+(?:(?:overall|long-term|long\s+term|central|primary|main|broad|"
+        r"major|ultimate)\s+)?(?:goal|objective|aim|purpose)\s+is\s+to\s+(?P<aim>[^.;:]+)",
+        re.IGNORECASE,
+    ),
+    # "Here, we aim to …", "We propose to …": the weakest form, tried last
+    re.compile(r"\bwe\s+(?:aim|propose|seek|plan)\s+to\s+(?P<aim>[^.;:]+)", re.IGNORECASE),
 )
 # Words that make a clause depend on its context ("our model", "this gap", "these skills"):
 # the applicant cannot repeat such a clause.
 _CONTEXT_WORDS: Final = re.compile(
-    r"\b(?:we|our|us|i|my|ours|this|these|those|that|it|its|they|their)\b", re.IGNORECASE
+    r"\b(?:we|our|us|i|my|ours|this|these|those|that|it|its|they|their|hypothesis|"
+    r"hypotheses|aforementioned|above)\b",
+    re.IGNORECASE,
 )
 #: Verbs an aim clause may start with: a clause starting otherwise ("also …", "not only …",
 #: "have direct impacts …", "significantly enhance …") does not state an aim.
@@ -71,6 +81,9 @@ def aim_clause(abstract: str) -> str:
     with a verb of :data:`_AIM_VERBS`, or leans on its context ("… our model …", "this
     gap"), which the applicant cannot repeat."""
     text = " ".join(abstract.split()) if isinstance(abstract, str) else ""
+    # A word hyphenated across a line break ("bio-\nsamples") is one word; "pre- and post-"
+    # is not.
+    text = re.sub(r"(?<=\w)- (?!(?:and|or|to)\b)(?=[a-z])", "-", text)
     if not text or not any(c.islower() for c in text):
         return ""
     for pattern in _AIM_PATTERNS:

@@ -171,7 +171,13 @@ def _problems(applicant: Applicant, draft: Draft, cited: list[str], template: st
     allowed = _vocabulary(allowed_text)
     acronyms = _acronyms(cited)
     for word in WORD.findall(draft.subject + "\n" + body):
-        if word.lower() not in allowed and not re.fullmatch(r"\d+[–-]?\d*", word):
+        # A word re-joined across a source line break ("bio- samples") is its parts.
+        parts_known = all(part in allowed for part in word.lower().split("-") if part)
+        if (
+            word.lower() not in allowed
+            and not parts_known
+            and not re.fullmatch(r"\d+[–-]?\d*", word)
+        ):
             problems.append(f"word not in any source: {word!r}")
         form = acronyms.get(word.lower())
         if form is not None and word != form and word not in allowed_text:

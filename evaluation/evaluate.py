@@ -47,7 +47,7 @@ from reporter_finder import (
     resolve_skills,
     resolve_specialty,
 )
-from reporter_finder.schema import parse_co_pi
+from reporter_finder.cellformat import parse_co_pi
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"

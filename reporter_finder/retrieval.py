@@ -24,9 +24,9 @@ from reporter_finder.api.query import ProjectQuery
 from reporter_finder.dates import nih_fiscal_year
 from reporter_finder.errors import QueryError
 from reporter_finder.rank.lexicon import Specialty
-from reporter_finder.schema import INTRAMURAL_ACTIVITY_CODES
 from reporter_finder.tables.clean import to_int
 from reporter_finder.tables.projects import as_records
+from reporter_finder.vocabularies import INTRAMURAL_ACTIVITY_CODES
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.api.reporter import Records, ReporterClient
@@ -51,7 +51,7 @@ __all__ = [
 #: contracts (N01, N02…) and NIH intramural projects (ZIA, ZIC…: their labs do take foreign
 #: postdocs, through the NIH Visiting Fellow program, but they are not grants one applies to a
 #: university for; ``intramural=True`` / ``--intramural`` adds
-#: :data:`~reporter_finder.schema.INTRAMURAL_ACTIVITY_CODES`).
+#: :data:`~reporter_finder.vocabularies.INTRAMURAL_ACTIVITY_CODES`).
 MENTOR_ACTIVITY_CODES: tuple[str, ...] = (
     "R01", "R03", "R15", "R16", "R21", "R24", "R25", "R33", "R34", "R35", "R37", "R56", "R61",
     "RF1", "RM1", "U01", "U19", "U24", "U2C", "U54", "UG3", "UH3", "UM1", "P01", "P20", "P2C",
@@ -109,7 +109,7 @@ def default_query(
         include_active: also return projects still active outside those fiscal years.
         today: the date the current fiscal year is taken from; default today.
         intramural: also search NIH intramural projects
-            (:data:`~reporter_finder.schema.INTRAMURAL_ACTIVITY_CODES`, added to the activity
+            (:data:`~reporter_finder.vocabularies.INTRAMURAL_ACTIVITY_CODES`, added to the activity
             codes, default or given); their PIs are flagged "NIH intramural: Visiting Fellow
             program".
 

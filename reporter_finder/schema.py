@@ -1,4 +1,8 @@
-"""The column schemas of every table reporter_finder produces, and the lead-list format.
+"""The column schemas of every table reporter_finder produces.
+
+The applicant's vocabularies (tracks, visas, NRSA codes) are
+:mod:`reporter_finder.vocabularies`'s; how list cells are written and read back (citations,
+co-PIs) is :mod:`reporter_finder.cellformat`'s.
 
 Each schema is an ordered mapping column -> pandas dtype. The table builders, the ranker and the
 exporters always return exactly these columns in this order with these dtypes, even for empty
@@ -7,13 +11,9 @@ input. This module does no I/O and holds no mutable state.
 
 from __future__ import annotations
 
-import re
-import sys
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
-
-from reporter_finder.errors import QueryError
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported lazily: --help must stay fast
     import pandas as pd
@@ -242,114 +242,6 @@ LEAD_LIST_COLUMNS: Final = frozenset(
     }
 )
 
-#: The applicant's tracks, the one vocabulary for options, ranking and drafts.
-TRACKS: Final = ("clinical", "postdoc", "any")
-
-#: The applicant's visa situation (``--visa``, ``find_mentors(visa=...)``), the one vocabulary
-#: for options and ranking. ``none``: no visa needed (U.S. citizen, non-citizen national or
-#: permanent resident); ``J-1``, ``H-1B``, ``F-1``: that visa; ``other``: any other temporary
-#: visa. Not given (``None``): no visa constraint is applied. Every value but ``none`` means
-#: Kirschstein-NRSA awards (:data:`NRSA_ACTIVITY_CODES`) cannot pay the applicant.
-VISAS: Final = ("none", "J-1", "H-1B", "F-1", "other")
-_VISA_SPELLINGS: Final = MappingProxyType(
-    {
-        **{re.sub(r"[^a-z0-9]", "", v.lower()): v for v in VISAS},
-        "citizen": "none", "uscitizen": "none", "permanentresident": "none",
-        "greencard": "none", "j": "J-1", "h1": "H-1B", "f": "F-1",
-    }
-)  # fmt: skip
-#: How a row names the visa an NRSA award cannot pay (``"T32 (NRSA): cannot pay trainees on
-#: a J-1 or H-1B visa"``).
-_NRSA_VISA_TEXT: Final = MappingProxyType(
-    {"J-1": "a J-1 or H-1B visa", "H-1B": "a J-1 or H-1B visa", "F-1": "an F-1 visa",
-     "other": "a temporary visa"}
-)  # fmt: skip
-#: Activity codes of Ruth L. Kirschstein National Research Service Awards: institutional
-#: training grants (T32, T34, T35, T90, TL1, TU2) and individual fellowships (F30–F33, F99).
-#: They can pay only U.S. citizens, non-citizen nationals and permanent residents. (F05, the
-#: international research fellowship, and R90, the non-NRSA half of T90/R90, are not NRSA.)
-NRSA_ACTIVITY_CODES: Final = frozenset(
-    {"T32", "T34", "T35", "T90", "TL1", "TU2", "F30", "F31", "F32", "F33", "F99"}
-)
-#: ``funding_for_you`` values, best first: an active research grant with >= 6 months left;
-#: only K-awards, small or ending grants (or, without a visa constraint, training grants);
-#: nothing active that can pay you.
-FUNDING_FOR_YOU: Final = ("likely", "limited", "none")
-#: Activity codes of NIH intramural projects (the Z series: ZIA intramural research, ZIC, ZID,
-#: ZIE, ZIG, ZIH, ZIJ, ZIK …). Not searched by default; ``--intramural`` adds them. Foreign
-#: postdocs join intramural labs through the NIH Visiting Fellow program.
-INTRAMURAL_ACTIVITY_CODES: Final = (
-    "ZIA", "ZIB", "ZIC", "ZID", "ZIE", "ZIF", "ZIG", "ZIH", "ZIJ", "ZIK", "ZIL",
-)  # fmt: skip
-#: ``mentor_flags`` item of a PI with an NIH intramural (Z-code) project (``--intramural``).
-INTRAMURAL_FLAG: Final = "NIH intramural: Visiting Fellow program"
-
-
-def is_intramural(code: object) -> bool:
-    """Whether an activity code is an NIH intramural (Z-series) project's.
-
-    Example:
-        >>> is_intramural("ZIA"), is_intramural("R01")
-        (True, False)
-    """
-    return isinstance(code, str) and len(code) == 3 and code.upper().startswith("Z")
-
-
-def normalise_visa(visa: str | None) -> str | None:
-    """``visa`` spelled as in :data:`VISAS` (case, hyphens and spaces ignored: ``j1``,
-    ``H1B``, ``green card``); ``None`` or blank means not given (no visa constraint).
-
-    Raises:
-        QueryError: not a visa of :data:`VISAS`.
-
-    Example:
-        >>> normalise_visa("j1"), normalise_visa("h-1b"), normalise_visa(None)
-        ('J-1', 'H-1B', None)
-    """
-    if visa is None or not visa.strip():
-        return None
-    value = _VISA_SPELLINGS.get(re.sub(r"[^a-z0-9]", "", visa.lower()))
-    if value is None:
-        raise QueryError(f"visa must be one of {', '.join(VISAS)}, not {visa!r}")
-    return value
-
-
-def nrsa_blocked(visa: str | None) -> bool:
-    """Whether NRSA awards cannot pay an applicant with ``visa`` (a normalised value)."""
-    return visa is not None and visa != "none"
-
-
-def nrsa_reason(code: str, visa: str) -> str:
-    """The ``mentor_flags`` item of an NRSA award that cannot pay an applicant on ``visa``.
-
-    Example:
-        >>> nrsa_reason("T32", "J-1")
-        'T32 (NRSA): cannot pay trainees on a J-1 or H-1B visa'
-    """
-    return f"{code} (NRSA): cannot pay trainees on {_NRSA_VISA_TEXT[visa]}"
-
-
-def normalise_track(track: str | None) -> str:
-    """``track`` lower-cased and checked against :data:`TRACKS`; blank means ``"any"``.
-
-    Raises:
-        QueryError: the track is not one of :data:`TRACKS`.
-    """
-    value = (track or "any").strip().lower()
-    if value not in TRACKS:
-        raise QueryError(f"track must be one of {', '.join(TRACKS)}, not {track!r}")
-    return value
-
-
-#: How a draft names the position sought on each track.
-TRACK_POSITIONS: Final = MappingProxyType(
-    {
-        "clinical": "a clinical research position",
-        "postdoc": "a postdoctoral research position",
-        "any": "a research position",
-    }
-)
-
 # --- Ranking -----------------------------------------------------------------------------
 
 #: ``rank.relevance.score_projects`` columns: one row per ``appl_id``, in input order.
@@ -486,10 +378,7 @@ PUBLICATION_COLUMNS: Final = MappingProxyType(
 )
 
 
-# --- The lead list: its columns and how its cells are written and read back ----------------
-# One owner for the format: the exporters write it, PubMed citations are formatted here, and
-# the outreach drafts parse a saved lead list back with the parsers next to the formatters, so
-# the two cannot drift apart.
+# --- The lead list: its columns (its cells' format is reporter_finder.cellformat's) ----------
 
 #: Every column of a lead list, in order.
 LEAD_LIST_HEADER: Final = (*LEAD_COLUMNS, *TRACKING_COLUMNS)
@@ -512,8 +401,6 @@ LEAD_TABLE_COLUMNS: Final = (
     "email",
     "profile_id",
 )
-#: Separator used when a list cell is flattened into one CSV/XLSX/table cell.
-LIST_SEPARATOR: Final = "; "
 #: Columns ``leads.followups.due_followups`` adds to the lead rows it returns.
 CONTACTED_DATE: Final = "contacted_date"
 DAYS_WAITING: Final = "days_waiting"
@@ -526,139 +413,6 @@ FOLLOWUP_LIST_COLUMNS: Final = (
     DAYS_WAITING,
     "top_grant_title",
 )
-
-
-class Citation(NamedTuple):
-    """One ``recent_publications`` item, read back by :func:`parse_citation`."""
-
-    pmid: int
-    title: str
-    journal: str | None
-    year: int | None
-
-
-# The inverse of format_citation for a citation with a title and a journal or year. A title
-# alone ("Title (PMID n)") does not match: drafts built from a saved lead list cite no paper
-# then, as they always have.
-_CITATION: Final = re.compile(
-    r"^(?P<title>.+) — (?P<journal>.*?) ?(?P<year>\d{4})? \(PMID (?P<pmid>\d+)\)$"
-)
-# In a CSV the list is joined with LIST_SEPARATOR, which titles may contain too: a citation
-# ends only after "(PMID n)".
-_CITATION_END: Final = re.compile(r"\(PMID \d+\)\s*(?:;\s*|$)")
-_BARE_PMIDS: Final = re.compile(r"^(?:PMID \d+\s*;\s*)+")
-
-
-def format_citation(
-    pmid: int, title: str | None = None, journal: str | None = None, year: int | None = None
-) -> str:
-    """Format one publication as ``"Title — Journal Year (PMID n)"``.
-
-    Missing parts are left out; with no title at all the result is ``"PMID n"``.
-
-    Example:
-        >>> format_citation(40642746, "Ferroptosis in PH", "Front Cardiovasc Med", 2025)
-        'Ferroptosis in PH — Front Cardiovasc Med 2025 (PMID 40642746)'
-    """
-    if not cell_text(title):
-        return f"PMID {int(pmid)}"
-    # A year read from a column with gaps arrives as 2019.0.
-    year_text = str(int(float(year))) if cell_text(year) else None  # type: ignore[arg-type]
-    source = " ".join(str(p) for p in (journal, year_text) if cell_text(p))
-    head = f"{title} — {source}" if source else str(title)
-    return f"{head} (PMID {int(pmid)})"
-
-
-def parse_citation(text: str) -> Citation | None:
-    """Read back a citation written by :func:`format_citation`; ``None`` if it has no title and
-    no journal or year to cite.
-
-    Example:
-        >>> parse_citation("Ferroptosis in PH — Front Cardiovasc Med 2025 (PMID 40642746)").journal
-        'Front Cardiovasc Med'
-    """
-    match = _CITATION.match(text)
-    if match is None:
-        return None
-    year = match["year"]
-    return Citation(int(match["pmid"]), match["title"], match["journal"] or None,
-                    int(year) if year else None)  # fmt: skip
-
-
-class CoPi(NamedTuple):
-    """One ``co_pis`` item, read back by :func:`parse_co_pi`."""
-
-    name: str
-    profile_id: int | None
-
-
-_CO_PI: Final = re.compile(r"^(?P<name>.*?)\s*\((?P<profile_id>\d+)\)$")
-
-
-def format_co_pi(name: str, profile_id: object = None) -> str:
-    """One ``co_pis`` item: ``"Name (profile id)"``, or the name alone without a profile id.
-
-    Example:
-        >>> format_co_pi("Ana M Rivera", 12345), format_co_pi("Ana M Rivera", None)
-        ('Ana M Rivera (12345)', 'Ana M Rivera')
-    """
-    profile = cell_text(profile_id)
-    # A profile id read from a column with gaps arrives as 12345.0.
-    return f"{name} ({int(float(profile))})" if profile else name
-
-
-def parse_co_pi(text: str) -> CoPi:
-    """Read back a ``co_pis`` item written by :func:`format_co_pi` (a list cell read from CSV
-    is split with :func:`split_list_cell` first).
-
-    Example:
-        >>> parse_co_pi("Ana M Rivera (12345)")
-        CoPi(name='Ana M Rivera', profile_id=12345)
-    """
-    text = cell_text(text)
-    match = _CO_PI.match(text)
-    if match is None or not match["name"]:
-        return CoPi(text, None)
-    return CoPi(match["name"], int(match["profile_id"]))
-
-
-def split_citations(cell: str) -> list[str]:
-    """The titled citations of a ``recent_publications`` cell read from CSV, in order.
-
-    Bare ``"PMID n"`` items (no title to cite) are dropped.
-
-    Example:
-        >>> split_citations("PMID 1; A; B — J 2020 (PMID 2); C — J 2021 (PMID 3)")
-        ['A; B — J 2020 (PMID 2)', 'C — J 2021 (PMID 3)']
-    """
-    chunks, start = [], 0
-    for end in _CITATION_END.finditer(cell):
-        chunks.append(cell[start : end.end()].strip().rstrip(";").strip())
-        start = end.end()
-    return [_BARE_PMIDS.sub("", chunk) for chunk in chunks]
-
-
-def split_list_cell(text: str) -> list[str]:
-    """A list cell read from CSV (items joined with :data:`LIST_SEPARATOR`) as its items."""
-    return [item.strip() for item in text.split(LIST_SEPARATOR.strip()) if item.strip()]
-
-
-def cell_text(value: object) -> str:
-    """A lead-list cell as one line of text: ``""`` for a missing value (None, NA, NaN),
-    runs of whitespace folded to one space.
-
-    Example:
-        >>> cell_text("  Ana   Rivera ") + "|" + cell_text(float("nan"))
-        'Ana Rivera|'
-    """
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    # pd.NA can only exist once pandas is imported: looking it up here keeps this module free
-    # of a pandas import (the CLI's --help imports it and must stay fast).
-    pandas = sys.modules.get("pandas")
-    if pandas is not None and value is pandas.NA:
-        return ""
-    return " ".join(str(value).split())
 
 
 # --- building frames to a schema -----------------------------------------------------------

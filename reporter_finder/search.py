@@ -30,14 +30,9 @@ from reporter_finder.rank.relevance import score_projects
 from reporter_finder.rank.resolve import SpecialtyMatch, resolve_skills, resolve_specialty
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.retrieval import default_query, fetch_records, filter_records, split_query
-from reporter_finder.schema import (
-    COMPONENT_COLUMNS,
-    GRANT_COLUMNS,
-    PAY_LEAD_COLUMNS,
-    normalise_track,
-    normalise_visa,
-)
+from reporter_finder.schema import COMPONENT_COLUMNS, GRANT_COLUMNS, PAY_LEAD_COLUMNS
 from reporter_finder.tables.build import Tables, build_tables
+from reporter_finder.vocabularies import normalise_track, normalise_visa
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.api.reporter import ReporterClient
@@ -260,7 +255,7 @@ def find_mentors(
         include_companies: also rank PIs at for-profit organisations, flagged "company (…)" in
             ``mentor_flags``; by default they are left out (see
             :func:`~reporter_finder.rank.ranker.rank_pis`).
-        visa: the applicant's visa, one of :data:`~reporter_finder.schema.VISAS` ("none",
+        visa: the applicant's visa, one of :data:`~reporter_finder.vocabularies.VISAS` ("none",
             "J-1", "H-1B", "F-1", "other"; case and hyphens are ignored); ``None`` (default):
             no visa constraint. With a visa, Kirschstein-NRSA awards (T32, TL1, F-awards…)
             earn no credit and the row says why (see

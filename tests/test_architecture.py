@@ -1,8 +1,8 @@
 """The package's layering: data flows one way, api → tables → rank → search → leads/outreach → cli.
 
 A module may import from its own layer or a lower one, never from a higher one; the shared
-owners (errors, schema, dates, _files) sit below everything. A lazy import inside a function
-that runs upward must be listed in ``ALLOWED_UPWARD`` with the reason.
+owners (errors, schema, vocabularies, cellformat, dates, _files) sit below everything. A lazy
+import inside a function that runs upward must be listed in ``ALLOWED_UPWARD`` with the reason.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ PACKAGE = Path(reporter_finder.__file__).parent
 LAYERS = {
     "errors": 0,
     "schema": 0,
+    "vocabularies": 0,
+    "cellformat": 0,
     "dates": 0,
     "_files": 0,
     "api": 1,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reporter_finder.errors import QueryError
-from reporter_finder.schema import TRACKS, normalise_track
+from reporter_finder.vocabularies import TRACKS, normalise_track
 
 
 @pytest.mark.parametrize(

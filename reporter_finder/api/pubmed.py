@@ -26,6 +26,7 @@ from reporter_finder.api.efetch import PubmedRecord, parse_efetch
 from reporter_finder.api.limits import EUTILS_URL_ENV, PUBMED_URL_TEMPLATE
 from reporter_finder.api.throttle import Clock, Sleep
 from reporter_finder.api.transport import DEFAULT_TIMEOUT, HttpTransport, SessionOwner
+from reporter_finder.cellformat import format_citation
 from reporter_finder.dates import YEAR, pubmed_date
 from reporter_finder.errors import (
     InvalidResponseError,
@@ -35,7 +36,6 @@ from reporter_finder.errors import (
     ReporterError,
     ReporterHTTPError,
 )
-from reporter_finder.schema import format_citation
 
 logger = logging.getLogger(__name__)
 

@@ -41,7 +41,7 @@ from reporter_finder.cli.values import (
     years_callback,
 )
 from reporter_finder.leads.export import FORMATS, infer_format
-from reporter_finder.schema import TRACKS
+from reporter_finder.vocabularies import TRACKS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
     pass

@@ -19,7 +19,7 @@ from reporter_finder.api.limits import FISCAL_YEAR_MIN, STATE_CODES
 from reporter_finder.cli.errors import _META_API_URL, EXIT_USAGE, CliError
 from reporter_finder.cli.terminal import _progress_wanted, say
 from reporter_finder.errors import QueryError
-from reporter_finder.schema import VISAS, normalise_visa
+from reporter_finder.vocabularies import VISAS, normalise_visa
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; these import pandas/requests
     from reporter_finder.api.ctgov import ClinicalTrialsClient
@@ -132,7 +132,7 @@ def skills_callback(ctx: click.Context, param: click.Parameter, value: str | Non
 
 
 def visa_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    """``--visa``: one of :data:`~reporter_finder.schema.VISAS`, case and hyphens ignored
+    """``--visa``: one of :data:`~reporter_finder.vocabularies.VISAS`, case and hyphens ignored
     (``j1`` is J-1); not given is ``None`` (no visa constraint)."""
     try:
         return normalise_visa(value)
@@ -165,7 +165,7 @@ class Ranking:
     track: str
     top: int
     include_companies: bool = False
-    visa: str | None = None  # schema.VISAS; None: no visa constraint
+    visa: str | None = None  # vocabularies.VISAS; None: no visa constraint
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,7 +12,7 @@ import numbers
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
-from reporter_finder.schema import LIST_SEPARATOR
+from reporter_finder.cellformat import LIST_SEPARATOR
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pandas is imported lazily
     import pandas as pd

@@ -56,11 +56,7 @@ from reporter_finder.leads.cells import csv_text, neutralize, plain_rows
 from reporter_finder.leads.listing import lead_list
 from reporter_finder.leads.terminal import terminal_width, write_terminal_table
 from reporter_finder.leads.xlsx import write_xlsx
-from reporter_finder.schema import (
-    LEAD_LIST_COLUMNS,
-    LEAD_LIST_HEADER,
-    LEAD_TABLE_COLUMNS,
-)
+from reporter_finder.schema import LEAD_LIST_COLUMNS, LEAD_LIST_HEADER, LEAD_TABLE_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pandas is imported lazily
     import pandas as pd

@@ -40,12 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.tables.build import Tables
 
 from reporter_finder.api.pubmed import PubMedClient, PubMedSummary, is_outage
-from reporter_finder.schema import (
-    LINK_COLUMNS,
-    PUBLICATION_COLUMNS,
-    cell_text,
-    format_citation,
-)
+from reporter_finder.cellformat import cell_text, format_citation
+from reporter_finder.schema import LINK_COLUMNS, PUBLICATION_COLUMNS
 
 logger = logging.getLogger(__name__)
 

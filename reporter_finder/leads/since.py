@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from reporter_finder.cellformat import cell_text, parse_co_pi, split_list_cell
 from reporter_finder.dates import parse_sheet_date
 from reporter_finder.errors import DataFormatError
-from reporter_finder.schema import cell_text, parse_co_pi, split_list_cell
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.tables.build import Tables

@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
+from reporter_finder.cellformat import cell_text
 from reporter_finder.errors import InvalidArgumentError, OfflineCacheMissError, ReporterError
 from reporter_finder.rank.trials import with_recruiting_trials
 from reporter_finder.rank.weights import RankWeights
-from reporter_finder.schema import RANK_COLUMNS, TRIAL_COLUMNS, TRIAL_LEAD_COLUMNS, cell_text
+from reporter_finder.schema import RANK_COLUMNS, TRIAL_COLUMNS, TRIAL_LEAD_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.api.ctgov import ClinicalTrialsClient, Trial

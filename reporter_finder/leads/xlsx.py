@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import IO, Any, Final
 
+from reporter_finder.cellformat import LIST_SEPARATOR
 from reporter_finder.leads.cells import csv_text, neutralize
-from reporter_finder.schema import LEAD_LIST_HEADER, LIST_SEPARATOR
+from reporter_finder.schema import LEAD_LIST_HEADER
 
 #: Column widths, in characters.
 _MIN_WIDTH: Final = 6

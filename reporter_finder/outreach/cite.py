@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from reporter_finder.cellformat import cell_text
 from reporter_finder.outreach.describe import (
     source_form,
     title_in_sentence,
@@ -19,7 +20,6 @@ from reporter_finder.outreach.describe import (
 )
 from reporter_finder.outreach.sources import found_in, whole_number
 from reporter_finder.outreach.wording import join_words
-from reporter_finder.schema import cell_text
 from reporter_finder.tables.aims import aim_clause
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from reporter_finder.cellformat import cell_text
 from reporter_finder.dates import parse_sheet_date
 from reporter_finder.errors import DataFormatError, OutreachError
 from reporter_finder.outreach.cite import Cited, cite
@@ -45,7 +46,6 @@ from reporter_finder.outreach.sources import (
     terms_of,
 )
 from reporter_finder.outreach.wording import join_words, last_name, name_slug
-from reporter_finder.schema import cell_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.leads.trials import TrialMatch

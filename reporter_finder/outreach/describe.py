@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from reporter_finder.schema import cell_text
+from reporter_finder.cellformat import cell_text
 
 __all__ = [
     "in_sentence",

@@ -36,7 +36,7 @@ from typing import Any, Final
 
 from reporter_finder.errors import OutreachError
 from reporter_finder.outreach.wording import join_words
-from reporter_finder.schema import TRACK_POSITIONS
+from reporter_finder.vocabularies import TRACK_POSITIONS
 
 __all__ = [
     "BANNED_WORDS",

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from reporter_finder.cellformat import cell_text, parse_citation, split_citations, split_list_cell
 from reporter_finder.errors import OutreachError
-from reporter_finder.schema import cell_text, parse_citation, split_citations, split_list_cell
 from reporter_finder.tables.clean import to_int
 
 if TYPE_CHECKING:  # pragma: no cover

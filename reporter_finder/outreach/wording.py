@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Final
 
-from reporter_finder.schema import cell_text
+from reporter_finder.cellformat import cell_text
 
 __all__ = ["grant_topic", "join_words", "last_name", "name_slug", "quotable_title"]
 

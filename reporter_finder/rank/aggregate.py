@@ -23,9 +23,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from reporter_finder.cellformat import cell_text, format_co_pi
 from reporter_finder.dates import DAYS_PER_MONTH, nih_fiscal_year
 from reporter_finder.rank.weights import RankWeights
-from reporter_finder.schema import cell_text, format_co_pi
 
 __all__ = [
     "TextScores",
@@ -277,7 +277,7 @@ def group_co_pis(ranked: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
        matching grant that K is not on keeps their own row, and so does a Q whose row already
        names folded co-PIs. A folded PI is not a member of later groups.
     3. A folded PI's row is removed; the kept row keeps its score and lists the folded PIs in
-       ``co_pis`` as "Name (profile id)" (:func:`~reporter_finder.schema.format_co_pi`),
+       ``co_pis`` as "Name (profile id)" (:func:`~reporter_finder.cellformat.format_co_pi`),
        contact PIs of the kept PI's grants first, then in rank order. Ranks are renumbered
        1..n.
 

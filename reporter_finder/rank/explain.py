@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from reporter_finder.rank.weights import RankWeights
-from reporter_finder.schema import INTRAMURAL_FLAG
+from reporter_finder.vocabularies import INTRAMURAL_FLAG
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from reporter_finder.rank.weights import RankWeights
-from reporter_finder.schema import is_intramural, nrsa_blocked, nrsa_reason
+from reporter_finder.vocabularies import is_intramural, nrsa_blocked, nrsa_reason
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill, Specialty
@@ -345,7 +345,7 @@ class Priors:
         trainee: True for a PI whose title says trainee (:func:`is_trainee_title`).
         pay: funding for the applicant and hiring signals (:func:`pay_facts`); its ``prior``
             is the ``funding_for_you`` component. None only for hand-built priors.
-        visa: the applicant's visa (:data:`~reporter_finder.schema.VISAS`; None: no
+        visa: the applicant's visa (:data:`~reporter_finder.vocabularies.VISAS`; None: no
             constraint).
     """
 
@@ -382,9 +382,10 @@ def mentor_priors(
     """Every prior component of the PIs in ``people`` (``pis`` rows indexed by ``pi_key``, in
     ranking-pool order), from their grant links ``lk``. Missing fields contribute 0.
 
-    With a ``visa`` NRSA awards cannot pay (:func:`~reporter_finder.schema.nrsa_blocked`), NRSA
-    awards earn no active, funding or mentoring credit (``months_left`` still counts them: it
-    describes the PI). ``day`` is the date recent awards are judged on (default today)."""
+    With a ``visa`` NRSA awards cannot pay
+    (:func:`~reporter_finder.vocabularies.nrsa_blocked`), NRSA awards earn no active, funding
+    or mentoring credit (``months_left`` still counts them: it describes the PI). ``day`` is
+    the date recent awards are judged on (default today)."""
     chosen = people.index
     paying = lk[~lk["code"].isin(w.nrsa_codes)] if nrsa_blocked(visa) else lk
     prior_active, _ = active_prior(paying, chosen, w)

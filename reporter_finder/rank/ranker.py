@@ -56,9 +56,8 @@ from reporter_finder.schema import (
     TRIAL_LEAD_COLUMNS,
     empty_frame,
     frame,
-    normalise_track,
-    normalise_visa,
 )
+from reporter_finder.vocabularies import normalise_track, normalise_visa
 
 if TYPE_CHECKING:  # pragma: no cover
     from reporter_finder.rank.lexicon import Skill, Specialty
@@ -197,7 +196,7 @@ def rank_pis(
         include_companies: also rank PIs at for-profit organisations (flagged "company (…)"
             in ``mentor_flags``); by default they are left out. Either way, no other PI's
             score changes (relevance is normalised over the whole pool).
-        visa: the applicant's visa, one of :data:`~reporter_finder.schema.VISAS`; ``None``
+        visa: the applicant's visa, one of :data:`~reporter_finder.vocabularies.VISAS`; ``None``
             (default): no visa constraint. Any visa but "none" means Kirschstein-NRSA awards
             (T32, T35, TL1, T90, F-awards) cannot pay the applicant: they earn no active,
             funding, mentoring or ``funding_for_you`` credit and ``mentor_flags``/``why`` say

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from reporter_finder.schema import NRSA_ACTIVITY_CODES
+from reporter_finder.vocabularies import NRSA_ACTIVITY_CODES
 
 __all__ = ["RankWeights"]
 
@@ -166,8 +166,8 @@ class RankWeights:
         likely_min_months: months left that make a major research grant "likely" (6).
         new_award_months: a new or renewed award this recent is a hiring signal (12).
         nrsa_codes: Kirschstein-NRSA awards (T32, T35, TL1, T90, F-awards…,
-            :data:`~reporter_finder.schema.NRSA_ACTIVITY_CODES`). With a visa
-            (:data:`~reporter_finder.schema.VISAS` other than "none") they earn no active,
+            :data:`~reporter_finder.vocabularies.NRSA_ACTIVITY_CODES`). With a visa
+            (:data:`~reporter_finder.vocabularies.VISAS` other than "none") they earn no active,
             funding, mentoring or funding_for_you credit and the row says why.
         major_research_codes, small_research_codes: research grants; both count in
             ``n_active_research_grants``.

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 from reporter_finder.cli import cli
 from reporter_finder.cli.values import visa_callback
-from reporter_finder.schema import INTRAMURAL_ACTIVITY_CODES, INTRAMURAL_FLAG, LEAD_LIST_HEADER
+from reporter_finder.schema import LEAD_LIST_HEADER
+from reporter_finder.vocabularies import INTRAMURAL_ACTIVITY_CODES, INTRAMURAL_FLAG
 from tests.rank.records import HF, pi, record
 
 J1_T32 = "T32 (NRSA): cannot pay trainees on a J-1 or H-1B visa"

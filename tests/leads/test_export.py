@@ -15,6 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from reporter_finder.cellformat import parse_co_pi, split_list_cell
 from reporter_finder.errors import InvalidArgumentError
 from reporter_finder.leads import export
 from reporter_finder.leads.export import (
@@ -27,12 +28,7 @@ from reporter_finder.leads.export import (
     write_table,
 )
 from reporter_finder.leads.sheet import read_leads
-from reporter_finder.schema import (
-    LEAD_COLUMNS,
-    TRACKING_COLUMNS,
-    parse_co_pi,
-    split_list_cell,
-)
+from reporter_finder.schema import LEAD_COLUMNS, TRACKING_COLUMNS
 from tests.frames import assert_unchanged, snapshot
 
 

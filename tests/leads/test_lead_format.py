@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
-from reporter_finder.schema import (
+from reporter_finder.cellformat import (
     LIST_SEPARATOR,
     Citation,
     cell_text,

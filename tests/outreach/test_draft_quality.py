@@ -24,8 +24,8 @@ import pytest
 from reporter_finder.api.efetch import parse_efetch
 from reporter_finder.outreach.compose import draft_followup, draft_for_pi
 from reporter_finder.outreach.draft import MAX_WORDS, MIN_WORDS, Applicant, Draft, load_template
-from reporter_finder.schema import TRACK_POSITIONS
 from reporter_finder.tables.build import Tables
+from reporter_finder.vocabularies import TRACK_POSITIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")

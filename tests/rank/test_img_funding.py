@@ -18,17 +18,16 @@ from reporter_finder.rank.ranker import rank_pis
 from reporter_finder.rank.resolve import resolve_specialty
 from reporter_finder.rank.weights import RankWeights
 from reporter_finder.retrieval import MENTOR_ACTIVITY_CODES, default_query
-from reporter_finder.schema import (
+from reporter_finder.schema import LEAD_LIST_HEADER, PAY_LEAD_COLUMNS
+from reporter_finder.search import find_mentors
+from reporter_finder.tables.build import build_tables
+from reporter_finder.vocabularies import (
     INTRAMURAL_ACTIVITY_CODES,
     INTRAMURAL_FLAG,
-    LEAD_LIST_HEADER,
-    PAY_LEAD_COLUMNS,
     VISAS,
     normalise_visa,
     nrsa_reason,
 )
-from reporter_finder.search import find_mentors
-from reporter_finder.tables.build import build_tables
 from tests.rank.records import AS_OF, CARDIOLOGY, HF, pi, record
 
 J1_T32 = "T32 (NRSA): cannot pay trainees on a J-1 or H-1B visa"

@@ -8,11 +8,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from reporter_finder.cellformat import format_co_pi, parse_co_pi
 from reporter_finder.rank.aggregate import group_co_pis
 from reporter_finder.rank.priors import company_reason, is_trainee_title
 from reporter_finder.rank.ranker import rank_pis
 from reporter_finder.rank.weights import RankWeights
-from reporter_finder.schema import RANK_COLUMNS, format_co_pi, parse_co_pi
+from reporter_finder.schema import RANK_COLUMNS
 from reporter_finder.tables.build import build_tables
 from tests.rank.records import AS_OF, CARDIOLOGY, HF, ONC, deep_copy_frame, pi, record
 

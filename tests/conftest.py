@@ -3,16 +3,35 @@ only loopback addresses (the local RePORTER stand-in, Jupyter kernels) may be re
 
 from __future__ import annotations
 
+import importlib.util
 import ipaddress
 import json
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
 from tests.fakeclock import FakeClock
+
+
+def load_script(path: Path, name: str | None = None) -> ModuleType:
+    """Import a script that is not part of a package (docs/*.py, notebooks' generator,
+    evaluation/*.py) once, under ``name`` (default: the file's stem) in ``sys.modules``, where
+    dataclasses and a script's siblings look modules up."""
+    key = name or path.stem
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, path)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[key] = module
+        spec.loader.exec_module(module)
+    return sys.modules[key]
+
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: A loopback E-utilities root where nothing listens (port 9, discard).

@@ -43,10 +43,12 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from tests.httpserve import serve
 
 FIXTURES = Path(__file__).parent / "fixtures"
 API_PATH = "/api/v2"
@@ -265,18 +267,6 @@ def load_studies() -> list[dict[str, Any]]:
 def serve_ctgov() -> Iterator[CtgovStandin]:
     """Run the stand-in; yields its state, whose ``base_url`` is the API v2 root."""
     state = CtgovStandin(studies=load_studies())
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    # A short poll interval: shutdown() waits for it, once per test.
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    host, port = server.server_address[:2]
-    state.base_url = f"http://{host}:{port}{API_PATH}"
-    try:
+    with serve(_handler(state)) as root:
+        state.base_url = f"{root}{API_PATH}"
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -31,10 +31,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from tests.httpserve import serve
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pubmed-esummary.json"
 EFETCH_FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("pubmed-efetch-*.xml"))
@@ -197,15 +199,6 @@ def load_articles() -> dict[str, bytes]:
 def serve_pubmed() -> Iterator[PubMedStandin]:
     """Run the stand-in; yields its state, whose ``base_url`` is the E-utilities root."""
     state = PubMedStandin(records=load_records(), articles=load_articles())
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    state.base_url = f"http://{host}:{port}{EUTILS_PATH}"
-    try:
+    with serve(_handler(state)) as root:
+        state.base_url = f"{root}{EUTILS_PATH}"
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

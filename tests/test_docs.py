@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import inspect
 import io
 import os
@@ -41,6 +40,7 @@ from click.testing import CliRunner
 import reporter_finder
 from reporter_finder import CacheSettings, lead_list, load_lexicon
 from reporter_finder.cli import cli
+from tests.conftest import load_script
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
@@ -382,15 +382,7 @@ def _dry_parse(line: str) -> None:
 
 def _listing() -> Any:
     """docs/list_doc_commands.py: the one extraction of the documented commands."""
-    spec = importlib.util.spec_from_file_location(
-        "list_doc_commands", DOCS / "list_doc_commands.py"
-    )
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script(DOCS / "list_doc_commands.py")
 
 
 LISTING = _listing()
@@ -454,12 +446,7 @@ def test_every_command_line_shown_parses(
 
 
 def _make_cli_md() -> Any:
-    spec = importlib.util.spec_from_file_location("make_cli_md", DOCS / "make_cli_md.py")
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(DOCS / "make_cli_md.py")
 
 
 def test_cli_md_help_screens_are_current() -> None:

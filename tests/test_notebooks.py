@@ -13,7 +13,6 @@ from __future__ import annotations
 import ast
 import csv
 import datetime
-import importlib.util
 import json
 import os
 import sys
@@ -30,6 +29,7 @@ import reporter_finder
 from reporter_finder.api.limits import INCLUDE_FIELDS
 from reporter_finder.schema import LEAD_LIST_HEADER
 from reporter_finder.tables.records import load_records
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -44,12 +44,7 @@ EXECUTED = ROOT / "build" / "notebooks"
 
 def _load_script(path: Path) -> ModuleType:
     """Import a script that is not part of a package (the two generators)."""
-    spec = importlib.util.spec_from_file_location(f"_script_{path.stem}", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(path, f"_script_{path.stem}")
 
 
 # --- what is committed --------------------------------------------------------------------

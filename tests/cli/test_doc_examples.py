@@ -23,13 +23,11 @@ Identical command lines (with the same inputs) run once per module.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import os
 import re
 import shlex
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,7 +39,7 @@ from click.testing import CliRunner, Result
 
 import reporter_finder.api.transport as transport
 from reporter_finder.cli import cli
-from tests.conftest import load_fixture
+from tests.conftest import load_fixture, load_script
 from tests.ctgov_standin import serve_ctgov
 from tests.pubmed_standin import serve_pubmed
 from tests.standin import StandIn
@@ -59,19 +57,7 @@ _FILE = re.compile(r"[\w./-]+\.(csv|json|jsonl|xlsx|txt|eml)")
 _PLACEHOLDER = re.compile(r"\[?[A-Z][A-Z_]+\]?(\.[a-z]+)?")
 
 
-def _load_listing() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "list_doc_commands", ROOT / "docs" / "list_doc_commands.py"
-    )
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-LISTING = _load_listing()
+LISTING = load_script(ROOT / "docs" / "list_doc_commands.py")
 ALL = LISTING.doc_commands()
 COMMANDS = [c for c in ALL if c.test.startswith(LISTING.RUN_TEST)]
 

@@ -3,9 +3,7 @@ NDCG@10 on the held-out test split (the regression gate of ranking-notes §8, st
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -13,21 +11,15 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import load_script
+
 EVALUATION = Path(__file__).resolve().parents[2] / "evaluation"
 
 
 def _load(name: str) -> ModuleType:
     # evaluation/ is a folder of scripts, not a package: load by path, under the same key
     # evaluate.py uses for its siblings so each module is executed once.
-    key = f"evaluation_{name}"
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, EVALUATION / f"{name}.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[key] = module
-        spec.loader.exec_module(module)
-    return sys.modules[key]
+    return load_script(EVALUATION / f"{name}.py", f"evaluation_{name}")
 
 
 evaluate = _load("evaluate")

@@ -11,7 +11,6 @@ title; a subject topic of at most six words taken from the cited work.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import itertools
 import re
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from reporter_finder.outreach.compose import draft_followup, draft_for_pi
 from reporter_finder.outreach.draft import MAX_WORDS, MIN_WORDS, Applicant, Draft, load_template
 from reporter_finder.tables.build import Tables
 from reporter_finder.vocabularies import TRACK_POSITIONS
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -36,18 +36,7 @@ _SMALL_TEXT = (
 SMALL = frozenset(_SMALL_TEXT.split())
 
 
-def _gallery_module() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "make_drafts_md", ROOT / "docs" / "make_drafts_md.py"
-    )
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-GALLERY = _gallery_module()
+GALLERY = load_script(ROOT / "docs" / "make_drafts_md.py")
 
 
 def _real_papers() -> list[Any]:

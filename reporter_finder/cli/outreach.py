@@ -279,13 +279,10 @@ def _write_followups(
     text = _template_text(template, "followup")
     drafts = []
     for _, row in due.iterrows():
-        sent_on = row["contacted_date"]
-        follow = followup_for_lead(row, who, template=text, contacted_on=sent_on)
-        sent = first_subject(out_dir, follow)
-        if sent is not None:
-            follow = followup_for_lead(row, who, first_subject=sent, template=text,
-                                       contacted_on=sent_on)  # fmt: skip
-        drafts.append(follow)
+        drafts.append(followup_for_lead(
+            row, who, template=text, contacted_on=row["contacted_date"],
+            first_subject=lambda first: first_subject(out_dir, first),
+        ))  # fmt: skip
     return write_drafts(drafts, out_dir, from_addr=email, kind="followup", overwrite=force)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -375,12 +375,16 @@ def followup_for_lead(
     applicant: Applicant,
     *,
     tables: Tables | None = None,
-    first_subject: str | None = None,
+    first_subject: str | Callable[[Draft], str | None] | None = None,
     template: str | None = None,
     contacted_on: date | None = None,
 ) -> Draft:
     """The follow-up for a row of a lead list: the first draft is rebuilt from the lead (as
     ``draft --from`` wrote it); ``contacted_on`` is read from the row when not given.
+
+    ``first_subject`` is the subject actually sent, or a function that finds it for the
+    rebuilt first draft (e.g. :func:`~reporter_finder.outreach.files.first_subject` on the
+    drafts folder); ``None`` or a ``None`` answer replies to the rebuilt subject.
 
     Raises:
         OutreachError: the lead has no grant to refer to, or a template is invalid.
@@ -388,8 +392,9 @@ def followup_for_lead(
             the date read with an explicit order).
     """
     row = {str(k): v for k, v in lead.items()}
-    first = _draft_lead(row, tables, applicant, None, None)
     rank = profile_id_of(row.get("rank"))
+    first = dataclasses.replace(_draft_lead(row, tables, applicant, None, None), rank=rank)
+    sent = first_subject(first) if callable(first_subject) else first_subject
     contacted = contacted_on
     if contacted is None:
         try:
@@ -399,7 +404,7 @@ def followup_for_lead(
         except ValueError as exc:
             raise DataFormatError(f"contacted_on of {first.to_name}: {exc}") from exc
     follow = draft_followup(
-        first, applicant, contacted_on=contacted, first_subject=first_subject, template=template
+        first, applicant, contacted_on=contacted, first_subject=sent, template=template
     )
     address = cell_text(row.get("email"))
     return dataclasses.replace(follow, rank=rank, to_addr=address or None)
